@@ -1,0 +1,217 @@
+"""A plan's records as pandas DataFrames, one table per kind of record.
+
+These are the tables ``hbey-graph export`` writes; their columns are a contract with users'
+scripts, so they only ever gain columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from hbey_graph.errors import UnknownTableError
+from hbey_graph.records import Plan
+
+__all__ = [
+    "TABLES",
+    "assignments",
+    "bodies",
+    "issues",
+    "links",
+    "mentions",
+    "places",
+    "projects",
+    "table",
+    "tasks",
+]
+
+
+def tasks(plan: Plan) -> pd.DataFrame:
+    """One row per task: task_id, seq, section, heading, theme, text, lead, lines.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = tasks(load_plan())
+    >>> frame.loc[12, ["task_id", "theme", "lead"]].tolist()
+    ['T2.3.1', '文化旅游业', '自治区文化和旅游厅']
+    """
+    return pd.DataFrame(
+        [
+            {
+                "task_id": task.task_id,
+                "seq": task.seq,
+                "section": task.section,
+                "heading": task.heading,
+                "theme": task.theme or "",
+                "text": task.text,
+                "lead": plan.lead_of(task.task_id) or "",
+                "first_line": task.lines[0],
+                "last_line": task.lines[1],
+            }
+            for task in plan.tasks
+        ],
+        columns=["task_id", "seq", "section", "heading", "theme", "text", "lead", "first_line", "last_line"],
+    )
+
+
+def assignments(plan: Plan) -> pd.DataFrame:
+    """One row per body per task: task_id, seq, body, body_type, role, position, group.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = assignments(load_plan())
+    >>> frame[frame.task_id == "T3.1.3"][["body", "role"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['呼和浩特市人民政府', 'implementer'], ['包头市人民政府', 'implementer'],
+     ['鄂尔多斯市人民政府', 'implementer'], ['自治区发展改革委', 'lead'],
+     ['自治区交通运输厅', 'support'], ['内蒙古民航机场集团公司', 'support']]
+    """
+    seq = {task.task_id: task.seq for task in plan.tasks}
+    return pd.DataFrame(
+        [
+            {
+                "task_id": a.task_id,
+                "seq": seq[a.task_id],
+                "body": a.body,
+                "body_type": plan.bodies[a.body].body_type,
+                "role": a.role,
+                "position": a.position,
+                "group": a.group,
+            }
+            for a in plan.assignments
+        ],
+        columns=["task_id", "seq", "body", "body_type", "role", "position", "group"],
+    )
+
+
+def bodies(plan: Plan) -> pd.DataFrame:
+    """One row per body named: body, full_name, name_en, body_type, level, known.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = bodies(load_plan()).set_index("body")
+    >>> frame.loc["自治区党委编办", ["full_name", "body_type"]].tolist()
+    ['内蒙古自治区党委机构编制委员会办公室', 'party_organ']
+    """
+    return pd.DataFrame(
+        [
+            {
+                "body": body.name,
+                "full_name": body.full_name,
+                "name_en": body.name_en,
+                "body_type": body.body_type,
+                "level": body.level,
+                "known": body.known,
+            }
+            for body in plan.bodies.values()
+        ],
+        columns=["body", "full_name", "name_en", "body_type", "level", "known"],
+    )
+
+
+def places(plan: Plan) -> pd.DataFrame:
+    """One row per place the plan names: place, level, parent_city, province, lon, lat, name_en."""
+    return pd.DataFrame(
+        [
+            {
+                "place": place.name,
+                "level": place.level,
+                "parent_city": place.parent_city or "",
+                "province": place.province or "",
+                "lon": place.lon,
+                "lat": place.lat,
+                "name_en": place.name_en,
+            }
+            for place in plan.places.values()
+        ],
+        columns=["place", "level", "parent_city", "province", "lon", "lat", "name_en"],
+    )
+
+
+def mentions(plan: Plan) -> pd.DataFrame:
+    """One row per place mention: task_id, place, surface, start, end, via."""
+    return pd.DataFrame(
+        [vars(mention) for mention in plan.mentions],
+        columns=["task_id", "place", "surface", "start", "end", "via"],
+    )
+
+
+def projects(plan: Plan) -> pd.DataFrame:
+    """One row per project in a task: project, category, task_id, places (joined by ``|``), source."""
+    return pd.DataFrame(
+        [
+            {
+                "project": project.name,
+                "category": project.category,
+                "task_id": project.task_id,
+                "places": "|".join(project.places),
+                "source": project.source,
+            }
+            for project in plan.projects
+        ],
+        columns=["project", "category", "task_id", "places", "source"],
+    )
+
+
+def links(plan: Plan) -> pd.DataFrame:
+    """One row per stated link: source, target, level, kind, task_id, evidence."""
+    return pd.DataFrame(
+        [vars(link) for link in plan.links],
+        columns=["source", "target", "level", "kind", "task_id", "evidence"],
+    )
+
+
+def issues(plan: Plan) -> pd.DataFrame:
+    """What the parser noticed: line, severity, kind, message.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = issues(load_plan())
+    >>> frame[frame.kind == "doubled-character"].line.tolist()
+    [65]
+    """
+    return pd.DataFrame(
+        [
+            {"line": issue.line, "severity": issue.severity, "kind": issue.kind, "message": issue.message}
+            for issue in plan.issues
+        ],
+        columns=["line", "severity", "kind", "message"],
+    )
+
+
+#: Every table by name.
+TABLES: dict[str, Callable[[Plan], pd.DataFrame]] = {
+    "tasks": tasks,
+    "assignments": assignments,
+    "bodies": bodies,
+    "places": places,
+    "mentions": mentions,
+    "projects": projects,
+    "links": links,
+    "issues": issues,
+}
+
+
+def table(plan: Plan, name: str) -> pd.DataFrame:
+    """Return the table called `name` (one of :data:`TABLES`).
+
+    Raises
+    ------
+    UnknownTableError
+        If there is no such table.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> table(load_plan(), "tasks").shape[0]
+    38
+    """
+    try:
+        build = TABLES[name]
+    except KeyError:
+        raise UnknownTableError(f"no table {name!r}; expected one of {', '.join(TABLES)}") from None
+    return build(plan)

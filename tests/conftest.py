@@ -1,0 +1,5 @@
+"""Shared test set-up: charts draw off-screen."""
+
+import matplotlib
+
+matplotlib.use("Agg")
