@@ -78,4 +78,6 @@ def read_source(path: str | Path) -> Source:
             f"{path}: is not valid UTF-8 text (byte {err.start}); expected a plan text file"
         ) from err
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
     return Source(path=path, text=text, encoding="utf-8")

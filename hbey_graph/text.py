@@ -79,11 +79,10 @@ class Paragraph:
 
 def _continues(previous: str, following: str) -> bool:
     """Whether `following` continues the sentence that `previous` leaves open."""
-    return (
-        previous[-1] not in _TERMINAL
-        and heading_level(previous) is None
-        and heading_level(following) is None
-    ) or (heading_level(previous) is None and following[0] in "，、）)")
+    bare_heading = heading_level(previous) is not None and "。" not in previous
+    if bare_heading or heading_level(following) is not None:
+        return False
+    return previous[-1] not in _TERMINAL or following[0] in "，、）)"
 
 
 def split_paragraphs(text: str, issues: list[ParseIssue]) -> list[Paragraph]:
