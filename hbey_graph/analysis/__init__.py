@@ -1,0 +1,56 @@
+"""Analyses of the responsibility graph: pure functions from a graph to pandas DataFrames.
+
+One module per family, each usable on its own:
+
+- :mod:`~hbey_graph.analysis.workload`: lead workload and the area × lead table;
+- :mod:`~hbey_graph.analysis.coordination`: the lead → support graph and the co-assignment
+  projection with raw and Newman weights;
+- :mod:`~hbey_graph.analysis.clusters`: Louvain communities of bodies, their labels, modularity and
+  stability;
+- :mod:`~hbey_graph.analysis.centrality`: centrality, structural holes and k-cores;
+- :mod:`~hbey_graph.analysis.links`: cross-city links;
+- :mod:`~hbey_graph.analysis.matrix`: the responsibility matrix and the task allocation table.
+
+Column names and definitions are stated in each function's docstring and are kept stable: the
+Cypher queries shipped with the package return the same numbers under the same names.
+
+Examples
+--------
+>>> from hbey_graph import load_plan
+>>> from hbey_graph.graph import build_graph
+>>> from hbey_graph.analysis import lead_workload
+>>> lead_workload(build_graph(load_plan())).loc[0, "body"]
+'自治区发展改革委'
+"""
+
+from hbey_graph.analysis.centrality import centrality
+from hbey_graph.analysis.clusters import cluster_summary, coordination_clusters
+from hbey_graph.analysis.coordination import (
+    DEPARTMENT_ROLES,
+    co_assignment_graph,
+    co_assignment_table,
+    coordination_edges,
+    coordination_graph,
+)
+from hbey_graph.analysis.links import cross_city_edges, cross_city_matrix, place_links
+from hbey_graph.analysis.matrix import MARKERS, allocation_table, responsibility_matrix
+from hbey_graph.analysis.workload import area_lead_table, lead_workload
+
+__all__ = [
+    "DEPARTMENT_ROLES",
+    "MARKERS",
+    "allocation_table",
+    "area_lead_table",
+    "centrality",
+    "cluster_summary",
+    "co_assignment_graph",
+    "co_assignment_table",
+    "coordination_clusters",
+    "coordination_edges",
+    "coordination_graph",
+    "cross_city_edges",
+    "cross_city_matrix",
+    "lead_workload",
+    "place_links",
+    "responsibility_matrix",
+]

@@ -1,0 +1,97 @@
+"""``hbey-graph analyze …`` on the bundled plan and on a small plan file."""
+
+import csv
+import io
+import json
+import warnings
+
+import pytest
+from small_plan import TEXT
+
+from hbey_graph.cli import main
+
+
+def run(capsys, *args):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        status = main(list(args))
+    return status, capsys.readouterr()
+
+
+def test_workload_csv_has_body_and_led(capsys):
+    status, out = run(capsys, "analyze", "workload", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert len(rows) == 32
+    assert (rows[0]["body"], rows[0]["led"], rows[0]["supported"]) == ("自治区发展改革委", "10", "24")
+    assert sum(int(row["led"]) for row in rows) == 38
+
+
+def test_workload_default_is_an_aligned_table(capsys):
+    _, out = run(capsys, "analyze", "workload")
+    header, first = out.out.splitlines()[:2]
+    assert header.split()[:3] == ["body", "body_type", "led"]
+    assert first.split()[:3] == ["自治区发展改革委", "region_department", "10"]
+
+
+def test_workload_by_area_keeps_the_area_index(capsys):
+    _, out = run(capsys, "analyze", "workload", "--by-area", "--format", "json")
+    rows = json.loads(out.out)
+    assert [row["area"] for row in rows][:2] == ["优化城市群发展空间布局", "引导产业协同发展"]
+    assert rows[0]["自治区发展改革委"] == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "columns"),
+    [
+        (["network"], ["lead", "support", "weight"]),
+        (["network", "--projection", "co-assignment"], ["body_a", "body_b", "tasks", "newman"]),
+        (["clusters"], ["cluster", "label", "size", "members", "themes", "modularity", "stability"]),
+        (["clusters", "--members", "--seed", "2"], ["body", "cluster", "label"]),
+        (["centrality"], ["body", "body_type", "degree", "weighted_degree", "betweenness", "eigenvector",
+                          "constraint", "effective_size", "core_number", "in_core"]),
+        (["links"], ["source", "target", "kind", "tasks", "task_ids"]),
+        (["links", "--places"], ["source", "target", "kind", "level", "task_id", "evidence", "source_level",
+                                 "target_level", "source_city", "target_city"]),
+        (["matrix", "--allocation"], ["序号", "任务", "牵头单位", "配合单位", "实施主体"]),
+    ],
+)
+def test_every_analysis_writes_its_columns(capsys, args, columns):
+    status, out = run(capsys, "analyze", *args, "--format", "csv")
+    assert status == 0
+    assert next(csv.reader(io.StringIO(out.out))) == columns
+    status, out = run(capsys, "analyze", *args, "--format", "json")
+    assert isinstance(json.loads(out.out), list)
+
+
+def test_matrix_rows_are_tasks(capsys):
+    _, out = run(capsys, "analyze", "matrix", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out.out)))
+    assert rows[0][:2] == ["task_id", "自治区发展改革委"]
+    assert len(rows) == 39 and rows[1][:2] == ["T1.1.1", "牵"]
+
+
+def test_network_with_city_governments(capsys):
+    args = ["network", "--projection", "co-assignment", "--all-roles", "--format", "csv"]
+    _, out = run(capsys, "analyze", *args)
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    pairs = {(row["body_a"], row["body_b"]): int(row["tasks"]) for row in rows}
+    # 包头 and 呼和浩特 implement together every task but T1.2.1 T1.2.2 (呼和浩特 only), T1.3.1 (包头 only)
+    # and T1.3.2 (鄂尔多斯 only): 38 − 4
+    assert pairs["包头市人民政府", "呼和浩特市人民政府"] == 34
+
+
+def test_plan_option_reads_another_plan(capsys, tmp_path):
+    path = tmp_path / "small.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    _, out = run(capsys, "analyze", "workload", "--plan", str(path), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert [(row["body"], row["led"]) for row in rows[:3]] == [
+        ("自治区发展改革委", "2"), ("自治区水利厅", "1"), ("自治区生态环境厅", "1"),
+    ]
+
+
+def test_missing_plan_is_a_one_line_error(capsys, tmp_path):
+    status, out = run(capsys, "analyze", "centrality", "--plan", str(tmp_path / "none.txt"))
+    assert status != 0
+    assert out.err.count("\n") == 1 and "none.txt" in out.err
