@@ -1,0 +1,885 @@
+"""Places named in a plan, where each task names them, and the links between places the plan states.
+
+The gazetteer (``data/places.csv``) and the abbreviation table (``data/abbreviations.csv``) are data;
+this module only matches them against task text and reads links from the matches.
+
+Reading places
+--------------
+* Names are matched longest first, left to right: ``鄂尔多斯市`` before ``鄂尔多斯``, ``包头市区``
+  (an alias) before ``包头``, ``内蒙古中西部`` (a region) before ``内蒙古``. Half-width and full-width
+  brackets are treated alike.
+* An abbreviation yields one :class:`~hbey_graph.records.Mention` per place it stands for, all with
+  the abbreviation's surface and offsets and ``via="abbreviation"`` (``呼包鄂`` → 呼和浩特市, 包头市,
+  鄂尔多斯市).
+* A name is a mention wherever it stands, also inside a project, brand or enterprise name:
+  ``鄂尔多斯等龙头企业`` (the Erdos group, named after and seated in the city), ``包头钢铁基地``,
+  ``“中国制造2025”`` all mention their place. The only exceptions are the phrases listed in the
+  ``not_in`` column of the tables (``中蒙药`` is Chinese and Mongolian medicine, not China and Mongolia;
+  ``治安平稳`` holds no 安平县).
+* A place written right before a place inside it qualifies that place and is not a separate party to
+  a link: ``伊金霍洛旗阿镇``, ``鄂尔多斯市乌兰木伦镇``. Both are still mentions.
+* ``蒙西`` (western Inner Mongolia) is a region of its own, not an abbreviation: which leagues and
+  cities it covers differs between sources, so it is not expanded to cities. ``京津冀`` and ``京津`` are
+  abbreviations of their province-level units. Beijing and Tianjin are cities (municipalities), their
+  own province.
+* Coordinates are those of the seat of government (a province's capital, a county's seat town), and
+  an approximate centre for regions. Regions spanning several provinces (华北, 华中, 毛乌素沙地) have no
+  province; only 库布齐沙漠 lies within one prefecture city.
+* Towns are listed under the city the plan groups them by, with their county in the ``county``
+  column. 河口镇 and 老牛湾镇 are not in their county's list of townships: they are the plan's
+  characteristic towns (the old river port of 托克托县, the Yellow River gorge of 清水河县).
+* What the gazetteer leaves out on purpose: rivers (黄河, 大黑河, 浑河 …), scenic and historic sites
+  that only occur inside project names (敕勒川 scenic area, 神泉, 小白河, 五当召, 希拉穆仁, 萨拉乌苏,
+  沙良, 挡阳桥, 沙沟子, 前夭子), directions that bound no area (西北, 东部沿海, 中西部地区, 北疆),
+  ``自治区`` and ``我区`` (their meaning depends on the issuer), and 浙商 (Zhejiang business people, not
+  Zhejiang). 金山 in ``金山等园区`` is a development zone, not 金山镇, so ``金山`` is no alias.
+
+Reading links
+-------------
+Links are read clause by clause (a clause ends at ``，；。：！？``; the evidence is the whole sentence,
+which ends at ``。；！？``). Kinds:
+
+``chain``
+    Places joined by a dash, each adjacent pair once: ``包头市区—土默特右旗—达拉特旗`` gives
+    包头市–土默特右旗 and 土默特右旗–达拉特旗.
+``corridor``
+    A dash chain or an ``A至B`` (``到``, ``经``) route followed in its clause by a corridor word
+    (:data:`CORRIDOR_WORDS`): ``包头至银川铁路``, ``鄂尔多斯—安平—沧州输气管道``; and a route or pair
+    abbreviation followed by one (``呼准鄂铁路``, ``呼张高铁``, ``中蒙俄经济走廊``). A group
+    abbreviation before a network word names a network, not a route, and gives no link
+    (``呼包鄂榆快速铁路网``, ``呼包鄂城际高速公路充电桩网络``).
+``cooperation``
+    (a) a list of places joined by ``与``/``同`` (``呼和浩特市、鄂尔多斯市与榆林市综合利用…``);
+    (b) a list of places, or a group abbreviation, in a clause holding a cooperation cue
+    (:data:`COOPERATION_CUES`; ``包头市、鄂尔多斯市合作…``, ``在鄂尔多斯市乌兰木伦镇和榆林市大柳塔镇共建…``,
+    ``开展呼包鄂区域内大气污染联防联控``): every pair of the list;
+    (c) partners introduced by ``与`` with no place before it (``加强与巴彦淖尔、乌海…的协作``,
+    ``…与呼包榆融合发展``): each partner with the sentence's subject, the place list the sentence
+    opens with, or failing that with the task's implementing cities (the partners are not linked to
+    each other); (d) every pair abbreviation (``京蒙对口帮扶``, ``蒙苏经济开发区``, ``中蒙…论坛``).
+    Places merely listed side by side, each acting on its own (``推动包头机场、鄂尔多斯机场改扩建``,
+    ``鄂尔多斯市和包头市发展化工…``), are no link: a list joined by ``、``/``和``/``及`` needs a cue.
+``co_implementation``
+    Every pair of city governments implementing one task (role ``implementer``, body type
+    ``city_government``); the evidence is the annotation group that names them.
+
+A city written beside a unit of its own (``呼和浩特市—土默特左旗``, ``包头市区—土默特右旗``) stands for
+its urban core, so such a pair is a place-level link. Links are kept once per pair, kind and task, in
+the direction first stated.
+
+Every link exists at ``level="place"``; :func:`roll_up` maps both ends to their prefecture city
+(``level="city"``). Pairs within one city are dropped at city level, and so are links with an end
+that lies in no prefecture city (provinces, countries, regions spanning several cities such as
+蒙西 or 华北); they stay at place level. Beijing and Tianjin are cities (municipalities) of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations, pairwise
+
+from hbey_graph.records import Assignment, Body, Link, Mention, Place, Project, Task
+from hbey_graph.reference import read_table
+
+__all__ = [
+    "COOPERATION_CUES",
+    "CORRIDOR_WORDS",
+    "LINK_KINDS",
+    "Abbreviation",
+    "Gazetteer",
+    "co_implementation_links",
+    "default_gazetteer",
+    "extract_geography",
+    "find_links",
+    "find_mentions",
+    "roll_up",
+]
+
+#: Kinds of :class:`~hbey_graph.records.Link`.
+LINK_KINDS: tuple[str, ...] = ("chain", "corridor", "cooperation", "co_implementation")
+
+#: Words that make a clause one of joint action between the places it lists.
+COOPERATION_CUES: tuple[str, ...] = (
+    "合作",
+    "协作",
+    "共建",
+    "共同",
+    "联手",
+    "联合",
+    "联防联控",
+    "联动",
+    "一体化",
+    "同城化",
+    "融合发展",
+    "互通",
+    "对接",
+    "协同",
+    "对口",
+    "帮扶",
+    "共享",
+    "共办",
+    "共治",
+    "共保",
+    "结对",
+    "携手",
+    "整合",
+)
+
+#: Words that make a route of places (``A至B``, ``A—B``, ``呼准鄂``) a transport or energy corridor.
+CORRIDOR_WORDS: tuple[str, ...] = (
+    "铁路",
+    "高铁",
+    "城际",
+    "动车",
+    "轨道",
+    "公路",
+    "高速",
+    "国道",
+    "通道",
+    "走廊",
+    "廊道",
+    "管道",
+    "管线",
+    "输气",
+    "输油",
+    "输电",
+    "输水",
+    "调水",
+    "特高压",
+    "电力外送",
+    "航线",
+    "航道",
+    "班列",
+)
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+_SENTENCE_END = "。；！？;!?"
+_CLAUSE_END = "，,：:" + _SENTENCE_END
+_DASHES = "—–―－"
+_ROUTE_JOINS = ("至", "到", "经")
+_LIST_JOINS = ("、", "与", "和", "及", "以及", "同", "或", "")
+_WITH_JOINS = ("与", "同")
+_ITEM_END = "、" + _CLAUSE_END
+_SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A short form that stands for several places.
+
+    Attributes
+    ----------
+    surface : str
+        The abbreviation as written (``"呼包鄂"``).
+    places : tuple of str
+        The canonical places it stands for, in order.
+    kind : str
+        What the parts are: ``cities``, ``places``, ``provinces`` or ``countries``.
+    relation : str
+        ``group`` (places named together), ``route`` (stations of a line, in order) or ``pair``
+        (partners whose relation the abbreviation itself states, e.g. ``京蒙``).
+    """
+
+    surface: str
+    places: tuple[str, ...]
+    kind: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A name or abbreviation found in a text."""
+
+    start: int
+    end: int
+    surface: str
+    places: tuple[str, ...]
+    abbreviation: Abbreviation | None = None
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A place reference: hits merged with the places that qualify them (``伊金霍洛旗阿镇``)."""
+
+    start: int
+    end: int
+    places: tuple[str, ...]
+    abbreviation: Abbreviation | None = None
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split("|") if part.strip())
+
+
+def _float_or_none(value: str) -> float | None:
+    value = value.strip()
+    return float(value) if value else None
+
+
+class Gazetteer:
+    """Places and abbreviations, and the matching of their names in text.
+
+    Parameters
+    ----------
+    place_rows : iterable of mapping
+        Rows with the columns of ``places.csv``: place, level, parent_city, province, lon, lat,
+        name_en, aliases, county, not_in.
+    abbreviation_rows : iterable of mapping
+        Rows with the columns of ``abbreviations.csv``: abbreviation, expands_to, kind, relation,
+        not_in.
+
+    Raises
+    ------
+    ValueError
+        If a name is given twice or an abbreviation expands to a place the gazetteer lacks.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer.default()
+    >>> gaz["达拉特旗"].parent_city, gaz.resolve("包头市区").name, gaz.city_of("大柳塔镇")
+    ('鄂尔多斯市', '包头市', '榆林市')
+    >>> [(h.surface, h.places) for h in gaz.scan("鄂尔多斯市与呼包榆")]
+    [('鄂尔多斯市', ('鄂尔多斯市',)), ('呼包榆', ('呼和浩特市', '包头市', '榆林市'))]
+    """
+
+    def __init__(
+        self, place_rows: Iterable[Mapping[str, str]], abbreviation_rows: Iterable[Mapping[str, str]]
+    ) -> None:
+        self.places: dict[str, Place] = {}
+        self.county: dict[str, str] = {}
+        self.abbreviations: dict[str, Abbreviation] = {}
+        self._names: dict[str, str] = {}  # surface (brackets normalised) → canonical place
+        self._not_in: dict[str, tuple[str, ...]] = {}
+        for row in place_rows:
+            name = row["place"].strip()
+            place = Place(
+                name=name,
+                level=row["level"].strip(),
+                parent_city=row.get("parent_city", "").strip() or None,
+                province=row.get("province", "").strip() or None,
+                lon=_float_or_none(row.get("lon", "")),
+                lat=_float_or_none(row.get("lat", "")),
+                name_en=row.get("name_en", "").strip(),
+            )
+            if name in self.places:
+                raise ValueError(f"places table: place {name!r} is listed twice")
+            self.places[name] = place
+            if row.get("county", "").strip():
+                self.county[name] = row["county"].strip()
+            for surface in (name, *_split_list(row.get("aliases", ""))):
+                self._add_surface(surface, name)
+                self._not_in[surface.translate(_BRACKETS)] = tuple(
+                    p.translate(_BRACKETS) for p in _split_list(row.get("not_in", ""))
+                )
+        for row in abbreviation_rows:
+            surface = row["abbreviation"].strip().translate(_BRACKETS)
+            places = _split_list(row["expands_to"])
+            missing = [p for p in places if p not in self.places]
+            if missing:
+                raise ValueError(f"abbreviations table: {surface} expands to unknown places {missing}")
+            if surface in self._names or surface in self.abbreviations:
+                raise ValueError(f"abbreviations table: {surface!r} is already a name")
+            self.abbreviations[surface] = Abbreviation(
+                surface, places, row.get("kind", "").strip(), row.get("relation", "group").strip()
+            )
+            self._not_in[surface] = tuple(p.translate(_BRACKETS) for p in _split_list(row.get("not_in", "")))
+        surfaces = sorted([*self._names, *self.abbreviations], key=len, reverse=True)
+        self._lengths = sorted({len(s) for s in surfaces}, reverse=True)
+        # finds where some name starts; the longest name there is then chosen in Python
+        self._starts = re.compile("|".join(re.escape(s) for s in surfaces)) if surfaces else None
+
+    def _add_surface(self, surface: str, name: str) -> None:
+        key = surface.translate(_BRACKETS)
+        if key in self._names and self._names[key] != name:
+            raise ValueError(f"places table: {surface!r} names both {self._names[key]} and {name}")
+        self._names[key] = name
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """Return the gazetteer shipped in the package's data folder (read once).
+
+        Examples
+        --------
+        >>> Gazetteer.default() is Gazetteer.default()
+        True
+        """
+        return default_gazetteer()
+
+    def __getitem__(self, name: str) -> Place:
+        return self.places[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.places
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def resolve(self, surface: str) -> Place | None:
+        """Return the place a name or alias stands for, or None.
+
+        Examples
+        --------
+        >>> Gazetteer.default().resolve("阿镇").name
+        '阿勒腾席热镇'
+        """
+        name = self._names.get(surface.translate(_BRACKETS))
+        return self.places[name] if name else None
+
+    def city_of(self, name: str) -> str | None:
+        """Return the prefecture city a place lies in (itself for a city), or None.
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.city_of("安平县"), gaz.city_of("河北省"), gaz.city_of("蒙西")
+        ('衡水市', None, None)
+        """
+        place = self.places.get(name)
+        return place.parent_city if place else None
+
+    def ancestors(self, name: str) -> frozenset[str]:
+        """Return the units a place lies in: county (for towns, zones, ports), city, province.
+
+        Examples
+        --------
+        >>> sorted(Gazetteer.default().ancestors("阿勒腾席热镇"))
+        ['伊金霍洛旗', '内蒙古自治区', '鄂尔多斯市']
+        """
+        place = self.places.get(name)
+        if place is None:
+            return frozenset()
+        found = {self.county.get(name), place.parent_city, place.province} - {None, name}
+        return frozenset(p for p in found if p)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Return whether `inner` lies inside `outer` (or is it).
+
+        Examples
+        --------
+        >>> gaz = Gazetteer.default()
+        >>> gaz.contains("鄂尔多斯市", "东胜区"), gaz.contains("包头市", "东胜区")
+        (True, False)
+        """
+        return outer == inner or outer in self.ancestors(inner)
+
+    def with_ancestors(self, names: Iterable[str]) -> dict[str, Place]:
+        """Return the places named and every city and province they lie in, in gazetteer order.
+
+        Examples
+        --------
+        >>> list(Gazetteer.default().with_ancestors(["大柳塔镇"]))
+        ['陕西省', '榆林市', '大柳塔镇']
+        """
+        wanted: set[str] = set()
+        for name in names:
+            place = self.places.get(name)
+            if place is not None:
+                wanted.add(name)
+                wanted.update(p for p in (place.parent_city, place.province) if p in self.places)
+        return {name: place for name, place in self.places.items() if name in wanted}
+
+    def scan(self, text: str) -> list[_Hit]:
+        """Return the names and abbreviations in `text`, longest match first, left to right."""
+        shadow = text.translate(_BRACKETS)
+        hits: list[_Hit] = []
+        position = 0
+        while self._starts is not None:
+            match = self._starts.search(shadow, position)
+            if match is None:
+                break
+            hit = self._hit_at(text, shadow, match.start(), match.group())
+            if hit is None:  # every name starting here lies inside a phrase it is not in (中蒙药)
+                position = match.start() + 1
+                continue
+            hits.append(hit)
+            position = hit.end
+        return hits
+
+    def _hit_at(self, text: str, shadow: str, i: int, longest: str) -> _Hit | None:
+        for length in self._lengths:
+            if length > len(longest):  # the pattern found the longest name starting here
+                continue
+            surface = shadow[i : i + length]
+            name = self._names.get(surface)
+            abbreviation = self.abbreviations.get(surface)
+            if (name is None and abbreviation is None) or self._excluded(shadow, i, surface):
+                continue
+            places = (name,) if name else abbreviation.places  # type: ignore[union-attr]
+            return _Hit(i, i + length, text[i : i + length], places, abbreviation)
+        return None
+
+    def _excluded(self, shadow: str, start: int, surface: str) -> bool:
+        for phrase in self._not_in.get(surface, ()):
+            offset = phrase.find(surface)
+            while offset >= 0:
+                begin = start - offset
+                if begin >= 0 and shadow[begin : begin + len(phrase)] == phrase:
+                    return True
+                offset = phrase.find(surface, offset + 1)
+        return False
+
+    def find_mentions(self, task: Task) -> list[Mention]:
+        """Return the places named in a task's text, in order, with character offsets.
+
+        Parameters
+        ----------
+        task : Task
+            The task; only ``task_id`` and ``text`` are read.
+
+        Returns
+        -------
+        list of Mention
+            One per place; an abbreviation gives one per place it stands for (``via="abbreviation"``).
+
+        Examples
+        --------
+        >>> from hbey_graph.records import Task
+        >>> task = Task("T1", 1, (), "", "", None, "包头市区—土默特右旗，打造呼包鄂无线城市群", "", (1, 1))
+        >>> [(m.place, m.surface, m.start, m.end, m.via) for m in Gazetteer.default().find_mentions(task)]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('包头市', '包头市区', 0, 4, 'name'), ('土默特右旗', '土默特右旗', 5, 10, 'name'),
+         ('呼和浩特市', '呼包鄂', 13, 16, 'abbreviation'), ('包头市', '呼包鄂', 13, 16, 'abbreviation'),
+         ('鄂尔多斯市', '呼包鄂', 13, 16, 'abbreviation')]
+        """
+        return [
+            Mention(
+                task_id=task.task_id,
+                place=place,
+                surface=hit.surface,
+                start=hit.start,
+                end=hit.end,
+                via="abbreviation" if hit.abbreviation else "name",
+            )
+            for hit in self.scan(task.text)
+            for place in hit.places
+        ]
+
+    def references(self, text: str) -> list[_Ref]:
+        """Return place references: hits with a qualifying outer place merged into the inner one."""
+        refs: list[_Ref] = []
+        for hit in self.scan(text):
+            previous = refs[-1] if refs else None
+            if (
+                previous is not None
+                and previous.end == hit.start
+                and previous.abbreviation is None
+                and len(previous.places) == 1
+                and hit.abbreviation is None
+                and all(self.contains(previous.places[0], p) and p != previous.places[0] for p in hit.places)
+            ):
+                refs[-1] = _Ref(previous.start, hit.end, hit.places)
+                continue
+            refs.append(_Ref(hit.start, hit.end, hit.places, hit.abbreviation))
+        return refs
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """Return the gazetteer built from ``places.csv`` and ``abbreviations.csv`` (read once).
+
+    Examples
+    --------
+    >>> default_gazetteer()["呼和浩特市"].name_en
+    'Hohhot'
+    """
+    return Gazetteer(read_table("places.csv"), read_table("abbreviations.csv"))
+
+
+def find_mentions(task: Task, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Return the places named in a task's text; see :meth:`Gazetteer.find_mentions`.
+
+    Examples
+    --------
+    >>> from hbey_graph.records import Task
+    >>> task = Task("T1", 1, (), "", "", None, "鄂尔多斯市和鄂尔多斯", "", (1, 1))
+    >>> [(m.place, m.start, m.end) for m in find_mentions(task)]
+    [('鄂尔多斯市', 0, 5), ('鄂尔多斯市', 6, 10)]
+    """
+    return (gazetteer or default_gazetteer()).find_mentions(task)
+
+
+# --------------------------------------------------------------------------------------------------
+# Links
+# --------------------------------------------------------------------------------------------------
+
+
+def _spans(text: str, ends: str) -> list[tuple[int, int]]:
+    """Split `text` after each character in `ends`; return (start, end) spans without the ender."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, char in enumerate(text):
+        if char in ends:
+            spans.append((start, i))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _has_corridor_word(text: str, start: int, stop_chars: str, *, limit: int | None = None) -> bool:
+    end = start
+    while end < len(text) and text[end] not in stop_chars and (limit is None or end - start < limit):
+        end += 1
+    segment = text[start:end]
+    return any(word in segment for word in CORRIDOR_WORDS)
+
+
+class _LinkReader:
+    """Reads the links of one task's text."""
+
+    def __init__(self, gazetteer: Gazetteer, task: Task, implementers: Sequence[str]) -> None:
+        self.gaz = gazetteer
+        self.task = task
+        self.text = task.text
+        self.implementers = tuple(implementers)
+        self.links: list[Link] = []
+        self.masked = task.text
+
+    def add(self, source: str, target: str, kind: str, evidence: str) -> None:
+        if source != target:
+            self.links.append(Link(source, target, "place", kind, self.task.task_id, evidence))
+
+    def add_pairs(self, places: Sequence[str], kind: str, evidence: str) -> None:
+        for source, target in combinations(dict.fromkeys(places), 2):
+            self.add(source, target, kind, evidence)
+
+    def read(self) -> list[Link]:
+        refs = self.gaz.references(self.text)
+        # cue and corridor words are looked for outside place names (达尔罕茂明安联合旗 holds 联合)
+        masked = list(self.text)
+        for ref in refs:
+            masked[ref.start : ref.end] = "□" * (ref.end - ref.start)
+        self.masked = "".join(masked)
+        for s_start, s_end in _spans(self.text, _SENTENCE_END):
+            evidence = self.text[s_start:s_end].strip()
+            sentence_refs = [r for r in refs if s_start <= r.start and r.end <= s_end]
+            if not sentence_refs:
+                continue
+            subject = self._sentence_subject(s_start, s_end, sentence_refs)
+            for c_start, c_end in _spans(self.text[s_start:s_end], _CLAUSE_END):
+                c_start, c_end = c_start + s_start, c_end + s_start
+                clause_refs = [r for r in sentence_refs if c_start <= r.start and r.end <= c_end]
+                if clause_refs:
+                    self._read_clause(c_start, c_end, clause_refs, subject, evidence)
+        return self.links
+
+    def _gap(self, left: _Ref, right: _Ref) -> str:
+        return self.text[left.end : right.start]
+
+    def _list_join(self, left: _Ref, right: _Ref) -> str | None:
+        """Return the connector if `left` and `right` stand in one list, else None."""
+        gap = self._gap(left, right)
+        if gap in _LIST_JOINS:
+            return gap
+        for join in _LIST_JOINS:  # a head noun shared by both items: 包头机场、鄂尔多斯机场
+            tail = gap[: len(gap) - len(join)] if join else gap
+            if (
+                join
+                and gap.endswith(join)
+                and 0 < len(tail) <= _SYMMETRIC_TAIL
+                and self.text[right.end : right.end + len(tail)] == tail
+            ):
+                return join
+        return None
+
+    def _sentence_subject(self, s_start: int, s_end: int, refs: list[_Ref]) -> tuple[str, ...]:
+        """Return the places of the list the sentence opens with, if it opens with one."""
+        first = refs[0]
+        if self.text[s_start : first.start].strip():
+            return ()
+        places = list(first.places)
+        for left, right in pairwise(refs):
+            if self._list_join(left, right) is None:
+                break
+            places.extend(right.places)
+        return tuple(dict.fromkeys(places))
+
+    def _read_clause(
+        self, c_start: int, c_end: int, refs: list[_Ref], subject: tuple[str, ...], evidence: str
+    ) -> None:
+        text, masked = self.text, self.masked
+        has_cue = any(cue in masked[c_start:c_end] for cue in COOPERATION_CUES)
+        in_route: set[int] = set()
+
+        # chains and routes: refs joined by a dash or by 至/到/经
+        i = 0
+        while i < len(refs) - 1:
+            gap = self._gap(refs[i], refs[i + 1])
+            dash = bool(gap) and all(char in _DASHES for char in gap)
+            if not (dash or gap in _ROUTE_JOINS):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(refs) - 1:
+                next_gap = self._gap(refs[j], refs[j + 1])
+                if (dash and next_gap and all(c in _DASHES for c in next_gap)) or (
+                    not dash and next_gap in _ROUTE_JOINS
+                ):
+                    j += 1
+                else:
+                    break
+            stations = refs[i : j + 1]
+            in_route.update(range(i, j + 1))
+            if dash:
+                corridor = _has_corridor_word(masked, stations[-1].end, _ITEM_END)
+            else:
+                corridor = _has_corridor_word(masked, stations[-1].end, _CLAUSE_END)
+            if dash or corridor:
+                kind = "corridor" if corridor else "chain"
+                for left, right in pairwise(stations):
+                    for source in left.places:
+                        for target in right.places:
+                            self.add(source, target, kind, evidence)
+            i = j + 1
+
+        # abbreviations that state a relation themselves
+        for ref in refs:
+            abbreviation = ref.abbreviation
+            if abbreviation is None or abbreviation.relation == "group":
+                continue
+            if _has_corridor_word(masked, ref.end, _CLAUSE_END, limit=4):
+                for source, target in pairwise(ref.places):
+                    self.add(source, target, "corridor", evidence)
+            elif abbreviation.relation == "pair":
+                self.add_pairs(ref.places, "cooperation", evidence)
+
+        # lists of places outside chains
+        lists: list[tuple[list[_Ref], bool]] = []
+        current: list[_Ref] = []
+        with_join = False
+        for index, ref in enumerate(refs):
+            if index in in_route:
+                if current:
+                    lists.append((current, with_join))
+                current, with_join = [], False
+                continue
+            if current:
+                join = self._list_join(current[-1], ref)
+                if join is not None:
+                    current.append(ref)
+                    with_join = with_join or join in _WITH_JOINS
+                    continue
+                lists.append((current, with_join))
+            current, with_join = [ref], False
+        if current:
+            lists.append((current, with_join))
+
+        for members, with_join in lists:
+            places = [p for ref in members for p in ref.places]
+            before = text[c_start : members[0].start]
+            if has_cue and before.endswith(_WITH_JOINS) and not with_join:
+                partners_of = subject or self.implementers
+                for source in partners_of:
+                    for target in dict.fromkeys(places):
+                        if source not in places:
+                            self.add(source, target, "cooperation", evidence)
+            elif with_join or has_cue:
+                self.add_pairs(places, "cooperation", evidence)
+
+
+def _dedupe(links: Iterable[Link]) -> list[Link]:
+    seen: set[tuple[frozenset[str], str, str, str]] = set()
+    kept: list[Link] = []
+    for link in links:
+        key = (frozenset((link.source, link.target)), link.level, link.kind, link.task_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(link)
+    return kept
+
+
+def _implementing_cities(
+    gazetteer: Gazetteer, task_id: str, assignments: Sequence[Assignment], bodies: Mapping[str, Body]
+) -> list[tuple[str, Assignment]]:
+    """Return (city, assignment) for each city government implementing a task, in annotation order."""
+    found: list[tuple[str, Assignment]] = []
+    for assignment in sorted(
+        (a for a in assignments if a.task_id == task_id and a.role == "implementer"),
+        key=lambda a: a.position,
+    ):
+        body = bodies.get(assignment.body)
+        if body is None or body.body_type != "city_government":
+            continue
+        hits = gazetteer.scan(assignment.body)
+        if hits and hits[0].start == 0 and len(hits[0].places) == 1:
+            city = hits[0].places[0]
+            if city not in (c for c, _ in found):
+                found.append((city, assignment))
+    return found
+
+
+def co_implementation_links(
+    tasks: Sequence[Task],
+    assignments: Sequence[Assignment],
+    bodies: Mapping[str, Body],
+    gazetteer: Gazetteer | None = None,
+) -> list[Link]:
+    """Return a place-level link for every pair of city governments implementing the same task.
+
+    The evidence is the annotation group that names the city governments.
+
+    Examples
+    --------
+    >>> from hbey_graph.records import Assignment, Body, Task
+    >>> annotation = "包头市、榆林市人民政府，自治区交通运输厅"
+    >>> task = Task("T1", 1, (), "", "", None, "建设铁路。", annotation, (1, 1))
+    >>> bodies = {name: Body(name, name, "", "city_government", "prefecture")
+    ...           for name in ("包头市人民政府", "榆林市人民政府")}
+    >>> assignments = [Assignment("T1", "包头市人民政府", "implementer", 1),
+    ...                Assignment("T1", "榆林市人民政府", "implementer", 2)]
+    >>> co_implementation_links([task], assignments, bodies)  # doctest: +NORMALIZE_WHITESPACE
+    [Link(source='包头市', target='榆林市', level='place', kind='co_implementation', task_id='T1',
+          evidence='包头市、榆林市人民政府')]
+    """
+    gaz = gazetteer or default_gazetteer()
+    links: list[Link] = []
+    for task in tasks:
+        cities = _implementing_cities(gaz, task.task_id, assignments, bodies)
+        if len(cities) < 2:
+            continue
+        groups = [g.strip() for g in re.split(r"[，。,]", task.annotation) if g.strip()]
+        first_body = cities[0][1].body
+        evidence = next(
+            (g for g in groups if cities[0][0] in g or first_body in g),
+            task.annotation.strip(),
+        )
+        for (source, _), (target, _) in combinations(cities, 2):
+            links.append(Link(source, target, "place", "co_implementation", task.task_id, evidence))
+    return links
+
+
+def find_links(
+    tasks: Sequence[Task],
+    assignments: Sequence[Assignment] = (),
+    bodies: Mapping[str, Body] | None = None,
+    gazetteer: Gazetteer | None = None,
+    *,
+    city_level: bool = True,
+) -> list[Link]:
+    """Return the links between places the plan states, at place level and rolled up to cities.
+
+    Parameters
+    ----------
+    tasks : sequence of Task
+        The plan's tasks.
+    assignments : sequence of Assignment, optional
+        The plan's assignments; their city-government implementers give ``co_implementation`` links
+        and the implicit partner of ``与X…合作`` clauses.
+    bodies : mapping of str to Body, optional
+        The plan's bodies (to tell city governments from other implementers).
+    gazetteer : Gazetteer, optional
+        The shipped gazetteer by default.
+    city_level : bool
+        Whether to append the links rolled up to prefecture cities (:func:`roll_up`).
+
+    Returns
+    -------
+    list of Link
+        Place-level links task by task (text links first, then co-implementation), then city-level
+        links in the same order.
+
+    Examples
+    --------
+    >>> from hbey_graph.records import Task
+    >>> text = "打造协作产业链条。支持包头市与榆林市共建稀土新材料基地，推动包头机场、鄂尔多斯机场改扩建。"
+    >>> task = Task("T2.1.1", 1, (), "", "", None, text, "", (1, 1))
+    >>> [(l.source, l.target, l.level, l.kind) for l in find_links([task])]
+    [('包头市', '榆林市', 'place', 'cooperation'), ('包头市', '榆林市', 'city', 'cooperation')]
+    """
+    gaz = gazetteer or default_gazetteer()
+    bodies = bodies or {}
+    place_links: list[Link] = []
+    for task in tasks:
+        implementers = [c for c, _ in _implementing_cities(gaz, task.task_id, assignments, bodies)]
+        place_links.extend(_LinkReader(gaz, task, implementers).read())
+    place_links.extend(co_implementation_links(tasks, assignments, bodies, gaz))
+    place_links = _dedupe(place_links)
+    order = {task.task_id: i for i, task in enumerate(tasks)}
+    place_links.sort(key=lambda link: order.get(link.task_id, len(order)))
+    return place_links + roll_up(place_links, gaz) if city_level else place_links
+
+
+def roll_up(links: Iterable[Link], gazetteer: Gazetteer | None = None) -> list[Link]:
+    """Return the city-level links of place-level links: each end mapped to its prefecture city.
+
+    Pairs within one city and links with an end in no prefecture city (a province, a country, a
+    region across cities) are dropped; a pair stated several times in one task with one kind is kept
+    once.
+
+    Examples
+    --------
+    >>> from hbey_graph.records import Link
+    >>> links = [Link("包头市", "土默特右旗", "place", "chain", "T1.4.1", "…"),
+    ...          Link("土默特右旗", "达拉特旗", "place", "chain", "T1.4.1", "…"),
+    ...          Link("北京市", "内蒙古自治区", "place", "cooperation", "T5.2.1", "…")]
+    >>> [(l.source, l.target, l.level) for l in roll_up(links)]
+    [('包头市', '鄂尔多斯市', 'city')]
+    """
+    gaz = gazetteer or default_gazetteer()
+    rolled: list[Link] = []
+    for link in links:
+        if link.level != "place":
+            continue
+        source, target = gaz.city_of(link.source), gaz.city_of(link.target)
+        if source is None or target is None or source == target:
+            continue
+        rolled.append(Link(source, target, "city", link.kind, link.task_id, link.evidence))
+    return _dedupe(rolled)
+
+
+def extract_geography(
+    tasks: list[Task],
+    assignments: list[Assignment],
+    bodies: dict[str, Body],
+    *,
+    plan_id: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[dict[str, Place], list[Mention], list[Project], list[Link]]:
+    """Return the places, mentions, projects and links of a parsed plan.
+
+    Parameters
+    ----------
+    tasks, assignments, bodies
+        The parsed plan's tasks, assignments and bodies.
+    plan_id : str, optional
+        The plan's id; when the project catalogue holds this plan its curated projects are used.
+        Without it the catalogue is used when its entries are found in the tasks' texts (see
+        :func:`hbey_graph.projects.plan_projects`); otherwise projects come from the pattern finder.
+    gazetteer : Gazetteer, optional
+        The shipped gazetteer by default.
+
+    Returns
+    -------
+    places : dict of str to Place
+        Every place mentioned, located by a project or linked, with the cities and provinces it lies
+        in, in gazetteer order.
+    mentions : list of Mention
+    projects : list of Project
+    links : list of Link
+        Place-level links, then city-level links.
+
+    Examples
+    --------
+    >>> from hbey_graph.records import Task
+    >>> task = Task("T1", 1, (), "", "", None, "建设集宁至大同高铁。", "", (1, 1))
+    >>> places, mentions, projects, links = extract_geography([task], [], {})
+    >>> list(places)
+    ['内蒙古自治区', '山西省', '乌兰察布市', '大同市', '集宁区']
+    >>> [(p.name, p.category, p.places, p.source) for p in projects]
+    [('集宁至大同高铁', 'railway', ('集宁区', '大同市'), 'pattern')]
+    >>> [(l.source, l.target, l.level, l.kind) for l in links]
+    [('集宁区', '大同市', 'place', 'corridor'), ('乌兰察布市', '大同市', 'city', 'corridor')]
+    """
+    from hbey_graph.projects import plan_projects
+
+    gaz = gazetteer or default_gazetteer()
+    mentions = [mention for task in tasks for mention in gaz.find_mentions(task)]
+    projects = plan_projects(tasks, plan_id=plan_id, gazetteer=gaz)
+    links = find_links(tasks, assignments, bodies, gaz)
+    named = [m.place for m in mentions]
+    named += [p for project in projects for p in project.places]
+    named += [p for link in links for p in (link.source, link.target)]
+    return gaz.with_ancestors(named), mentions, projects, links
