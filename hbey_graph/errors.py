@@ -6,7 +6,21 @@ written for the person who meets it: which file or input, and what was expected.
 
 from __future__ import annotations
 
-__all__ = ["HbeyGraphError", "ParseWarning", "PlanFormatError", "PlanReadError", "UnknownTableError"]
+__all__ = [
+    "GraphLoadError",
+    "HbeyGraphError",
+    "Neo4jAuthError",
+    "Neo4jConnectionError",
+    "Neo4jQueryError",
+    "Neo4jServerError",
+    "Neo4jUnavailableError",
+    "ParseWarning",
+    "PlanFormatError",
+    "PlanReadError",
+    "QueryParameterError",
+    "UnknownQueryError",
+    "UnknownTableError",
+]
 
 
 class HbeyGraphError(Exception):
@@ -26,6 +40,41 @@ class UnknownTableError(HbeyGraphError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class Neo4jServerError(HbeyGraphError, RuntimeError):
+    """The local Neo4j server could not be built, started or stopped."""
+
+
+class Neo4jUnavailableError(Neo4jServerError):
+    """The local Neo4j server cannot run here: no Java 17+, no Maven, or Neo4j cannot be downloaded."""
+
+
+class Neo4jConnectionError(HbeyGraphError, ConnectionError):
+    """A Neo4j server cannot be reached (wrong address, not running) or has no such database."""
+
+
+class Neo4jAuthError(HbeyGraphError, PermissionError):
+    """A Neo4j server refused the user name or password."""
+
+
+class Neo4jQueryError(HbeyGraphError, RuntimeError):
+    """A Neo4j server rejected a statement hbey_graph sent."""
+
+
+class UnknownQueryError(HbeyGraphError, KeyError):
+    """A query name that is not one of the ``.cypher`` files hbey_graph ships."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class QueryParameterError(HbeyGraphError, ValueError):
+    """A query parameter that is missing, not declared by the query, or of the wrong type."""
+
+
+class GraphLoadError(HbeyGraphError, ValueError):
+    """A graph that does not follow hbey_graph's schema and so cannot be loaded into Neo4j."""
 
 
 class ParseWarning(UserWarning):
