@@ -1,0 +1,45 @@
+"""``hbey-graph report``: the report folder of a plan (the main job)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from hbey_graph.cli._output import add_plan_option
+
+__all__ = ["register"]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``report`` command."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write the report of a plan: HTML page, charts, tables, workbook and graph files",
+        description="Write the report of a plan into a folder: index.html (every chart and table, "
+        "readable offline), each chart as PNG and SVG, each table as CSV, tables.xlsx with the "
+        "任务分工表, and the graph as GraphML, GEXF and JSON. An earlier report in the folder is "
+        "replaced only once the new one is complete.",
+    )
+    add_plan_option(parser)
+    parser.add_argument("--out", metavar="DIR", default="report", help="report folder (default: ./report)")
+    parser.add_argument("--labels", choices=("zh", "en"), default="zh",
+                        help="language of the chart labels (default: zh)")
+    parser.add_argument("--dpi", type=float, default=110, help="resolution of the PNG charts (default: 110)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the coordination clusters (default: 0)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="processes drawing the charts (default: up to 2)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``report``."""
+    from hbey_graph.report import write_report
+
+    started = time.perf_counter()
+    out = write_report(args.plan, args.out, labels=args.labels, dpi=args.dpi, seed=args.seed,
+                       jobs=args.jobs, progress=not args.quiet)
+    seconds = time.perf_counter() - started
+    print(f"report written to {out / 'index.html'} in {seconds:.1f} s", file=sys.stderr)
+    return 0

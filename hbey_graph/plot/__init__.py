@@ -1,0 +1,36 @@
+"""Charts of a plan's responsibility graph, drawn with matplotlib.
+
+Every chart is a function ``plot_*(G, *, ax=None, labels="zh", …) -> (fig, ax)``: it takes the
+graph from :func:`hbey_graph.graph.build_graph` (and, optionally, an analysis table already
+computed), draws on `ax` or on a new :class:`matplotlib.figure.Figure`, and returns both. No chart
+reads or changes matplotlib's global settings: Chinese glyphs come from the Noto Sans CJK SC font
+that the ``mplfonts`` package installs, given to every text artist explicitly. ``labels="en"``
+writes English names from the reference tables.
+
+Examples
+--------
+>>> from hbey_graph import load_plan
+>>> from hbey_graph.graph import build_graph
+>>> from hbey_graph.plot import plot_lead_workload
+>>> fig, ax = plot_lead_workload(build_graph(load_plan()), labels="en")
+>>> ax.get_xlabel()
+'Number of tasks'
+"""
+
+from hbey_graph.plot._style import cjk_family, cjk_font, save_figure
+from hbey_graph.plot.links import plot_cross_city_links
+from hbey_graph.plot.matrix import plot_responsibility_matrix
+from hbey_graph.plot.network import plot_co_assignment_heatmap, plot_coordination_network
+from hbey_graph.plot.workload import plot_area_lead_heatmap, plot_lead_workload
+
+__all__ = [
+    "cjk_family",
+    "cjk_font",
+    "plot_area_lead_heatmap",
+    "plot_co_assignment_heatmap",
+    "plot_coordination_network",
+    "plot_cross_city_links",
+    "plot_lead_workload",
+    "plot_responsibility_matrix",
+    "save_figure",
+]

@@ -1,0 +1,170 @@
+"""The responsibility matrix as a chart: tasks down, bodies across, a marker for each role."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from hbey_graph.graph import body_table, task_assignments, task_table
+from hbey_graph.plot._style import (
+    ROLE_COLOURS,
+    apply_font,
+    body_labels,
+    check_labels,
+    cjk_font,
+    new_axes,
+    text_marker,
+    text_marker_area,
+)
+from hbey_graph.plot.workload import area_labels
+
+__all__ = ["ROLE_MARKS", "plot_responsibility_matrix"]
+
+#: Mark written in a cell for each role: Chinese (as in a 任务分工表) and English.
+ROLE_MARKS: dict[str, tuple[str, str]] = {
+    "lead": ("牵", "L"),
+    "support": ("配", "S"),
+    "implementer": ("实", "I"),
+    "responsible": ("责", "R"),
+}
+_ROLE_NAMES = {
+    "lead": ("牵头", "lead"),
+    "support": ("配合", "support"),
+    "implementer": ("实施", "implementer"),
+    "responsible": ("负责", "responsible"),
+}
+_TYPE_ORDER = ("region_department", "party_organ", "central_agency", "enterprise", "group", "other",
+               "department", "city_government")
+
+
+def _body_order(G: nx.MultiDiGraph, plan_id: str | None) -> list[str]:
+    """Bodies by type (departments first, city governments last), then tasks led, then tasks named."""
+    rows = task_assignments(G, plan_id)
+    types = dict(zip(*(body_table(G, plan_id)[c] for c in ("body", "body_type")), strict=True))
+    led = rows[rows.role == "lead"].groupby("body").size()
+    named = rows.drop_duplicates(["plan_id", "task_id", "body"]).groupby("body").size()
+
+    def key(body: str) -> tuple:
+        body_type = types.get(body, "other")
+        rank = _TYPE_ORDER.index(body_type) if body_type in _TYPE_ORDER else len(_TYPE_ORDER)
+        return (rank == len(_TYPE_ORDER) - 1, -int(led.get(body, 0)), -int(named.get(body, 0)), rank, body)
+
+    return sorted(dict.fromkeys(rows.body), key=key)
+
+
+def plot_responsibility_matrix(
+    G: nx.MultiDiGraph,
+    *,
+    plan_id: str | None = None,
+    ax: Axes | None = None,
+    labels: str = "zh",
+    title: str | None = None,
+) -> tuple[Figure, Axes]:
+    """Task × body matrix with a coloured mark for every role (牵 lead, 配 support, 实 implementer).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`hbey_graph.graph.build_graph`.
+    plan_id : str, optional
+        One plan only (task ids repeat across plans); all plans by default.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure by default.
+    labels : {"zh", "en"}
+        Chinese: task id and theme, short body names, marks 牵/配/实. English: task id, English
+        body names, marks L/S/I.
+    title : str, optional
+        Title of the chart.
+
+    Returns
+    -------
+    (matplotlib.figure.Figure, matplotlib.axes.Axes)
+        Tasks top to bottom in plan order, bodies left to right (departments by tasks led, then
+        other bodies, city governments last). One scatter collection per role with gid
+        ``role:<role>`` and one point per assignment (the coloured cell), and one with gid
+        ``mark:<role>`` that writes the role's mark (牵/配/实 or L/S/I) in those cells as glyph
+        outlines.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> from hbey_graph.graph import build_graph
+    >>> fig, ax = plot_responsibility_matrix(build_graph(load_plan()))
+    >>> lead = next(c for c in ax.collections if c.get_gid() == "role:lead")
+    >>> len(lead.get_offsets())
+    38
+    """
+    check_labels(labels)
+    language = 0 if labels == "zh" else 1
+    tasks = task_table(G, plan_id)
+    rows = task_assignments(G, plan_id)
+    bodies = _body_order(G, plan_id)
+    task_keys = list(zip(tasks.plan_id, tasks.task_id, strict=True))
+    row_of = {key: i for i, key in enumerate(task_keys)}
+    col_of = {body: j for j, body in enumerate(bodies)}
+    n_rows, n_cols = len(task_keys), len(bodies)
+
+    body_names = body_labels(G, bodies, labels, short=True)
+    label_width = 1.2 if labels == "zh" else 2.4
+    width = 3.6 + (1.3 if labels == "zh" else 0) + 0.3 * n_cols
+    fig, ax = new_axes(ax, (width, 2.2 + label_width + 0.26 * n_rows))
+    for role, colour in ROLE_COLOURS.items():
+        picked = rows[rows.role == role]
+        if picked.empty:
+            continue
+        xs = [col_of[body] for body in picked.body]
+        ys = [row_of[(pid, tid)] for pid, tid in zip(picked.plan_id, picked.task_id, strict=True)]
+        points = ax.scatter(xs, ys, marker="s", s=190, c=colour, linewidths=0, zorder=2,
+                            label=_ROLE_NAMES[role][language])
+        points.set_gid(f"role:{role}")
+        marker = text_marker(ROLE_MARKS[role][language])
+        glyphs = ax.scatter(xs, ys, marker=marker, s=text_marker_area(marker, 7.0), linewidths=0, zorder=3,
+                            c="white" if role in ("lead", "support", "responsible") else "#333333")
+        glyphs.set_gid(f"mark:{role}")
+
+    # Row labels: task id and theme (Chinese) or the task id (English).
+    names = dict(zip(task_keys, (tasks.task_id + " " + tasks.theme.where(tasks.theme != "", tasks.heading)),
+                     strict=True))
+    row_labels = [names[key] if labels == "zh" else key[1] for key in task_keys]
+    ax.set_yticks(range(n_rows), row_labels, fontproperties=cjk_font(8))
+    ax.set_xticks(range(n_cols), [body_names[b] for b in bodies], rotation=90, fontproperties=cjk_font(8))
+    ax.xaxis.tick_top()
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
+    ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
+    ax.grid(which="minor", color="#e6e6e6", linewidth=0.5)
+    ax.tick_params(which="both", length=0)
+
+    # Area boundaries and names on the right.
+    areas = list(tasks.section)
+    area_names = area_labels(G, list(dict.fromkeys(areas)), labels)
+    start = 0
+    for i in range(1, n_rows + 1):
+        if i == n_rows or areas[i] != areas[start]:
+            if i < n_rows:
+                ax.axhline(i - 0.5, color="#888888", linewidth=0.8, zorder=1)
+            ax.text(n_cols - 0.2, (start + i - 1) / 2, area_names[areas[start]],
+                    ha="left", va="center", fontproperties=cjk_font(8), color="#555555",
+                    clip_on=False, gid="area")
+            start = i
+
+    handles = [
+        Line2D([], [], marker="s", linestyle="", markersize=9, color=ROLE_COLOURS[role],
+               label=f"{ROLE_MARKS[role][language]} {_ROLE_NAMES[role][language]}")
+        for role in ROLE_COLOURS
+        if (rows.role == role).any()
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.005), ncols=len(handles),
+              frameon=False, prop=cjk_font(9), borderaxespad=0.0)
+    default = (
+        "任务分工矩阵：牵头、配合、实施"
+        if labels == "zh"
+        else "Responsibility matrix: lead, support, implementer"
+    )
+    ax.set_title(title or default, loc="left", fontproperties=cjk_font(12))
+    apply_font(ax)
+    return fig, ax

@@ -1,0 +1,725 @@
+"""The report: every analysis table and every chart of a plan in one folder.
+
+:func:`write_report` writes::
+
+    index.html            one self-contained page: every chart (embedded PNG), every table,
+                          the parser's warnings; inline CSS, no external address, readable offline
+    charts/NAME.png|.svg  each chart as PNG and SVG
+    tables/NAME.csv       each table as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese)
+    tables.xlsx           one workbook: the 任务分工表 and 责任矩阵 sheets of
+                          :func:`hbey_graph.io.write_allocation_xlsx`, then one sheet per table
+    graph/PLAN.graphml|.gexf|.json
+                          the responsibility graph for Gephi, yEd, Cytoscape and scripts
+
+The folder is written next to its destination under a temporary name and swapped in only when
+everything is written, so a failure never leaves a half-written report behind; an existing
+report folder is replaced, any other non-empty folder is refused.
+"""
+
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from hbey_graph.errors import HbeyGraphError
+from hbey_graph.records import Plan
+
+__all__ = [
+    "MARKER_FILE",
+    "ReportChart",
+    "ReportFolderError",
+    "ReportTable",
+    "font_face",
+    "render_html",
+    "report_charts",
+    "report_tables",
+    "write_report",
+]
+
+#: File that marks a folder as a report, so that writing a report again may replace it.
+MARKER_FILE = ".hbey-graph-report"
+
+
+class ReportFolderError(HbeyGraphError, FileExistsError):
+    """The output folder cannot take a report: it is a file, or a folder holding something else."""
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """One table of the report.
+
+    Attributes
+    ----------
+    name : str
+        File stem (``tables/NAME.csv``) and sheet name.
+    title : str
+        Heading (Chinese and English).
+    description : str
+        What a row is and where the numbers come from.
+    frame : pandas.DataFrame
+        The table.
+    index : bool
+        Whether the index carries data (a matrix) and is written.
+    """
+
+    name: str
+    title: str
+    description: str
+    frame: pd.DataFrame
+    index: bool = False
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    """One chart of the report: its file stem, caption and the function that draws it."""
+
+    name: str
+    title: str
+    draw: Callable[[], tuple]
+
+
+def _tables_of_plan(plan: Plan) -> dict[str, pd.DataFrame]:
+    return {name: plan.table(name) for name in ("tasks", "assignments", "bodies", "places", "mentions",
+                                                 "projects", "links", "issues")}
+
+
+def report_tables(plan: Plan, G: nx.MultiDiGraph, *, seed: int = 0) -> list[ReportTable]:
+    """Every table of the report, in the order the page shows them.
+
+    Parameters
+    ----------
+    plan : Plan
+        The parsed plan (its own tables: tasks, assignments, bodies, places …, issues).
+    G : networkx.MultiDiGraph
+        Its graph from :func:`hbey_graph.graph.build_graph` (the analyses).
+    seed : int
+        Seed of the coordination clusters.
+
+    Returns
+    -------
+    list of ReportTable
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> from hbey_graph.graph import build_graph
+    >>> plan = load_plan()
+    >>> tables = report_tables(plan, build_graph(plan))
+    >>> [table.name for table in tables][:3]
+    ['allocation', 'lead_workload', 'area_lead']
+    """
+    from hbey_graph import analysis
+
+    own = _tables_of_plan(plan)
+    frames = {
+        "allocation": analysis.allocation_table(G),
+        "lead_workload": analysis.lead_workload(G),
+        "area_lead": analysis.area_lead_table(G),
+        "responsibility_matrix": analysis.responsibility_matrix(G),
+        "coordination_edges": analysis.coordination_edges(G),
+        "co_assignment": analysis.co_assignment_table(G),
+        "clusters": analysis.cluster_summary(G, seed=seed),
+        "cluster_members": analysis.coordination_clusters(G, seed=seed),
+        "centrality": analysis.centrality(G),
+        "city_links": analysis.cross_city_edges(G, "city"),
+        "city_matrix": analysis.cross_city_matrix(G),
+        "place_links": analysis.place_links(G),
+        **own,
+    }
+    return [
+        ReportTable(name, title, description.format(seed=seed), frames[name], index=name in _MATRICES)
+        for name, title, description in _TABLES
+    ]
+
+
+#: Tables whose index carries data.
+_MATRICES = ("area_lead", "responsibility_matrix", "city_matrix")
+
+#: Name, heading and description of every table of the report, in page order.
+_TABLES: tuple[tuple[str, str, str], ...] = (
+    ("allocation", "任务分工表 Task allocation table",
+     "每项任务的牵头单位、配合单位和实施主体，按方案原文顺序。"
+     "One row per task: lead, supporting and implementing bodies as the annotation names them."),
+    ("lead_workload", "牵头工作量 Lead workload",
+     "每个单位牵头、配合、实施的任务数；share_led 为牵头任务占全部任务的比例；"
+     "supporting_bodies 为其牵头任务中不同配合单位的数量，support_assignments 为配合分工总数。"
+     "Tasks each body leads, supports and implements."),
+    ("area_lead", "领域 × 牵头单位 Area × lead",
+     "方案各领域（（一）至（六））中各单位牵头的任务数。Tasks led per area of the plan and lead body."),
+    ("responsibility_matrix", "责任矩阵 Responsibility matrix",
+     "任务 × 单位：牵 = 牵头，配 = 配合，实 = 实施，责 = 负责。Task × body with the role markers."),
+    ("coordination_edges", "牵头→配合协调关系 Lead → support coordination",
+     "牵头单位与配合单位之间共同承担的任务数（weight）。Tasks a lead shares with each supporting body."),
+    ("co_assignment", "共同参与关系 Co-assignment",
+     "两个单位同时被列入的任务数（tasks），以及 Newman 权重（每项任务计 1/(n−1)）。"
+     "不含实施任务的市政府。Bodies named in the same tasks (implementing city governments left out)."),
+    ("clusters", "协调集群 Coordination clusters",
+     "Louvain 社区（seed={seed}）：成员、主要领域、模块度贡献和跨种子稳定性。"
+     "Louvain communities of bodies with modularity and stability across seeds."),
+    ("cluster_members", "集群成员 Cluster members", "每个单位所属的协调集群。Cluster of every body."),
+    ("centrality", "中心性与结构洞 Centrality and brokerage",
+     "共同参与网络中的度、加权度、中介中心性、特征向量中心性、Burt 约束与有效规模、k-核。"
+     "Degree, betweenness, eigenvector, constraint, effective size and k-core of every body."),
+    ("city_links", "城市间联系 Links between cities",
+     "归并到地级市的联系：种类、陈述该联系的任务数及任务编号。"
+     "City-level links by kind with the tasks that state them."),
+    ("city_matrix", "城市 × 城市 City × city",
+     "两市之间（任一方向、任一种类）有联系的任务数。Tasks linking each pair of cities."),
+    ("place_links", "地点间联系 Links between places",
+     "方案原文所述的每条联系及其依据句。Every link as written, with its evidence."),
+    ("tasks", "任务 Tasks", "方案的任务段落。The plan's task paragraphs."),
+    ("assignments", "分工 Assignments", "每个单位在每项任务中的角色。Every body's role in every task."),
+    ("bodies", "单位 Bodies", "方案列出的单位及其全称、英文名、类型。Every body named."),
+    ("places", "地点 Places", "方案提及的地点（含上级城市、省区和坐标）。Places named."),
+    ("mentions", "地点提及 Place mentions", "每项任务中提及的地点及位置。Where tasks name places."),
+    ("projects", "项目 Projects", "任务中的项目、平台、基地、通道等。Named projects."),
+    ("issues", "解析提示 Parser notes",
+     "解析时发现并处理的问题（含行号）。What the parser noticed in the source, with line numbers."),
+)
+
+
+def report_charts(
+    G: nx.MultiDiGraph, *, labels: str = "zh", summary: pd.DataFrame | None = None, seed: int = 0
+) -> list[ReportChart]:
+    """The charts of the report, in page order, each drawn when its ``draw`` is called.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> from hbey_graph.graph import build_graph
+    >>> [chart.name for chart in report_charts(build_graph(load_plan()))][:2]
+    ['lead_workload', 'area_lead']
+    """
+    from hbey_graph import plot
+    from hbey_graph.analysis import cluster_summary
+
+    clusters = cluster_summary(G, seed=seed) if summary is None else summary
+    zh = labels == "zh"
+    return [
+        ReportChart("lead_workload", "各单位承担的任务 Tasks per body",
+                    lambda: plot.plot_lead_workload(G, labels=labels)),
+        ReportChart("area_lead", "各领域的牵头单位 Lead bodies by area",
+                    lambda: plot.plot_area_lead_heatmap(G, labels=labels)),
+        ReportChart("responsibility_matrix", "任务分工矩阵 Responsibility matrix",
+                    lambda: plot.plot_responsibility_matrix(G, labels=labels)),
+        ReportChart("coordination_network", "协调网络 Coordination network",
+                    lambda: plot.plot_coordination_network(G, summary=clusters, labels=labels)),
+        ReportChart("co_assignment", "共同参与矩阵 Co-assignment heatmap",
+                    lambda: plot.plot_co_assignment_heatmap(G, summary=clusters, labels=labels)),
+        ReportChart("place_links_map", "地点间联系 Links between places" if zh else "Links between places",
+                    lambda: plot.plot_cross_city_links(G, level="place", labels=labels)),
+        ReportChart("city_links_map", "城市间联系 Links between cities" if zh else "Links between cities",
+                    lambda: plot.plot_cross_city_links(G, level="city", labels=labels)),
+    ]
+
+
+# --------------------------------------------------------------------------------------------- HTML
+
+_CSS = """
+:root { --ink: #222; --muted: #666; --rule: #ddd; --accent: #b2182b; --band: #f6f7f9; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.55;
+  font-family: "hbey-cjk", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+  "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1200px; margin: 0 auto; padding: 0 24px 64px; }
+header.top { background: var(--band); border-bottom: 1px solid var(--rule); padding: 28px 0 18px; }
+header.top > div { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
+h1 { font-size: 1.6rem; margin: 0 0 6px; }
+h2 { font-size: 1.3rem; margin: 40px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 1.08rem; margin: 28px 0 4px; }
+.meta { color: var(--muted); margin: 0; }
+.facts { display: flex; flex-wrap: wrap; gap: 10px; margin: 14px 0 0; padding: 0; list-style: none; }
+.facts li { background: #fff; border: 1px solid var(--rule); border-radius: 6px; padding: 6px 12px; }
+.facts b { font-size: 1.15rem; margin-right: 4px; }
+nav.toc { columns: 2 280px; margin: 18px 0 0; font-size: 0.92rem; }
+nav.toc a { color: var(--ink); }
+figure { margin: 18px 0 32px; }
+figure img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
+figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 4px; }
+p.note { color: var(--muted); margin: 2px 0 8px; font-size: 0.93rem; }
+.scroll { overflow: auto; max-height: 640px; border: 1px solid var(--rule); }
+table.data { border-collapse: collapse; font-size: 0.85rem; width: max-content; min-width: 100%; }
+table.data th, table.data td { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left;
+  vertical-align: top; max-width: 560px; }
+table.data thead th { position: sticky; top: 0; background: var(--band); border-bottom: 1px solid var(--rule);
+  z-index: 1; }
+table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data tbody tr:hover { background: #fafbfd; }
+table.warnings td.severity-warning { color: var(--accent); font-weight: 600; }
+.files li { margin: 2px 0; }
+footer { color: var(--muted); font-size: 0.85rem; margin-top: 48px; border-top: 1px solid var(--rule);
+  padding-top: 10px; }
+"""
+
+
+def font_face(text: str) -> str:
+    """A CSS ``@font-face`` rule embedding the CJK font, cut down to the characters of `text`.
+
+    The page then shows its Chinese with the charts' font on any machine, also one without a
+    Chinese system font, and still refers to nothing outside itself. Returns ``""`` (the page
+    falls back to the reader's system fonts) if fontTools or the font is unavailable.
+
+    Examples
+    --------
+    >>> rule = font_face("牵头单位")
+    >>> rule.startswith("@font-face") and "data:font/woff;base64," in rule
+    True
+    """
+    try:
+        from fontTools import subset
+
+        from hbey_graph.plot._style import font_path
+
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = []
+        options.hinting = False
+        options.name_IDs = [1, 2]
+        options.drop_tables += ["GSUB", "GPOS", "VORG", "vhea", "vmtx", "BASE"]
+        font = subset.load_font(str(font_path()), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text="".join(sorted({c for c in text if not c.isspace()})))
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        subset.save_font(font, buffer, options)
+    except (ImportError, OSError):
+        return ""
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'@font-face {{ font-family: "hbey-cjk"; src: url(data:font/woff;base64,{data}) format("woff"); }}'
+
+
+def _cell(value: object) -> tuple[str, bool]:
+    """Text of a table cell and whether it is a number."""
+    if isinstance(value, bool):
+        return ("是" if value else "否"), False
+    if isinstance(value, int) or (hasattr(value, "dtype") and getattr(value, "dtype", None) is not None
+                                  and str(value.dtype).startswith("int")):
+        return str(value), True
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return "", True
+        return (f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"), True
+    return ("" if value is None else str(value)), False
+
+
+def _html_table(frame: pd.DataFrame, *, index: bool, css: str = "data") -> str:
+    """A DataFrame as an escaped HTML table (numbers right-aligned)."""
+    columns = ([frame.index.name or ""] if index else []) + [str(c) for c in frame.columns]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    rows = []
+    for label, record in zip(frame.index, frame.itertuples(index=False, name=None), strict=True):
+        values = ([label] if index else []) + list(record)
+        cells = []
+        for column, value in zip(columns, values, strict=True):
+            text, number = _cell(value.item() if hasattr(value, "item") else value)
+            classes = ["num"] if number else []
+            if css.endswith("warnings") and column == "severity":
+                classes.append(f"severity-{text}")
+            attr = f' class="{" ".join(classes)}"' if classes else ""
+            cells.append(f"<td{attr}>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows)
+            + "</tbody></table>")
+
+
+def render_html(
+    plan: Plan,
+    G: nx.MultiDiGraph,
+    tables: list[ReportTable],
+    charts: list[tuple[ReportChart, bytes]],
+    files: list[str],
+) -> str:
+    """The report page: a header with the plan's facts, the parser's warnings, charts, tables, files.
+
+    Parameters
+    ----------
+    plan, G
+        The plan and its graph.
+    tables : list of ReportTable
+        Every table, shown in full.
+    charts : list of (ReportChart, bytes)
+        Each chart with its PNG, embedded as base64.
+    files : list of str
+        Paths (relative to the report folder) of the files written beside the page.
+
+    Returns
+    -------
+    str
+        The complete HTML document; it refers to nothing outside itself but the files beside it,
+        and embeds the CJK font for the characters it uses (see :func:`font_face`).
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> from hbey_graph.graph import build_graph
+    >>> plan = load_plan()
+    >>> page = render_html(plan, build_graph(plan), [], [], [])
+    >>> "内政发〔2018〕55号" in page and "http" not in page
+    True
+    """
+    from hbey_graph import __version__
+
+    esc = html.escape
+    workload = next((t.frame for t in tables if t.name == "lead_workload"), None)
+    leads = int((workload.led > 0).sum()) if workload is not None else 0
+    facts = [
+        (len(plan.tasks), "项任务 tasks"),
+        (len(plan.bodies), "个单位 bodies"),
+        (leads, "个牵头单位 lead bodies"),
+        (len(plan.assignments), "条分工 assignments"),
+        (len(plan.places), "个地点 places"),
+        (len(plan.links), "条地点联系 links"),
+        (len(plan.projects), "个项目 projects"),
+    ]
+    date = plan.date.isoformat() if plan.date else ""
+    meta = " · ".join(x for x in (plan.doc_number, plan.issuer, date) if x)
+    warnings = [issue for issue in plan.issues if issue.severity == "warning"]
+    repairs = len(plan.issues) - len(warnings)
+
+    toc = ['<a href="#warnings">解析警告 Parser warnings</a>', '<a href="#charts">图表 Charts</a>']
+    toc += [f'<a href="#chart-{c.name}">— {esc(c.title)}</a>' for c, _ in charts]
+    toc += ['<a href="#tables">表格 Tables</a>']
+    toc += [f'<a href="#table-{t.name}">— {esc(t.title)}</a>' for t in tables]
+    toc += ['<a href="#files">文件 Files</a>']
+
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(plan.title or plan.plan_id)} — 分工报告</title>",
+        f"<style>{_CSS}</style></head><body>",
+        '<header class="top"><div>',
+        f"<h1>{esc(plan.title or plan.plan_id)}</h1>",
+        f'<p class="meta">{esc(meta)}</p>' if meta else "",
+        '<ul class="facts">' + "".join(f"<li><b>{n}</b>{esc(label)}</li>" for n, label in facts) + "</ul>",
+        '<nav class="toc">' + "<br>".join(toc) + "</nav>",
+        "</div></header><main>",
+        '<section id="warnings"><h2>解析警告 Parser warnings</h2>',
+    ]
+    if warnings:
+        frame = pd.DataFrame(
+            [{"line": i.line, "severity": i.severity, "kind": i.kind, "message": i.message} for i in warnings]
+        )
+        parts.append(
+            f'<p class="note">解析器在原文中发现 {len(warnings)} 处需要留意的地方（行号为原文件行号）；'
+            f"另有 {repairs} 处常规修复（跨页断句、数字中的空格等），全部列于下方“解析提示”表。"
+            f"The parser flagged {len(warnings)} places in the source; {repairs} routine repairs are "
+            "listed in the Parser notes table.</p>"
+        )
+        parts.append('<div class="scroll">' + _html_table(frame, index=False, css="data warnings") + "</div>")
+    else:
+        parts.append(
+            f'<p class="note">没有警告；{repairs} 处常规修复见“解析提示”表。'
+            f"No warnings; {repairs} routine repairs are listed in the Parser notes table.</p>"
+        )
+    parts.append("</section>")
+
+    parts.append('<section id="charts"><h2>图表 Charts</h2>')
+    for chart, png in charts:
+        data = base64.b64encode(png).decode("ascii")
+        parts.append(
+            f'<figure id="chart-{chart.name}"><h3>{esc(chart.title)}</h3>'
+            f'<img alt="{esc(chart.title)}" src="data:image/png;base64,{data}">'
+            f'<figcaption><a href="charts/{chart.name}.png">PNG</a> · '
+            f'<a href="charts/{chart.name}.svg">SVG</a></figcaption></figure>'
+        )
+    parts.append("</section>")
+
+    parts.append('<section id="tables"><h2>表格 Tables</h2>')
+    for table in tables:
+        rows, cols = table.frame.shape
+        parts.append(
+            f'<h3 id="table-{table.name}">{esc(table.title)}</h3>'
+            f'<p class="note">{esc(table.description)} <a href="tables/{table.name}.csv">CSV</a> · '
+            f"{rows} 行 rows × {cols} 列 columns</p>"
+        )
+        if rows:
+            parts.append('<div class="scroll">' + _html_table(table.frame, index=table.index) + "</div>")
+        else:
+            parts.append('<p class="note">（空表 empty）</p>')
+    parts.append("</section>")
+
+    parts.append('<section id="files"><h2>文件 Files</h2><ul class="files">')
+    parts += [f'<li><a href="{esc(name)}">{esc(name)}</a></li>' for name in files]
+    parts.append("</ul></section>")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    parts.append(f"<footer>hbey_graph {esc(__version__)} · {esc(plan.plan_id)} · {stamp}</footer>")
+    parts.append("</main></body></html>")
+    page = "\n".join(part for part in parts if part)
+    shown = re.sub(r"data:[^\"]+", "", page)  # the characters a reader sees, not the embedded images
+    return page.replace("<style>", f"<style>{font_face(shown)}\n", 1)
+
+
+# ------------------------------------------------------------------------------------------- writing
+
+
+def _check_destination(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ReportFolderError(f"{out} is a file; the report needs a folder there")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).exists():
+        raise ReportFolderError(
+            f"{out} is a non-empty folder that is not a report; choose another --out or empty it"
+        )
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Put the finished folder `tmp` at `out`, replacing an earlier report there."""
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
+        os.replace(out, old)
+        try:
+            os.replace(tmp, out)
+        except BaseException:
+            os.replace(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, out)
+
+
+def write_report(
+    plan: Plan | str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] = "report",
+    *,
+    labels: str = "zh",
+    dpi: float = 110,
+    seed: int = 0,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> Path:
+    """Write the report of a plan: HTML page, charts, CSV tables, workbook and graph files.
+
+    Parameters
+    ----------
+    plan : Plan, path or None
+        A parsed plan, the path of a plan file, or None for the bundled plan.
+    out : str or path-like
+        The report folder; created, or replaced if it holds an earlier report.
+    labels : {"zh", "en"}
+        Language of the chart labels.
+    dpi : float
+        Resolution of the PNG charts.
+    seed : int
+        Seed of the coordination clusters.
+    jobs : int, optional
+        Processes that draw the charts: 1 draws them in this process; by default up to two, as
+        the machine's processors allow.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    pathlib.Path
+        The report folder.
+
+    Raises
+    ------
+    ReportFolderError
+        If `out` is a file, or a non-empty folder that holds no report.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from hbey_graph import parse_text
+    >>> plan = parse_text('''一、主要任务
+    ... （一）交通
+    ... 1. 建设铁路。推进包头至银川铁路建设。（实施主体：包头市人民政府，自治区交通运输厅、发展改革委）
+    ... ''')
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = write_report(plan, Path(folder) / "report", jobs=1)
+    ...     sorted(p.name for p in out.iterdir())
+    ['.hbey-graph-report', 'charts', 'graph', 'index.html', 'tables', 'tables.xlsx']
+    """
+    from tqdm import tqdm
+
+    from hbey_graph.graph import build_graph
+    from hbey_graph.io import write_allocation_xlsx, write_gexf, write_graphml, write_node_link_json
+    from hbey_graph.parser import load_plan
+    from hbey_graph.plot._style import check_labels
+
+    check_labels(labels)
+    out = Path(out).absolute()
+    _check_destination(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    if not isinstance(plan, Plan):
+        plan = load_plan(plan)  # before the progress bar, so that the parser's warnings stand apart
+    G = build_graph(plan)
+    tmp = out.with_name(f".{out.name}.tmp-{uuid.uuid4().hex[:8]}")
+    tmp.mkdir()
+    bar = tqdm(total=12, desc="hbey-graph report", unit="step", file=sys.stderr, disable=not progress,
+               dynamic_ncols=True)
+
+    def step(what: str) -> None:
+        bar.set_postfix_str(what, refresh=False)
+        bar.update(1)
+
+    try:
+        step("plan read")
+        tables = report_tables(plan, G, seed=seed)
+        summary = next(t.frame for t in tables if t.name == "clusters")
+        step("analyses")
+
+        charts_dir = tmp / "charts"
+        charts_dir.mkdir()
+        charts = report_charts(G, labels=labels, summary=summary, seed=seed)
+        bar.total = 5 + len(charts)
+        jobs = _chart_jobs(jobs, len(charts))
+        if jobs > 1:
+            # Helpers take charts from the end of the list while this process takes them from the
+            # start; a chart is drawn by whoever claims it first, so a helper that is slow to start
+            # costs nothing.
+            context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+            with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_chart_worker,
+                                     initargs=(G, summary, labels, seed)) as pool:
+                names = [chart.name for chart in reversed(charts)]
+                helpers = [pool.submit(_draw_in_worker, names, str(charts_dir), dpi) for _ in range(jobs - 1)]
+                for name in _draw_claimed(charts, charts_dir, dpi):
+                    step(name)
+                for helper in helpers:
+                    for name in helper.result():
+                        step(name)
+            for claim in charts_dir.glob(".claim-*"):
+                claim.unlink()
+        else:
+            for chart in charts:
+                _draw_chart(chart, charts_dir, dpi)
+                step(chart.name)
+        rendered = [(chart, (charts_dir / f"{chart.name}.png").read_bytes()) for chart in charts]
+
+        tables_dir = tmp / "tables"
+        tables_dir.mkdir()
+        for table in tables:
+            table.frame.to_csv(tables_dir / f"{table.name}.csv", index=table.index, encoding="utf-8-sig",
+                               lineterminator="\n")
+        _write_workbook(G, tables, tmp / "tables.xlsx", write_allocation_xlsx)
+        step("tables")
+
+        graph_dir = tmp / "graph"
+        graph_dir.mkdir()
+        stem = plan.plan_id
+        write_graphml(G, graph_dir / f"{stem}.graphml")
+        write_gexf(G, graph_dir / f"{stem}.gexf")
+        write_node_link_json(G, graph_dir / f"{stem}.json")
+        step("graph files")
+
+        files = ["tables.xlsx", *(f"graph/{stem}.{ext}" for ext in ("graphml", "gexf", "json"))]
+        files += [f"charts/{c.name}.{ext}" for c, _ in rendered for ext in ("png", "svg")]
+        files += [f"tables/{t.name}.csv" for t in tables]
+        page = render_html(plan, G, tables, rendered, files)
+        (tmp / "index.html").write_text(page, encoding="utf-8")
+        (tmp / MARKER_FILE).write_text("hbey_graph report folder; hbey-graph report may replace it\n",
+                                       encoding="utf-8")
+        step("index.html")
+        _swap_in(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        bar.close()
+    return out
+
+
+def _chart_jobs(jobs: int | None, n_charts: int) -> int:
+    if jobs is None:
+        jobs = min(2, os.cpu_count() or 1)
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    return max(1, min(jobs, n_charts))
+
+
+def _draw_chart(chart: ReportChart, folder: Path, dpi: float) -> str:
+    """Draw one chart and write it as PNG and SVG into `folder`."""
+    from hbey_graph.plot import save_figure
+
+    fig, _ = chart.draw()
+    save_figure(fig, folder / f"{chart.name}.png", dpi=dpi)
+    fig.set_layout_engine("none")  # the layout is settled: the SVG needs no second pass
+    save_figure(fig, folder / f"{chart.name}.svg")
+    return chart.name
+
+
+#: What a chart-drawing worker process was given when it started.
+_WORKER: dict[str, object] = {}
+
+
+def _start_chart_worker(G: nx.MultiDiGraph, summary: pd.DataFrame, labels: str, seed: int) -> None:
+    _WORKER.update(G=G, summary=summary, labels=labels, seed=seed)
+
+
+def _draw_claimed(charts: list[ReportChart], folder: Path, dpi: float) -> Iterator[str]:
+    """Draw, in order, every chart of `charts` that no other process has claimed yet."""
+    for chart in charts:
+        try:
+            os.close(os.open(folder / f".claim-{chart.name}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        yield _draw_chart(chart, folder, dpi)
+
+
+def _draw_in_worker(names: list[str], folder: str, dpi: float) -> list[str]:
+    charts = {
+        chart.name: chart
+        for chart in report_charts(
+            _WORKER["G"],  # type: ignore[arg-type]
+            labels=_WORKER["labels"],  # type: ignore[arg-type]
+            summary=_WORKER["summary"],  # type: ignore[arg-type]
+            seed=_WORKER["seed"],  # type: ignore[arg-type]
+        )
+    }
+    return list(_draw_claimed([charts[name] for name in names], Path(folder), dpi))
+
+
+def _write_workbook(
+    G: nx.MultiDiGraph, tables: list[ReportTable], path: Path, write_allocation_xlsx: Callable
+) -> None:
+    """The allocation workbook of :mod:`hbey_graph.io` with one more sheet per report table."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    buffer = io.BytesIO()
+    write_allocation_xlsx(G, buffer)
+    buffer.seek(0)
+    book = load_workbook(buffer)
+    bold = Font(bold=True)
+    for table in tables:
+        if table.name in ("allocation", "responsibility_matrix"):
+            continue  # the allocation workbook holds them already, formatted
+        sheet = book.create_sheet(table.name[:31])
+        frame = table.frame.reset_index() if table.index else table.frame
+        sheet.append([str(c) for c in frame.columns])
+        for record in frame.itertuples(index=False, name=None):
+            sheet.append([_excel_value(v) for v in record])
+        for cell in sheet[1]:
+            cell.font = bold
+        sheet.freeze_panes = "A2"
+        for column, name in enumerate(frame.columns, start=1):
+            longest = max([len(str(name)), *(len(str(v)) for v in frame.iloc[:, column - 1].head(200))])
+            sheet.column_dimensions[get_column_letter(column)].width = min(max(8, longest + 2), 60)
+    book.save(path)
+
+
+def _excel_value(value: object) -> object:
+    if hasattr(value, "item"):
+        value = value.item()  # numpy scalar → Python
+    if isinstance(value, float) and value != value:
+        return None
+    return value

@@ -1,0 +1,61 @@
+"""Every notebook runs top to bottom, in a kernel of this very interpreter, and is stored clean."""
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
+
+
+class ThisInterpreter(KernelSpecManager):
+    """A kernel spec that runs ipykernel with the interpreter running the tests, whatever kernels
+    the machine has registered, so notebooks see exactly the environment under test."""
+
+    def get_kernel_spec(self, kernel_name):
+        return KernelSpec(
+            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            display_name="Python (tests)",
+            language="python",
+            resource_dir=str(Path(__file__).parent),
+        )
+
+
+def test_the_five_notebooks_are_there():
+    assert [path.name for path in NOTEBOOKS] == [
+        "01-quickstart.ipynb",
+        "02-lead-workload.ipynb",
+        "03-coordination-clusters.ipynb",
+        "04-cross-city-links.ipynb",
+        "05-neo4j-cypher.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_stored_without_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code
+    assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_top_to_bottom(path, tmp_path):
+    notebook = nbformat.read(path, as_version=4)
+    manager = KernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+    client = NotebookClient(
+        notebook, km=manager, timeout=600, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()  # raises CellExecutionError, with the cell and its traceback, if a cell fails
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    if path.stem != "05-neo4j-cypher":
+        images = [o for o in outputs if "image/png" in o.get("data", {})]
+        texts = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+        assert images or "01" in path.stem, "the notebook's charts were not displayed"
+        assert "Glyph" not in texts and "missing from font" not in texts
