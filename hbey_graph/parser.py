@@ -8,28 +8,47 @@ repairs or cannot read is recorded in ``Plan.issues`` and emitted as a
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from hbey_graph.annotation import assign_roles, find_annotation, split_names
+from hbey_graph.annotation import (
+    Annotation,
+    NamedBody,
+    Reading,
+    annotation_styles,
+    assign_roles,
+    find_annotation,
+    read_names,
+)
 from hbey_graph.bodies import BodyRegistry, body_registry
 from hbey_graph.errors import ParseWarning, PlanFormatError
+from hbey_graph.places import extract_geography
 from hbey_graph.readers import Source, read_source
 from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
 from hbey_graph.reference import BUNDLED_PLAN, data_path
-from hbey_graph.text import HEADING_PATTERNS, Paragraph, clean_paragraph, heading_level, split_paragraphs
+from hbey_graph.text import (
+    HEADING_PATTERNS,
+    Paragraph,
+    heading_level,
+    repair_paragraph,
+    split_paragraphs,
+    to_matching_text,
+)
 
 __all__ = ["load_plan", "parse_plan", "parse_text"]
 
+_SPACE = " \t\u3000"
+_CLOSING = "）)〕]】］〗"
 _NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<title>.+)的通知$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
-_LEADING_TYPES = frozenset({"region_department", "party_organ"})
 
 
 def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> Plan:
@@ -66,6 +85,11 @@ def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> 
 def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
     """Parse the text of a plan file already read; see :func:`load_plan`."""
     plan = parse_text(source.text, plan_id=plan_id or _slug(source.path.stem), source=source.path)
+    for line, note in source.notes:
+        issue = ParseIssue(line, "not-read", note)
+        plan.issues.append(issue)
+        warnings.warn(f"{source.path}: {issue}", ParseWarning, stacklevel=2)
+    plan.issues.sort(key=lambda issue: issue.line)
     if not plan.tasks:
         raise PlanFormatError(
             f"{source.path}: no responsibility annotation found; expected task paragraphs ending "
@@ -82,6 +106,10 @@ def parse_text(
     registry: BodyRegistry | None = None,
 ) -> Plan:
     """Parse plan text into a :class:`Plan`.
+
+    The text is matched in simplified characters with full-width punctuation
+    (:func:`~hbey_graph.text.to_matching_text`); each task keeps its paragraph as written in
+    :attr:`~hbey_graph.records.Task.original_text`.
 
     Parameters
     ----------
@@ -101,21 +129,36 @@ def parse_text(
 
     Examples
     --------
-    >>> plan = parse_text('''一、主要任务
+    >>> plan = parse_text(\'\'\'一、主要任务
     ... （一）交通
     ... 1. 建设铁路。推进包头至银川铁路建设。（实施主体：包头市人民政府，自治区交通运输厅、发展改革委）
-    ... ''')
+    ... \'\'\')
     >>> [(a.body, a.role) for a in plan.assignments]  # doctest: +NORMALIZE_WHITESPACE
     [('包头市人民政府', 'implementer'), ('自治区交通运输厅', 'lead'), ('自治区发展改革委', 'support')]
     >>> plan.tasks[0].task_id, plan.tasks[0].heading, plan.tasks[0].text
     ('T1.1.1', '建设铁路', '推进包头至银川铁路建设。')
+    >>> plan = parse_text(\'\'\'一、主要任務
+    ... 1. 推進河道治理。
+    ... 責任單位：省水利廳、省財政廳
+    ... \'\'\')
+    >>> [(a.body, a.role) for a in plan.assignments], plan.tasks[0].original_text
+    ([('省水利厅', 'responsible'), ('省财政厅', 'responsible')], '推進河道治理。')
     """
     registry = registry or body_registry()
+    styles = annotation_styles()
     issues: list[ParseIssue] = []
-    paragraphs = split_paragraphs(text, issues)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    matching = to_matching_text(text, issues)
+    paragraphs = split_paragraphs(
+        matching, issues, original=None if matching is text else text, standalone=styles.field_line
+    )
     plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
     _read_front_matter(plan, paragraphs)
     _Walker(plan, registry, issues).walk(paragraphs)
+    plan.places, plan.mentions, plan.projects, plan.links = extract_geography(
+        plan.tasks, plan.assignments, plan.bodies, plan_id=plan.plan_id
+    )
     plan.issues = sorted(issues, key=lambda issue: issue.line)
     for issue in plan.issues:
         if issue.severity == "warning":
@@ -144,19 +187,38 @@ def _read_front_matter(plan: Plan, paragraphs: list[Paragraph]) -> None:
             plan.doc_number = number.group()
         day = _DATE.match(line)
         if day and plan.date is None:
-            plan.date = date(*map(int, day.groups()))
+            with contextlib.suppress(ValueError):  # not a date (2018年13月40日): left unset
+                plan.date = date(*map(int, day.groups()))
     if not plan.title and front:
         plan.title = front[0]
 
 
+class _Piece(NamedTuple):
+    """A stretch of a paragraph: its matching text and the same stretch as the source wrote it."""
+
+    paragraph: Paragraph
+    text: str
+    original: str
+    heading: bool = False
+
+    def cut(self, start: int, end: int, strip: str | None = None) -> _Piece:
+        """The stretch ``[start:end]``, stripped of whitespace (or of `strip`) at both ends."""
+        part = self.text[start:end]
+        left = len(part) - len(part.lstrip(strip))
+        right = len(part.rstrip(strip))
+        if right <= left:
+            return _Piece(self.paragraph, "", "", self.heading)
+        return _Piece(self.paragraph, part[left:right], self.original[start:end][left:right], self.heading)
+
+
 @dataclass
 class _Draft:
-    """A task read but not yet numbered: ids depend on the whole outline."""
+    """A task read but not yet numbered: ids and roles depend on the whole plan."""
 
     sections: tuple[Section, ...]
     paragraph: int
-    task: Task
-    assignments: list[Assignment]
+    task: dict[str, Any]  # the Task's fields but task_id and annotation
+    annotations: list[tuple[Annotation, int]]
 
 
 class _Walker:
@@ -164,26 +226,31 @@ class _Walker:
 
     def __init__(self, plan: Plan, registry: BodyRegistry, issues: list[ParseIssue]) -> None:
         self.plan, self.registry, self.issues = plan, registry, issues
+        self.styles = annotation_styles()
         self.path: dict[int, Section] = {}
         self.paragraph_in_item = 0
         self.drafts: list[_Draft] = []
+        self.pending: _Piece | None = None  # the last text without annotation: a line annotation may close it
+        self.last_draft: _Draft | None = None  # the task the previous paragraph made
+        self.plan_rule: str | None = None  # a convention stated outside any annotation
+        self.unannotated: dict[int, tuple[Paragraph, str, str]] = {}
+        self.memo: dict = {}  # groups already read: plans repeat them
 
     def walk(self, paragraphs: list[Paragraph]) -> None:
-        unannotated: list[tuple[Paragraph, str, str | None]] = []
         for paragraph in paragraphs:
-            text = clean_paragraph(paragraph, self.issues)
+            text, original = repair_paragraph(paragraph, self.issues)
+            piece = _Piece(paragraph, text, original)
             level = heading_level(text)
             if level is not None:
-                text = self._open_section(level, text, paragraph.first_line)
-                if not text:
+                after, heading = self._open_section(level, piece)
+                self.pending, self.last_draft = heading, None
+                if not after.text:
                     continue
-            if find_annotation(text) is not None:
-                self._add_task(paragraph, text)
-            elif 1 in self.path:
-                unannotated.append((paragraph, text, self.path[1].key))
-        self._number_tasks()
+                piece = after
+            self._read_paragraph(piece)
+        self._finish()
         task_tops = {draft.sections[0].key for draft in self.drafts if draft.sections}
-        for paragraph, text, top in unannotated:
+        for paragraph, text, top in self.unannotated.values():
             if top in task_tops:
                 self.issues.append(
                     ParseIssue(
@@ -193,63 +260,156 @@ class _Walker:
                     )
                 )
 
-    def _open_section(self, level: int, text: str, line: int) -> str:
-        """Record a heading; return the paragraph text that follows it on the same line."""
-        match = HEADING_PATTERNS[level].match(text)
+    def _read_paragraph(self, piece: _Piece) -> None:
+        """Make `piece` a task, close the pending text with it, or keep it pending."""
+        annotation = find_annotation(piece.text, self.registry)
+        if annotation is None:
+            self._note_convention(piece.text)
+            self.pending, self.last_draft = piece, None
+            if 1 in self.path:
+                self.unannotated[id(piece.paragraph)] = (piece.paragraph, piece.text, self.path[1].key)
+            return
+        self._check_end(piece, annotation)
+        annotations = [annotation]
+        while True:  # annotations side by side: （牵头单位：X）（配合单位：Y）
+            body = piece.cut(0, annotations[0].start, _SPACE + "。")
+            if not body.text or body.text[-1] not in _CLOSING:
+                break
+            before = find_annotation(body.text, self.registry)
+            if before is None or before.end != len(body.text):
+                break
+            annotations.insert(0, before)
+        body = piece.cut(0, annotations[0].start)
+        line = piece.paragraph.last_line
+        if body.text:
+            self._add_task(body, annotations, piece)
+        elif self.last_draft is not None:  # a further annotation line (协同责任单位：… after 牵头责任单位：…)
+            self.last_draft.annotations.extend((a, line) for a in annotations)
+            self.last_draft.task["lines"] = (self.last_draft.task["lines"][0], line)
+        elif self.pending is not None:  # an annotation on a line of its own closes the text before it
+            self.unannotated.pop(id(self.pending.paragraph), None)
+            self._add_task(self.pending, annotations, piece)
+        else:
+            self._report(line, "orphan-annotation",
+                         f"annotation '{annotation.content[:30]}' follows no task text; left out")
+        self.pending = None
+
+    def _note_convention(self, text: str) -> None:
+        """Keep a convention stated in a note outside any annotation (注：列第一位的为牵头单位)."""
+        rule = self.styles.convention_rule(text)
+        if rule is not None and "牵头" in text:
+            if text not in self.plan.conventions:
+                self.plan.conventions.append(text)
+            self.plan_rule = self.plan_rule or rule
+
+    def _open_section(self, level: int, piece: _Piece) -> tuple[_Piece, _Piece]:
+        """Record a heading; return the text after its title and the title sentence itself."""
+        match = HEADING_PATTERNS[level].match(piece.text)
         assert match is not None
-        number, rest = match.group("number"), match.group("rest")
-        title, _, after = rest.partition("。")
-        if find_annotation(title) is not None:  # an item that is one sentence with its annotation
-            title, after = "", rest
-        parent = self.path.get(level - 1)
+        number, rest, rest_start = match.group("number"), match.group("rest"), match.start("rest")
+        title, stop, _ = rest.partition("。")
+        annotation = find_annotation(title, self.registry)
+        if annotation is not None:  # an item that is one sentence with its annotation
+            title_end, after_start = rest_start + annotation.start, rest_start
+            title = title[: annotation.start].strip(" 。")
+        else:
+            title_end = after_start = rest_start + len(title) + len(stop)
         index = _number_value(number)
-        key = f"{parent.key}.{index}" if parent is not None else str(index)
-        section = Section(key, number, title.strip(), level, line)
+        # A level the outline skips counts as 0, so keys stay distinct: 1. right under 一、 is "1.0.1".
+        parent = next((self.path[lvl] for lvl in range(level - 1, 0, -1) if lvl in self.path), None)
+        skipped = level - 1 - (parent.level if parent is not None else 0)
+        key = ".".join([*([parent.key] if parent is not None else []), *["0"] * skipped, str(index)])
+        section = Section(key, number, title.strip(), level, piece.paragraph.first_line)
         self.plan.sections.append(section)
         self.path = {lvl: sec for lvl, sec in self.path.items() if lvl < level}
         self.path[level] = section
         self.paragraph_in_item = 0
-        return after.strip()
+        title_piece = piece.cut(rest_start, title_end)
+        heading = _Piece(piece.paragraph, title_piece.text, title_piece.original, heading=True)
+        return piece.cut(after_start, len(piece.text)), heading
 
-    def _add_task(self, paragraph: Paragraph, text: str) -> None:
-        annotation = find_annotation(text)
-        assert annotation is not None
-        trailing = text[annotation.end :].strip("。. ")
-        if trailing:
-            self._report(paragraph.last_line, "text-after-annotation",
-                         f"text after the annotation belongs to no task: '{trailing[:30]}'")
-        if not text[: annotation.end].endswith(("）", ")", "〕", "]", "】")):
-            self._report(paragraph.last_line, "unclosed-annotation", "annotation has no closing bracket")
-        body_text = text[: annotation.start].strip()
-        theme = _THEME.match(body_text)
+    def _add_task(self, body: _Piece, annotations: list[Annotation], closing: _Piece) -> None:
+        """Draft a task from its text `body` and the annotations found in `closing`."""
+        theme = None if body.heading else _THEME.match(body.text)
         sections = tuple(self.path[level] for level in sorted(self.path))
         outer = sections[-1].title if sections else ""
         self.paragraph_in_item += 1
-        task = Task(
-            task_id="",
-            seq=len(self.drafts) + 1,
-            section_path=tuple(section.key for section in sections),
-            section=self.path[2].title if 2 in self.path else outer,
-            heading=self.path[3].title if 3 in self.path else outer,
-            theme=theme.group("theme") if theme else None,
-            text=body_text,
-            annotation=annotation.content,
-            lines=(paragraph.first_line, paragraph.last_line),
-            original_text=body_text,
-        )
-        names, rule = split_names(annotation.content, self.registry)
-        if rule and rule not in self.plan.conventions:
-            self.plan.conventions.append(rule)
-        if not names:
-            self._report(paragraph.last_line, "empty-annotation", "annotation names no body")
-        bodies = [self.registry.resolve(named.name) for named in names]
-        if bodies and not any(body.body_type in _LEADING_TYPES for body in bodies):
-            self._report(paragraph.last_line, "no-lead", "annotation names no region department to lead")
-        assignments = []
-        for named, body, role in zip(names, bodies, assign_roles(names, bodies), strict=True):
-            self._add_body(body, paragraph.last_line)
-            assignments.append(Assignment("", named.name, role, named.position, named.group))
-        self.drafts.append(_Draft(sections, self.paragraph_in_item, task, assignments))
+        task = {
+            "seq": len(self.drafts) + 1,
+            "section_path": tuple(section.key for section in sections),
+            "section": self.path[2].title if 2 in self.path else outer,
+            "heading": self.path[3].title if 3 in self.path else outer,
+            "theme": theme.group("theme") if theme else None,
+            "text": body.text,
+            "lines": (body.paragraph.first_line, closing.paragraph.last_line),
+            "original_text": body.original,
+        }
+        line = closing.paragraph.last_line
+        draft = _Draft(sections, self.paragraph_in_item, task, [(a, line) for a in annotations])
+        self.drafts.append(draft)
+        self.last_draft = draft
+
+    def _check_end(self, piece: _Piece, annotation: Annotation) -> None:
+        line = piece.paragraph.last_line
+        trailing = piece.text[annotation.end :].strip("。. ")
+        if trailing:
+            self._report(line, "text-after-annotation",
+                         f"text after the annotation belongs to no task: '{trailing[:30]}'")
+        if not annotation.closed:
+            self._report(line, "unclosed-annotation", "annotation has no closing bracket")
+
+    def _read_annotations(self, draft: _Draft) -> Reading:
+        """Read every annotation of a draft as one: positions and groups run on."""
+        reading = Reading()
+        if len(draft.annotations) == 1:  # the common case: no renumbering
+            annotation, line = draft.annotations[0]
+            reading = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
+            self._report_reading(reading, line)
+            return reading
+        for annotation, line in draft.annotations:
+            part = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
+            groups = reading.names[-1].group if reading.names else 0
+            before = len(reading.names)
+            reading.names.extend(
+                NamedBody(n.name, n.group + groups, n.position + before, n.marker) for n in part.names
+            )
+            reading.rule = reading.rule or part.rule
+            self._report_reading(part, line)
+        return reading
+
+    def _report_reading(self, reading: Reading, line: int) -> None:
+        for text in reading.unreadable:
+            self._report(line, "unreadable", f"part of the annotation names no body: '{text[:30]}'; left out")
+        for text in reading.other_fields:
+            self.issues.append(ParseIssue(line, "other-field", f"'{text[:30]}' names no body; not recorded",
+                                          "repair"))
+        if not reading.names and not reading.other_fields:
+            self._report(line, "empty-annotation", "annotation names no body")
+
+    def _finish(self) -> None:
+        """Read annotations, assign roles and number the tasks, now that the whole plan is known."""
+        rule_in_force: str | None = None
+        task_ids = _task_ids(self.drafts)
+        for draft, task_id in zip(self.drafts, task_ids, strict=True):
+            reading = self._read_annotations(draft)
+            line = draft.annotations[-1][1]
+            own = reading.rule_name
+            if reading.rule and reading.rule not in self.plan.conventions:
+                self.plan.conventions.append(reading.rule)
+            rule = own or rule_in_force or self.plan_rule
+            if own is not None and reading.rule_covers_following:
+                rule_in_force = own
+            bodies = [self.registry.resolve(named.name) for named in reading.names]
+            roles = assign_roles(reading.names, bodies, rule)
+            if bodies and "lead" not in roles and "responsible" not in roles:
+                by_rule = any(named.marker is None for named in reading.names)
+                self._report(line, "no-lead", "annotation names no region department to lead" if by_rule
+                             else "annotation names no body to lead")
+            self.plan.tasks.append(Task(task_id=task_id, annotation=_joined(draft.annotations), **draft.task))
+            for named, body, role in zip(reading.names, bodies, roles, strict=True):
+                self._add_body(body, line)
+                assignment = Assignment(task_id, named.name, role, named.position, named.group)
+                self.plan.assignments.append(assignment)
 
     def _add_body(self, body: Body, line: int) -> None:
         if body.name in self.plan.bodies:
@@ -262,17 +422,29 @@ class _Walker:
     def _report(self, line: int, kind: str, message: str) -> None:
         self.issues.append(ParseIssue(line, kind, message))
 
-    def _number_tasks(self) -> None:
-        """Give each task its outline id: area, item and paragraph (``T1.2.1``).
 
-        The top level (三、主要任务) is left out when every task stands under the same one.
-        """
-        tops = {draft.sections[0].key for draft in self.drafts if draft.sections}
-        for draft in self.drafts:
-            numbers = [s.key.rsplit(".", 1)[-1] for s in draft.sections if s.level > 1 or len(tops) > 1]
-            task_id = "T" + ".".join([*numbers, str(draft.paragraph)])
-            self.plan.tasks.append(replace(draft.task, task_id=task_id))
-            self.plan.assignments.extend(replace(a, task_id=task_id) for a in draft.assignments)
+def _task_ids(drafts: list[_Draft]) -> list[str]:
+    """Each task's outline id: area, item and paragraph (``T1.2.1``).
+
+    The top level (三、主要任务) is left out when every task stands under the same one. Where an
+    outline skips levels unevenly, so that two tasks would get one id, every id is the task's full
+    section key instead, skipped levels as 0 (``T1.0.1.1``).
+    """
+    tops = {draft.sections[0].key for draft in drafts if draft.sections}
+    ids = []
+    for draft in drafts:
+        numbers = [s.key.rsplit(".", 1)[-1] for s in draft.sections if s.level > 1 or len(tops) > 1]
+        ids.append("T" + ".".join([*numbers, str(draft.paragraph)]))
+    if len(set(ids)) == len(ids):
+        return ids
+    return ["T" + ".".join([*(s.key for s in draft.sections[-1:]), str(draft.paragraph)]) for draft in drafts]
+
+
+def _joined(annotations: list[tuple[Annotation, int]]) -> str:
+    """The content of several annotation lines as one (``牵头责任单位：X；协同责任单位：Y``)."""
+    if len(annotations) == 1:
+        return annotations[0][0].content
+    return "；".join(f"{a.label}：{a.content}" if a.label else a.content for a, _ in annotations)
 
 
 def _number_value(number: str) -> int:

@@ -10,10 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from hbey_graph.records import ParseIssue
 
-__all__ = ["HEADING_PATTERNS", "Paragraph", "clean_paragraph", "heading_level", "split_paragraphs"]
+__all__ = [
+    "HEADING_PATTERNS",
+    "Paragraph",
+    "clean_paragraph",
+    "heading_level",
+    "repair_paragraph",
+    "split_paragraphs",
+    "to_matching_text",
+    "to_simplified",
+]
 
 #: Outline headings by level: ``一、``, ``（一）``, ``1.``.
 HEADING_PATTERNS: dict[int, re.Pattern[str]] = {
@@ -22,14 +32,138 @@ HEADING_PATTERNS: dict[int, re.Pattern[str]] = {
     3: re.compile(r"^(?P<number>\d{1,2}[.．、])\s*(?P<rest>\D.*)$"),
 }
 
+_HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789")
+
 # A line that ends with one of these ends its paragraph; any other ending means the sentence goes
 # on after a page break.
-_TERMINAL = "。！？；：）)」』”\"》"
+_TERMINAL = "。！？；：）)〕]】］〗」』”\"》"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
-_LATIN_WORD = re.compile(rf"(?<=[{_CJK}，、。])\s+(?P<word>[A-Za-z]+)\s+(?=[{_CJK}])")
-_SPACED_NUMBER = re.compile(rf"(?<=[{_CJK}“”])[ \t\u3000]+(?=\d)|(?<=\d)[ \t\u3000]+(?=[{_CJK}”])")
+# Patterns open with the rare character they look for and check the neighbours in Python: a
+# pattern opening with a look-behind is tried at every position and is many times slower.
+_LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
+_ANY_SPACE = re.compile(r"\s")
+_ANY_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_ANY_NOISE = re.compile(r"[\s\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_SPACES = re.compile(r"[ \t\u3000]+")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
+_HALF_WIDTH = re.compile(r"[,;:!?]")
+_FULL_WIDTH = str.maketrans(",;:!?", "，；：！？")
+_STRIPPED = " \t\u3000\ufeff"
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before `start` and at `end` ("" beyond the text)."""
+    return (text[start - 1] if start > 0 else ""), (text[end] if end < len(text) else "")
+
+
+def _half_width_spans(text: str) -> list[int]:
+    """Offsets of half-width ``,;:!?`` with a Chinese character on either side."""
+    found = []
+    for match in _HALF_WIDTH.finditer(text):
+        before, after = _around(text, match.start(), match.end())
+        if _is_cjk(before) or _is_cjk(after):
+            found.append(match.start())
+    return found
+
+
+def _spaced_number_spans(text: str) -> list[tuple[int, int]]:
+    """Spaces between a Chinese character (or quote) and a number, either way round."""
+    spans = []
+    for match in _SPACES.finditer(text):
+        before, after = _around(text, *match.span())
+        if ((_is_cjk(before) or before in "“”") and before and after.isdecimal()) or (
+            before.isdecimal() and (_is_cjk(after) or after == "”") and after
+        ):
+            spans.append(match.span())
+    return spans
+
+
+@cache
+def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
+    """Characters that OpenCC converts from traditional to simplified, and their single-character map."""
+    from importlib import resources
+
+    table: dict[int, str] = {}
+    lines = (resources.files("opencc") / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8")
+    for line in lines.splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split()[0] if simplified.split() else traditional
+        if len(traditional) == 1 and first != traditional and len(first) == 1:
+            table[ord(traditional)] = first
+    # One character class for the Basic Multilingual Plane, one for the rest: a class mixing both
+    # is scanned slowly by the regular-expression engine.
+    bmp = "".join(re.escape(chr(code)) for code in sorted(table) if code < 0x10000)
+    astral = "".join(re.escape(chr(code)) for code in sorted(table) if code >= 0x10000)
+    pattern = re.compile(f"[{bmp}]|[\U00010000-\U0010ffff](?<=[{astral}])" if astral else f"[{bmp}]")
+    return pattern, table
+
+
+@cache
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified (OpenCC ``t2s``), keeping every line's length.
+
+    Lines without a traditional character are left as they are. A line whose phrase-level
+    conversion would change its length is converted character by character, so that every
+    character of the result stands where its original stood.
+
+    Examples
+    --------
+    >>> to_simplified("實施主體：包頭市人民政府，自治區發展改革委")
+    '实施主体：包头市人民政府，自治区发展改革委'
+    >>> to_simplified("呼和浩特市")
+    '呼和浩特市'
+    """
+    pattern, table = _traditional()
+    if not pattern.search(text):
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if pattern.search(line):
+            converted = _converter().convert(line)
+            lines[index] = converted if len(converted) == len(line) else line.translate(table)
+    return "\n".join(lines)
+
+
+def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` as the parser matches it: simplified characters, full-width ``，；：！？``.
+
+    Each character of the result stands where its original stood, so a span of the result
+    locates the same span of the original. Each kind of change is reported once, at the first
+    line it touched, as a repair.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> to_matching_text("一、任務\n（責任單位:省發展改革委,省財政廳）", issues)
+    '一、任务\n（责任单位：省发展改革委，省财政厅）'
+    >>> [(i.line, i.kind) for i in issues]
+    [(1, 'traditional'), (2, 'punctuation')]
+    """
+    converted = to_simplified(text)
+    if converted is not text and converted != text:
+        first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)
+        issues.append(ParseIssue(text.count("\n", 0, first) + 1, "traditional",
+                                 "traditional characters converted to simplified for matching", "repair"))
+    offsets = _half_width_spans(converted)
+    if not offsets:
+        return converted
+    message = "half-width punctuation between Chinese characters read as full-width"
+    issues.append(ParseIssue(converted.count("\n", 0, offsets[0]) + 1, "punctuation", message, "repair"))
+    chars = list(converted)
+    for offset in offsets:
+        chars[offset] = chars[offset].translate(_FULL_WIDTH)
+    return "".join(chars)
 
 
 def heading_level(line: str) -> int | None:
@@ -42,6 +176,8 @@ def heading_level(line: str) -> int | None:
     >>> heading_level("2035年，城市群发展达到较高水平。") is None
     True
     """
+    if not line or (line[0] not in _HEADING_FIRST and not line[0].isdecimal()):  # most lines: no regex needed
+        return None
     for level, pattern in HEADING_PATTERNS.items():
         if pattern.match(line):
             return level
@@ -60,12 +196,19 @@ class Paragraph:
         1-based source lines it spans.
     starts : list of tuple
         ``(offset, line)`` pairs: the text from `offset` on came from source line `line`.
+    original : str or None
+        The same paragraph as the source wrote it, character for character, when the text was
+        changed for matching (traditional characters, half-width punctuation); None otherwise.
+    standalone : bool
+        Whether the paragraph is a line that stands on its own (a labelled annotation line).
     """
 
     text: str
     first_line: int
     last_line: int
     starts: list[tuple[int, int]] = field(default_factory=list)
+    original: str | None = None
+    standalone: bool = False
 
     def line_at(self, offset: int) -> int:
         """Return the source line of the character at `offset`."""
@@ -79,19 +222,39 @@ class Paragraph:
 
 def _continues(previous: str, following: str) -> bool:
     """Whether `following` continues the sentence that `previous` leaves open."""
-    bare_heading = heading_level(previous) is not None and "。" not in previous
+    return _continues_after(previous[:_HEAD], "。" in previous, previous[-1], following)
+
+
+# Enough of a paragraph's start to tell whether it is a heading.
+_HEAD = 64
+
+
+def _continues_after(head: str, has_stop: bool, last: str, following: str) -> bool:
+    """Tell :func:`_continues` from what it needs of `previous`.
+
+    That is its start, whether it has a ``。`` and its last character, so that joining many lines
+    stays linear in their length.
+    """
+    bare_heading = heading_level(head) is not None and not has_stop
     if bare_heading or heading_level(following) is not None:
         return False
-    return previous[-1] not in _TERMINAL or following[0] in "，、）)"
+    return last not in _TERMINAL or following[0] in "，、）)"
 
 
-def split_paragraphs(text: str, issues: list[ParseIssue]) -> list[Paragraph]:
+def split_paragraphs(
+    text: str,
+    issues: list[ParseIssue],
+    *,
+    original: str | None = None,
+    standalone: re.Pattern[str] | None = None,
+) -> list[Paragraph]:
     r"""Split plan text into paragraphs, joining those a page break cut in two.
 
     Lines before the first outline heading (the notice, the title) and after a closing ``抄送：``
     line are kept one paragraph per line. In between, a line that does not end a sentence is joined
     to the next non-blank line; a character doubled at the join (``鄂`` / ``鄂尔多斯市``) is kept
-    once. Each repair is appended to `issues`.
+    once. A line matching `standalone` (a labelled annotation such as ``责任单位：…``) is a
+    paragraph of its own: nothing is joined to it or onto it. Each repair is appended to `issues`.
 
     Parameters
     ----------
@@ -99,6 +262,11 @@ def split_paragraphs(text: str, issues: list[ParseIssue]) -> list[Paragraph]:
         The whole plan text.
     issues : list of ParseIssue
         Receives what was repaired.
+    original : str, optional
+        The text as the source wrote it, when `text` is its matching form of the same length line
+        by line (:func:`to_matching_text`); each paragraph then carries its original.
+    standalone : re.Pattern, optional
+        Lines that stand on their own.
 
     Returns
     -------
@@ -116,22 +284,46 @@ def split_paragraphs(text: str, issues: list[ParseIssue]) -> list[Paragraph]:
     ['page-break', 'doubled-character', 'page-break']
     """
     paragraphs: list[Paragraph] = []
+    parts: list[str] = []  # the current paragraph's lines, joined once it is complete
+    source_parts: list[str] = []
+    head, last, has_stop = "", "", False
     in_body = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip(" \t\u3000\ufeff")
+    lines = text.split("\n")
+    originals = original.split("\n") if original is not None else None
+
+    def complete() -> None:
+        if paragraphs and len(parts) > 1:
+            paragraphs[-1].text = "".join(parts)
+            if paragraphs[-1].original is not None:
+                paragraphs[-1].original = "".join(source_parts)
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip(_STRIPPED)
         if not line:
             continue
+        source = None
+        if originals is not None:
+            start = len(raw) - len(raw.lstrip(_STRIPPED))
+            source = originals[number - 1][start : start + len(line)]
+        alone = standalone is not None and standalone.match(line) is not None
         if _BODY_END.match(line):
             in_body = False
         elif not in_body and heading_level(line) == 1:
             in_body = True
         current = paragraphs[-1] if paragraphs else None
-        if in_body and current is not None and current.last_line < number and _continues(current.text, line):
+        if (
+            in_body
+            and current is not None
+            and not alone
+            and not current.standalone
+            and current.last_line < number
+            and _continues_after(head, has_stop, last, line)
+        ):
             issues.append(
                 ParseIssue(current.last_line, "page-break", f"sentence continued on line {number}; joined",
                            "repair")
             )
-            if line[0] == current.text[-1] and re.match(f"[{_CJK}]", line[0]):
+            if line[0] == last and _is_cjk(line[0]):
                 issues.append(
                     ParseIssue(
                         number,
@@ -140,56 +332,112 @@ def split_paragraphs(text: str, issues: list[ParseIssue]) -> list[Paragraph]:
                     )
                 )
                 line = line[1:]
-            current.starts.append((len(current.text), number))
-            current.text += line
+                source = source[1:] if source is not None else None
+            current.starts.append((current.starts[-1][0] + len(parts[-1]), number))
+            parts.append(line)
+            head = head if len(head) >= _HEAD else (head + line)[:_HEAD]
+            source_parts.append(source or "")
+            last = line[-1] if line else last
+            has_stop = has_stop or "。" in line
             current.last_line = number
         else:
-            paragraphs.append(Paragraph(line, number, number, [(0, number)]))
+            complete()
+            paragraphs.append(Paragraph(line, number, number, [(0, number)], source, alone))
+            parts, source_parts = [line], [source or ""]
+            head, last, has_stop = line[:_HEAD], line[-1], "。" in line
+    complete()
     return paragraphs
 
 
 def clean_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> str:
+    """Return the paragraph's text with extraction noise repaired; see :func:`repair_paragraph`.
+
+    Examples
+    --------
+    >>> clean_paragraph(Paragraph("到 2035 年", 1, 1, [(0, 1)]), [])
+    '到2035年'
+    """
+    return repair_paragraph(paragraph, issues)[0]
+
+
+def _delete(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the (start, end) spans, which are in order and do not overlap."""
+    if not spans:
+        return text
+    kept, position = [], 0
+    for start, end in spans:
+        kept.append(text[position:start])
+        position = end
+    kept.append(text[position:])
+    return "".join(kept)
+
+
+def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[str, str]:
     """Return the paragraph's text with extraction noise repaired, each repair reported.
 
     Spaces around numbers inside Chinese text are removed (``到 2035 年`` → ``到2035年``); an isolated
     Hangul syllable is removed; a Latin word set off by spaces between Chinese characters is kept
     but reported, since it may be meant (a name) or a stray (``平台 and 连锁``).
 
+    Returns
+    -------
+    text : str
+        The repaired text.
+    original : str
+        The paragraph's original (:attr:`Paragraph.original`, else its text) with the same
+        characters removed, so that it stays aligned with `text` character by character.
+
     Examples
     --------
     >>> issues = []
-    >>> clean_paragraph(Paragraph("到 2035 年，城市群의 紧密联接 and 协作", 9, 9, [(0, 9)]), issues)
+    >>> repair_paragraph(Paragraph("到 2035 年，城市群의 紧密联接 and 协作", 9, 9, [(0, 9)]), issues)[0]
     '到2035年，城市群紧密联接 and 协作'
     >>> [(i.line, i.kind) for i in issues]
     [(9, 'spacing'), (9, 'stray-token'), (9, 'stray-token')]
+    >>> repair_paragraph(Paragraph("到 2035 年", 1, 1, [(0, 1)], original="到 2035 年"), [])
+    ('到2035年', '到2035年')
     """
     text = paragraph.text
-    for match in _SPACED_NUMBER.finditer(text):
+    original = paragraph.original  # None: the same as text, kept so until the end
+    if _ANY_NOISE.search(text) is None:  # the common case: nothing to repair
+        return text, text if original is None else original
+    spaced = _ANY_SPACE.search(text) is not None
+    hangul = _ANY_HANGUL.search(text) is not None
+    spans = _spaced_number_spans(text) if spaced else []
+    if spans:  # one report per paragraph: the repair is uniform
+        start, end = spans[0]
         issues.append(
             ParseIssue(
-                paragraph.line_at(match.start()),
+                paragraph.line_at(start),
                 "spacing",
-                f"space beside a number removed near '{text[max(0, match.start() - 4):match.end() + 4]}'",
+                f"space beside a number removed near '{text[max(0, start - 4):end + 4]}'",
                 "repair",
             )
         )
-        break  # one report per paragraph: the repair is uniform
-    text = _SPACED_NUMBER.sub("", text)
-    for match in _HANGUL.finditer(paragraph.text):
-        issues.append(
-            ParseIssue(
-                paragraph.line_at(match.start()),
-                "stray-token",
-                f"stray Hangul '{match.group().strip()}' inside Chinese text removed",
+    text = _delete(text, spans)
+    if original is not None:
+        original = _delete(original, spans)
+    if hangul:
+        for match in _HANGUL.finditer(paragraph.text):
+            issues.append(
+                ParseIssue(
+                    paragraph.line_at(match.start()),
+                    "stray-token",
+                    f"stray Hangul '{match.group().strip()}' inside Chinese text removed",
+                )
             )
-        )
-    text = _HANGUL.sub("", text)
-    for match in _LATIN_WORD.finditer(paragraph.text):
-        issues.append(
-            ParseIssue(
-                paragraph.line_at(match.start()),
-                "stray-token",
-                f"stray Latin word '{match.group('word')}' inside Chinese text kept as written",
+        spans = [match.span() for match in _HANGUL.finditer(text)]
+        text = _delete(text, spans)
+        if original is not None:
+            original = _delete(original, spans)
+    for match in _LATIN_WORD.finditer(paragraph.text) if spaced else ():
+        before, after = _around(paragraph.text, *match.span())
+        if (_is_cjk(before) or before in "，、。") and before and _is_cjk(after):
+            issues.append(
+                ParseIssue(
+                    paragraph.line_at(match.start()),
+                    "stray-token",
+                    f"stray Latin word '{match.group('word')}' inside Chinese text kept as written",
+                )
             )
-        )
-    return text
+    return text, text if original is None else original
