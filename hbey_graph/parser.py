@@ -83,7 +83,16 @@ def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> 
 
 
 def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
-    """Parse the text of a plan file already read; see :func:`load_plan`."""
+    """Parse the text of a plan file already read; see :func:`load_plan`.
+
+    Examples
+    --------
+    >>> from hbey_graph.readers import read_source
+    >>> from hbey_graph.reference import BUNDLED_PLAN, data_path
+    >>> plan = parse_plan(read_source(data_path(BUNDLED_PLAN)), plan_id="hbey")
+    >>> plan.plan_id, len(plan.assignments)
+    ('hbey', 339)
+    """
     plan = parse_text(source.text, plan_id=plan_id or _slug(source.path.stem), source=source.path)
     for line, note in source.notes:
         issue = ParseIssue(line, "not-read", note)

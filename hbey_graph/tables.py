@@ -113,7 +113,15 @@ def bodies(plan: Plan) -> pd.DataFrame:
 
 
 def places(plan: Plan) -> pd.DataFrame:
-    """One row per place the plan names: place, level, parent_city, province, lon, lat, name_en."""
+    """One row per place the plan names: place, level, parent_city, province, lon, lat, name_en.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = places(load_plan()).set_index("place")
+    >>> frame.loc["达拉特旗", ["level", "parent_city", "province"]].tolist()
+    ['banner', '鄂尔多斯市', '内蒙古自治区']
+    """
     return pd.DataFrame(
         [
             {
@@ -132,7 +140,15 @@ def places(plan: Plan) -> pd.DataFrame:
 
 
 def mentions(plan: Plan) -> pd.DataFrame:
-    """One row per place mention: task_id, place, surface, start, end, via."""
+    """One row per place mention: task_id, place, surface, start, end, via.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = mentions(load_plan())
+    >>> frame[(frame.task_id == "T1.1.1")][["place", "surface", "via"]].values.tolist()[:2]
+    [['呼和浩特市', '呼包鄂榆', 'abbreviation'], ['包头市', '呼包鄂榆', 'abbreviation']]
+    """
     return pd.DataFrame(
         [vars(mention) for mention in plan.mentions],
         columns=["task_id", "place", "surface", "start", "end", "via"],
@@ -140,7 +156,15 @@ def mentions(plan: Plan) -> pd.DataFrame:
 
 
 def projects(plan: Plan) -> pd.DataFrame:
-    """One row per project in a task: project, category, task_id, places (joined by ``|``), source."""
+    """One row per project in a task: project, category, task_id, places (joined by ``|``), source.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = projects(load_plan())
+    >>> frame[frame.project == "蒙陕合作实验区"][["category", "task_id", "places"]].values.tolist()
+    [['zone', 'T2.1.1', '乌兰木伦镇|大柳塔镇']]
+    """
     return pd.DataFrame(
         [
             {
@@ -157,7 +181,16 @@ def projects(plan: Plan) -> pd.DataFrame:
 
 
 def links(plan: Plan) -> pd.DataFrame:
-    """One row per stated link: source, target, level, kind, task_id, evidence."""
+    """One row per stated link: source, target, level, kind, task_id, evidence.
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> frame = links(load_plan())
+    >>> chain = frame[(frame.kind == "chain") & (frame.level == "place") & (frame.task_id == "T1.4.1")]
+    >>> chain[["source", "target"]].values.tolist()[:3]
+    [['呼和浩特市', '土默特左旗'], ['呼和浩特市', '和林格尔新区'], ['包头市', '土默特右旗']]
+    """
     return pd.DataFrame(
         [vars(link) for link in plan.links],
         columns=["source", "target", "level", "kind", "task_id", "evidence"],
