@@ -644,16 +644,19 @@ def _field_marker(label: str | None, styles: AnnotationStyles) -> Marker | None:
     return None if marker is None or marker.role == "none" else marker
 
 
-_GroupReading = tuple[bool, bool, list[tuple[str, "Marker | None"]], list[str]]
+_GroupReading = tuple[bool, bool, tuple[tuple[str, "Marker | None"], ...], tuple[str, ...]]
 
 
+@lru_cache(maxsize=16384)
 def _read_group(
     group: str, field_marker: Marker, registry: BodyRegistry, styles: AnnotationStyles
 ) -> _GroupReading:
     """Read one group of an annotation.
 
     Returns whether it states a convention, whether it may continue one, its names with their
-    markers (prefixes and suffixes distributed), and its parts that are no name.
+    markers (prefixes and suffixes distributed), and its parts that are no name. The answer
+    depends on the arguments alone, so it is cached: plans, and plans of one corpus, repeat their
+    groups.
     """
     text = _AGENT.sub("", group.strip(_SPACE))
     verb = styles.verb_of(text)
@@ -674,16 +677,16 @@ def _read_group(
     else:
         states_rule, continues_rule = styles.convention_rule(group) is not None, styles.continues_rule(group)
     if states_rule or (continues_rule and _SCOPE_FOLLOWING.fullmatch(group)):
-        return True, True, [], []
+        return True, True, (), ()
     if not raw:
-        return False, continues_rule, [], [group.strip(_SPACE)] if group.strip(_SPACE) else []
+        return False, continues_rule, (), (group.strip(_SPACE),) if group.strip(_SPACE) else ()
     result, unreadable = [], []
     for name, (_, name_marker) in zip(names, raw, strict=True):
         if _readable(name):
             result.append((name, name_marker))
         else:
             unreadable.append(name)
-    return False, continues_rule, result, unreadable
+    return False, continues_rule, tuple(result), tuple(unreadable)
 
 
 def _readable(name: str) -> bool:

@@ -305,8 +305,10 @@ class _Walker:
 
     def _note_convention(self, text: str) -> None:
         """Keep a convention stated in a note outside any annotation (注：列第一位的为牵头单位)."""
+        if "牵头" not in text:  # most paragraphs: no convention pattern to try
+            return
         rule = self.styles.convention_rule(text)
-        if rule is not None and "牵头" in text:
+        if rule is not None:
             if text not in self.plan.conventions:
                 self.plan.conventions.append(text)
             self.plan_rule = self.plan_rule or rule

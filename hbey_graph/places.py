@@ -80,6 +80,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from hbey_graph.records import Assignment, Body, Link, Mention, Place, Project, Task
 from hbey_graph.reference import read_table
@@ -155,14 +156,20 @@ CORRIDOR_WORDS: tuple[str, ...] = (
     "班列",
 )
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+_COOPERATION_CUE = re.compile("|".join(map(re.escape, COOPERATION_CUES)))
+_CORRIDOR_WORD = re.compile("|".join(map(re.escape, CORRIDOR_WORDS)))
 _SENTENCE_END = "。；！？;!?"
 _CLAUSE_END = "，,：:" + _SENTENCE_END
 _DASHES = "—–―－"
 _ROUTE_JOINS = ("至", "到", "经")
 _LIST_JOINS = ("、", "与", "和", "及", "以及", "同", "或", "")
+_LONGEST_JOIN = max(map(len, _LIST_JOINS))
 _WITH_JOINS = ("与", "同")
 _ITEM_END = "、" + _CLAUSE_END
+_SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+_ITEM_BREAK = re.compile(f"[{re.escape(_ITEM_END)}]")
+_ANNOTATION_GROUP_BREAK = re.compile(r"[，。,]")
 _SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
 
 
@@ -189,8 +196,7 @@ class Abbreviation:
     relation: str
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):  # a tuple: made by the hundred for every plan, and cheap to make
     """A name or abbreviation found in a text."""
 
     start: int
@@ -200,8 +206,7 @@ class _Hit:
     abbreviation: Abbreviation | None = None
 
 
-@dataclass(frozen=True)
-class _Ref:
+class _Ref(NamedTuple):
     """A place reference: hits merged with the places that qualify them (``伊金霍洛旗阿镇``)."""
 
     start: int
@@ -217,6 +222,35 @@ def _split_list(value: str) -> tuple[str, ...]:
 def _float_or_none(value: str) -> float | None:
     value = value.strip()
     return float(value) if value else None
+
+
+def _longest_name_pattern(surfaces: Iterable[str]) -> re.Pattern[str]:
+    """Return a pattern matching any of `surfaces`, the longest of those that start at one place.
+
+    The surfaces are written as a trie: ``包头`` and ``包头市`` and ``包头市区`` become
+    ``包头(?:市(?:区)?)?``. The regular-expression engine then follows the one branch the text
+    takes, character by character, where a plain alternation tries every surface in turn.
+    """
+    trie: dict[str, dict] = {}
+    for surface in surfaces:
+        node = trie
+        for char in surface:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a surface ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        children = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not children:
+            return ""
+        alternatives = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+        return f"(?:{alternatives})?" if "" in node else alternatives  # longer first, greedily
+
+    return re.compile(branch(trie))
+
+
+def _full_width_brackets(text: str) -> str:
+    """Return `text` with half-width round brackets made full-width (same length, same offsets)."""
+    return text.replace("(", "（").replace(")", "）")
 
 
 class Gazetteer:
@@ -271,11 +305,11 @@ class Gazetteer:
                 self.county[name] = row["county"].strip()
             for surface in (name, *_split_list(row.get("aliases", ""))):
                 self._add_surface(surface, name)
-                self._not_in[surface.translate(_BRACKETS)] = tuple(
-                    p.translate(_BRACKETS) for p in _split_list(row.get("not_in", ""))
+                self._not_in[_full_width_brackets(surface)] = tuple(
+                    _full_width_brackets(p) for p in _split_list(row.get("not_in", ""))
                 )
         for row in abbreviation_rows:
-            surface = row["abbreviation"].strip().translate(_BRACKETS)
+            surface = _full_width_brackets(row["abbreviation"].strip())
             places = _split_list(row["expands_to"])
             missing = [p for p in places if p not in self.places]
             if missing:
@@ -285,14 +319,24 @@ class Gazetteer:
             self.abbreviations[surface] = Abbreviation(
                 surface, places, row.get("kind", "").strip(), row.get("relation", "group").strip()
             )
-            self._not_in[surface] = tuple(p.translate(_BRACKETS) for p in _split_list(row.get("not_in", "")))
-        surfaces = sorted([*self._names, *self.abbreviations], key=len, reverse=True)
-        self._lengths = sorted({len(s) for s in surfaces}, reverse=True)
-        # finds where some name starts; the longest name there is then chosen in Python
-        self._starts = re.compile("|".join(re.escape(s) for s in surfaces)) if surfaces else None
+            self._not_in[surface] = tuple(_full_width_brackets(p) for p in _split_list(row.get("not_in", "")))
+        # what the readers ask for again and again, worked out once
+        self._rank = {name: rank for rank, name in enumerate(self.places)}
+        self._ancestors = {name: self._units_around(name) for name in self.places}
+        self._places_of = {surface: (name,) for surface, name in self._names.items()}
+        self._places_of.update((surface, a.places) for surface, a in self.abbreviations.items())
+        surfaces = [*self._names, *self.abbreviations]
+        # finds where some name starts, and the longest one there; exclusions are checked in Python
+        self._starts = _longest_name_pattern(surfaces) if surfaces else None
+
+    def _units_around(self, name: str) -> frozenset[str]:
+        """The county, city and province `name` lies in, as the tables give them."""
+        place = self.places[name]
+        found = {self.county.get(name), place.parent_city, place.province} - {None, name}
+        return frozenset(p for p in found if p)
 
     def _add_surface(self, surface: str, name: str) -> None:
-        key = surface.translate(_BRACKETS)
+        key = _full_width_brackets(surface)
         if key in self._names and self._names[key] != name:
             raise ValueError(f"places table: {surface!r} names both {self._names[key]} and {name}")
         self._names[key] = name
@@ -325,7 +369,7 @@ class Gazetteer:
         >>> Gazetteer.default().resolve("阿镇").name
         '阿勒腾席热镇'
         """
-        name = self._names.get(surface.translate(_BRACKETS))
+        name = self._names.get(_full_width_brackets(surface))
         return self.places[name] if name else None
 
     def city_of(self, name: str) -> str | None:
@@ -348,11 +392,7 @@ class Gazetteer:
         >>> sorted(Gazetteer.default().ancestors("阿勒腾席热镇"))
         ['伊金霍洛旗', '内蒙古自治区', '鄂尔多斯市']
         """
-        place = self.places.get(name)
-        if place is None:
-            return frozenset()
-        found = {self.county.get(name), place.parent_city, place.province} - {None, name}
-        return frozenset(p for p in found if p)
+        return self._ancestors.get(name, frozenset())
 
     def contains(self, outer: str, inner: str) -> bool:
         """Return whether `inner` lies inside `outer` (or is it).
@@ -374,16 +414,16 @@ class Gazetteer:
         ['陕西省', '榆林市', '大柳塔镇']
         """
         wanted: set[str] = set()
-        for name in names:
+        for name in set(names):
             place = self.places.get(name)
             if place is not None:
                 wanted.add(name)
                 wanted.update(p for p in (place.parent_city, place.province) if p in self.places)
-        return {name: place for name, place in self.places.items() if name in wanted}
+        return {name: self.places[name] for name in sorted(wanted, key=self._rank.__getitem__)}
 
     def scan(self, text: str) -> list[_Hit]:
         """Return the names and abbreviations in `text`, longest match first, left to right."""
-        shadow = text.translate(_BRACKETS)
+        shadow = _full_width_brackets(text)
         hits: list[_Hit] = []
         position = 0
         while self._starts is not None:
@@ -399,16 +439,12 @@ class Gazetteer:
         return hits
 
     def _hit_at(self, text: str, shadow: str, i: int, longest: str) -> _Hit | None:
-        for length in self._lengths:
-            if length > len(longest):  # the pattern found the longest name starting here
-                continue
+        for length in range(len(longest), 0, -1):  # the pattern found the longest name starting here
             surface = shadow[i : i + length]
-            name = self._names.get(surface)
-            abbreviation = self.abbreviations.get(surface)
-            if (name is None and abbreviation is None) or self._excluded(shadow, i, surface):
+            places = self._places_of.get(surface)
+            if places is None or self._excluded(shadow, i, surface):
                 continue
-            places = (name,) if name else abbreviation.places  # type: ignore[union-attr]
-            return _Hit(i, i + length, text[i : i + length], places, abbreviation)
+            return _Hit(i, i + length, text[i : i + length], places, self.abbreviations.get(surface))
         return None
 
     def _excluded(self, shadow: str, start: int, surface: str) -> bool:
@@ -444,23 +480,16 @@ class Gazetteer:
          ('呼和浩特市', '呼包鄂', 13, 16, 'abbreviation'), ('包头市', '呼包鄂', 13, 16, 'abbreviation'),
          ('鄂尔多斯市', '呼包鄂', 13, 16, 'abbreviation')]
         """
-        return [
-            Mention(
-                task_id=task.task_id,
-                place=place,
-                surface=hit.surface,
-                start=hit.start,
-                end=hit.end,
-                via="abbreviation" if hit.abbreviation else "name",
-            )
-            for hit in self.scan(task.text)
-            for place in hit.places
-        ]
+        return _mentions(task, self.scan(task.text))
 
     def references(self, text: str) -> list[_Ref]:
         """Return place references: hits with a qualifying outer place merged into the inner one."""
+        return self._references(self.scan(text))
+
+    def _references(self, hits: Iterable[_Hit]) -> list[_Ref]:
+        """The references of hits :meth:`scan` found; see :meth:`references`."""
         refs: list[_Ref] = []
-        for hit in self.scan(text):
+        for hit in hits:
             previous = refs[-1] if refs else None
             if (
                 previous is not None
@@ -474,6 +503,16 @@ class Gazetteer:
                 continue
             refs.append(_Ref(hit.start, hit.end, hit.places, hit.abbreviation))
         return refs
+
+
+def _mentions(task: Task, hits: Iterable[_Hit]) -> list[Mention]:
+    """The mentions of the hits :meth:`Gazetteer.scan` found in a task's text."""
+    mentions: list[Mention] = []
+    for hit in hits:
+        via = "abbreviation" if hit.abbreviation else "name"
+        for place in hit.places:
+            mentions.append(Mention(task.task_id, place, hit.surface, hit.start, hit.end, via))
+    return mentions
 
 
 @cache
@@ -506,40 +545,69 @@ def find_mentions(task: Task, gazetteer: Gazetteer | None = None) -> list[Mentio
 # --------------------------------------------------------------------------------------------------
 
 
-def _spans(text: str, ends: str) -> list[tuple[int, int]]:
-    """Split `text` after each character in `ends`; return (start, end) spans without the ender."""
+def _spans(
+    text: str, breaks: re.Pattern[str], start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` after each of its `breaks`; return (start, end) spans without the break."""
+    end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    start = 0
-    for i, char in enumerate(text):
-        if char in ends:
-            spans.append((start, i))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
+    for match in breaks.finditer(text, start, end):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < end:
+        spans.append((start, end))
     return spans
 
 
-def _has_corridor_word(text: str, start: int, stop_chars: str, *, limit: int | None = None) -> bool:
-    end = start
-    while end < len(text) and text[end] not in stop_chars and (limit is None or end - start < limit):
-        end += 1
-    segment = text[start:end]
-    return any(word in segment for word in CORRIDOR_WORDS)
+def _refs_by_span(refs: list[_Ref], spans: list[tuple[int, int]]) -> list[tuple[int, int, list[_Ref]]]:
+    """Return (start, end, refs) for each span that holds refs, a ref across two spans in neither.
+
+    Both `refs` and `spans` are in text order and do not overlap, so one walk through both does.
+    """
+    found: list[tuple[int, int, list[_Ref]]] = []
+    i = 0
+    for start, end in spans:
+        while i < len(refs) and refs[i].start < start:  # ends in this span or later: lies in none
+            i += 1
+        inside: list[_Ref] = []
+        while i < len(refs) and refs[i].end <= end:
+            inside.append(refs[i])
+            i += 1
+        if inside:
+            found.append((start, end, inside))
+    return found
+
+
+def _is_dash(gap: str) -> bool:
+    """Whether `gap` is a dash (of any width or length)."""
+    return bool(gap) and not gap.strip(_DASHES)
+
+
+def _has_corridor_word(text: str, start: int, stops: re.Pattern[str], *, limit: int | None = None) -> bool:
+    """Return whether a corridor word stands between `start` and the next stop (or `limit` characters)."""
+    stop = stops.search(text, start)
+    end = stop.start() if stop else len(text)
+    if limit is not None:
+        end = min(end, start + limit)
+    return _CORRIDOR_WORD.search(text, start, end) is not None
 
 
 class _LinkReader:
     """Reads the links of one task's text."""
 
-    def __init__(self, gazetteer: Gazetteer, task: Task, implementers: Sequence[str]) -> None:
-        self.gaz = gazetteer
+    def __init__(self, task: Task, refs: list[_Ref], implementers: Sequence[str]) -> None:
         self.task = task
+        self.refs = refs
         self.text = task.text
         self.implementers = tuple(implementers)
         self.links: list[Link] = []
+        self.stated: set[tuple[frozenset[str], str]] = set()  # pairs and kinds linked so far
         self.masked = task.text
 
     def add(self, source: str, target: str, kind: str, evidence: str) -> None:
-        if source != target:
+        key = (frozenset((source, target)), kind)
+        if source != target and key not in self.stated:  # a link is kept once per pair and kind
+            self.stated.add(key)
             self.links.append(Link(source, target, "place", kind, self.task.task_id, evidence))
 
     def add_pairs(self, places: Sequence[str], kind: str, evidence: str) -> None:
@@ -547,23 +615,20 @@ class _LinkReader:
             self.add(source, target, kind, evidence)
 
     def read(self) -> list[Link]:
-        refs = self.gaz.references(self.text)
+        refs = self.refs
         # cue and corridor words are looked for outside place names (达尔罕茂明安联合旗 holds 联合)
-        masked = list(self.text)
-        for ref in refs:
-            masked[ref.start : ref.end] = "□" * (ref.end - ref.start)
-        self.masked = "".join(masked)
-        for s_start, s_end in _spans(self.text, _SENTENCE_END):
+        pieces: list[str] = []
+        done = 0
+        for ref in refs:  # in text order, none overlapping
+            pieces += [self.text[done : ref.start], "□" * (ref.end - ref.start)]
+            done = ref.end
+        self.masked = "".join([*pieces, self.text[done:]])
+        for s_start, s_end, sentence_refs in _refs_by_span(refs, _spans(self.text, _SENTENCE_BREAK)):
             evidence = self.text[s_start:s_end].strip()
-            sentence_refs = [r for r in refs if s_start <= r.start and r.end <= s_end]
-            if not sentence_refs:
-                continue
             subject = self._sentence_subject(s_start, s_end, sentence_refs)
-            for c_start, c_end in _spans(self.text[s_start:s_end], _CLAUSE_END):
-                c_start, c_end = c_start + s_start, c_end + s_start
-                clause_refs = [r for r in sentence_refs if c_start <= r.start and r.end <= c_end]
-                if clause_refs:
-                    self._read_clause(c_start, c_end, clause_refs, subject, evidence)
+            clauses = _spans(self.text, _CLAUSE_BREAK, s_start, s_end)
+            for c_start, c_end, clause_refs in _refs_by_span(sentence_refs, clauses):
+                self._read_clause(c_start, c_end, clause_refs, subject, evidence)
         return self.links
 
     def _gap(self, left: _Ref, right: _Ref) -> str:
@@ -574,6 +639,8 @@ class _LinkReader:
         gap = self._gap(left, right)
         if gap in _LIST_JOINS:
             return gap
+        if len(gap) > _SYMMETRIC_TAIL + _LONGEST_JOIN:  # more than a shared head noun and a join
+            return None
         for join in _LIST_JOINS:  # a head noun shared by both items: 包头机场、鄂尔多斯机场
             tail = gap[: len(gap) - len(join)] if join else gap
             if (
@@ -601,32 +668,30 @@ class _LinkReader:
         self, c_start: int, c_end: int, refs: list[_Ref], subject: tuple[str, ...], evidence: str
     ) -> None:
         text, masked = self.text, self.masked
-        has_cue = any(cue in masked[c_start:c_end] for cue in COOPERATION_CUES)
+        has_cue = _COOPERATION_CUE.search(masked, c_start, c_end) is not None
         in_route: set[int] = set()
 
         # chains and routes: refs joined by a dash or by 至/到/经
         i = 0
         while i < len(refs) - 1:
             gap = self._gap(refs[i], refs[i + 1])
-            dash = bool(gap) and all(char in _DASHES for char in gap)
+            dash = _is_dash(gap)
             if not (dash or gap in _ROUTE_JOINS):
                 i += 1
                 continue
             j = i + 1
             while j < len(refs) - 1:
                 next_gap = self._gap(refs[j], refs[j + 1])
-                if (dash and next_gap and all(c in _DASHES for c in next_gap)) or (
-                    not dash and next_gap in _ROUTE_JOINS
-                ):
+                if (dash and _is_dash(next_gap)) or (not dash and next_gap in _ROUTE_JOINS):
                     j += 1
                 else:
                     break
             stations = refs[i : j + 1]
             in_route.update(range(i, j + 1))
             if dash:
-                corridor = _has_corridor_word(masked, stations[-1].end, _ITEM_END)
+                corridor = _has_corridor_word(masked, stations[-1].end, _ITEM_BREAK)
             else:
-                corridor = _has_corridor_word(masked, stations[-1].end, _CLAUSE_END)
+                corridor = _has_corridor_word(masked, stations[-1].end, _CLAUSE_BREAK)
             if dash or corridor:
                 kind = "corridor" if corridor else "chain"
                 for left, right in pairwise(stations):
@@ -640,7 +705,7 @@ class _LinkReader:
             abbreviation = ref.abbreviation
             if abbreviation is None or abbreviation.relation == "group":
                 continue
-            if _has_corridor_word(masked, ref.end, _CLAUSE_END, limit=4):
+            if _has_corridor_word(masked, ref.end, _CLAUSE_BREAK, limit=4):
                 for source, target in pairwise(ref.places):
                     self.add(source, target, "corridor", evidence)
             elif abbreviation.relation == "pair":
@@ -692,22 +757,27 @@ def _dedupe(links: Iterable[Link]) -> list[Link]:
 
 
 def _implementing_cities(
-    gazetteer: Gazetteer, task_id: str, assignments: Sequence[Assignment], bodies: Mapping[str, Body]
-) -> list[tuple[str, Assignment]]:
-    """Return (city, assignment) for each city government implementing a task, in annotation order."""
-    found: list[tuple[str, Assignment]] = []
-    for assignment in sorted(
-        (a for a in assignments if a.task_id == task_id and a.role == "implementer"),
-        key=lambda a: a.position,
-    ):
+    gazetteer: Gazetteer, assignments: Sequence[Assignment], bodies: Mapping[str, Body]
+) -> dict[str, list[tuple[str, Assignment]]]:
+    """Return, by task id, (city, assignment) for each city government implementing the task.
+
+    Each task's city governments are in annotation order, each city once.
+    """
+    city_of_body: dict[str, str | None] = {}  # a plan names the same city governments again and again
+    found: dict[str, list[tuple[str, Assignment]]] = {}
+    # a stable sort: annotation order within each task
+    for assignment in sorted((a for a in assignments if a.role == "implementer"), key=lambda a: a.position):
         body = bodies.get(assignment.body)
         if body is None or body.body_type != "city_government":
             continue
-        hits = gazetteer.scan(assignment.body)
-        if hits and hits[0].start == 0 and len(hits[0].places) == 1:
-            city = hits[0].places[0]
-            if city not in (c for c, _ in found):
-                found.append((city, assignment))
+        if assignment.body not in city_of_body:
+            hits = gazetteer.scan(assignment.body)
+            single = hits and hits[0].start == 0 and len(hits[0].places) == 1
+            city_of_body[assignment.body] = hits[0].places[0] if single else None
+        city = city_of_body[assignment.body]
+        task_cities = found.setdefault(assignment.task_id, [])
+        if city is not None and city not in (c for c, _ in task_cities):
+            task_cities.append((city, assignment))
     return found
 
 
@@ -734,13 +804,20 @@ def co_implementation_links(
     [Link(source='包头市', target='榆林市', level='place', kind='co_implementation', task_id='T1',
           evidence='包头市、榆林市人民政府')]
     """
-    gaz = gazetteer or default_gazetteer()
+    cities_by_task = _implementing_cities(gazetteer or default_gazetteer(), assignments, bodies)
+    return _co_implementation_links(tasks, cities_by_task)
+
+
+def _co_implementation_links(
+    tasks: Sequence[Task], cities_by_task: Mapping[str, list[tuple[str, Assignment]]]
+) -> list[Link]:
+    """The links of :func:`co_implementation_links`, from the tasks' implementing cities."""
     links: list[Link] = []
     for task in tasks:
-        cities = _implementing_cities(gaz, task.task_id, assignments, bodies)
+        cities = cities_by_task.get(task.task_id, [])
         if len(cities) < 2:
             continue
-        groups = [g.strip() for g in re.split(r"[，。,]", task.annotation) if g.strip()]
+        groups = [g.strip() for g in _ANNOTATION_GROUP_BREAK.split(task.annotation) if g.strip()]
         first_body = cities[0][1].body
         evidence = next(
             (g for g in groups if cities[0][0] in g or first_body in g),
@@ -790,12 +867,26 @@ def find_links(
     [('包头市', '榆林市', 'place', 'cooperation'), ('包头市', '榆林市', 'city', 'cooperation')]
     """
     gaz = gazetteer or default_gazetteer()
-    bodies = bodies or {}
+    hits = [gaz.scan(task.text) for task in tasks]
+    return _find_links(tasks, hits, assignments, bodies or {}, gaz, city_level=city_level)
+
+
+def _find_links(
+    tasks: Sequence[Task],
+    hits: Sequence[list[_Hit]],
+    assignments: Sequence[Assignment],
+    bodies: Mapping[str, Body],
+    gaz: Gazetteer,
+    *,
+    city_level: bool = True,
+) -> list[Link]:
+    """The links of :func:`find_links`, from the names :meth:`Gazetteer.scan` found in each task."""
+    cities_by_task = _implementing_cities(gaz, assignments, bodies)
     place_links: list[Link] = []
-    for task in tasks:
-        implementers = [c for c, _ in _implementing_cities(gaz, task.task_id, assignments, bodies)]
-        place_links.extend(_LinkReader(gaz, task, implementers).read())
-    place_links.extend(co_implementation_links(tasks, assignments, bodies, gaz))
+    for task, task_hits in zip(tasks, hits, strict=True):
+        implementers = [c for c, _ in cities_by_task.get(task.task_id, [])]
+        place_links.extend(_LinkReader(task, gaz._references(task_hits), implementers).read())
+    place_links.extend(_co_implementation_links(tasks, cities_by_task))
     place_links = _dedupe(place_links)
     order = {task.task_id: i for i, task in enumerate(tasks)}
     place_links.sort(key=lambda link: order.get(link.task_id, len(order)))
@@ -820,14 +911,18 @@ def roll_up(links: Iterable[Link], gazetteer: Gazetteer | None = None) -> list[L
     """
     gaz = gazetteer or default_gazetteer()
     rolled: list[Link] = []
+    seen: set[tuple[frozenset[str], str, str]] = set()  # as _dedupe, before a record is made
     for link in links:
         if link.level != "place":
             continue
         source, target = gaz.city_of(link.source), gaz.city_of(link.target)
         if source is None or target is None or source == target:
             continue
-        rolled.append(Link(source, target, "city", link.kind, link.task_id, link.evidence))
-    return _dedupe(rolled)
+        key = (frozenset((source, target)), link.kind, link.task_id)
+        if key not in seen:
+            seen.add(key)
+            rolled.append(Link(source, target, "city", link.kind, link.task_id, link.evidence))
+    return rolled
 
 
 def extract_geography(
@@ -876,9 +971,10 @@ def extract_geography(
     from hbey_graph.projects import plan_projects
 
     gaz = gazetteer or default_gazetteer()
-    mentions = [mention for task in tasks for mention in gaz.find_mentions(task)]
+    hits = [gaz.scan(task.text) for task in tasks]  # read once for mentions and links
+    mentions = [m for task, found in zip(tasks, hits, strict=True) for m in _mentions(task, found)]
     projects = plan_projects(tasks, plan_id=plan_id, gazetteer=gaz)
-    links = find_links(tasks, assignments, bodies, gaz)
+    links = _find_links(tasks, hits, assignments, bodies, gaz)
     named = [m.place for m in mentions]
     named += [p for project in projects for p in project.places]
     named += [p for link in links for p in (link.source, link.target)]

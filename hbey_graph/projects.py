@@ -204,13 +204,17 @@ def _suffix_hits(text: str, patterns: Sequence[ProjectPattern]) -> list[tuple[in
     by_last: dict[str, list[ProjectPattern]] = {}
     for pattern in patterns:  # longest first
         by_last.setdefault(pattern.suffix[-1], []).append(pattern)
+    if not by_last:
+        return []
     found: list[tuple[int, int, ProjectPattern]] = []
-    for end in range(1, len(text) + 1):
-        for pattern in by_last.get(text[end - 1], ()):
+    # only where a suffix's last character stands can a suffix end
+    for last in re.finditer(f"[{re.escape(''.join(by_last))}]", text):
+        end = last.end()
+        for pattern in by_last[last.group()]:
             start = end - len(pattern.suffix)
             if start < 0 or text[start:end] != pattern.suffix:
                 continue
-            if any(text.startswith(after, end) for after in pattern.not_before):
+            if text.startswith(pattern.not_before, end):  # any of them
                 continue
             found.append((start, end, pattern))
             break
@@ -431,6 +435,7 @@ def catalogue_rows() -> tuple[dict[str, str], ...]:
     return read_table("projects.csv")
 
 
+@cache
 def catalogue_plans() -> tuple[str, ...]:
     """Return the ids of the plans the catalogue holds.
 
@@ -443,7 +448,28 @@ def catalogue_plans() -> tuple[str, ...]:
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", "", text).translate(str.maketrans("()", "（）"))
+    """`text` without whitespace and with full-width round brackets, for comparing entries with tasks."""
+    return "".join(text.split()).replace("(", "（").replace(")", "）")
+
+
+@cache
+def _catalogue_entries(plan_id: str) -> tuple[tuple[dict[str, str], str, Project], ...]:
+    """The catalogue rows of a plan, each with its ``written`` words normalised and its project."""
+    return tuple(
+        (
+            row,
+            _normalise(row["written"]),
+            Project(
+                row["project"],
+                row["category"],
+                row["task_id"],
+                tuple(p for p in row["places"].split("|") if p),
+                "catalogue",
+            ),
+        )
+        for row in catalogue_rows()
+        if row["plan"] == plan_id
+    )
 
 
 def catalogue_plan_for(tasks: Sequence[Task]) -> str | None:
@@ -459,9 +485,9 @@ def catalogue_plan_for(tasks: Sequence[Task]) -> str | None:
     texts = {task.task_id: _normalise(task.text) for task in tasks}
     best, best_share = None, 0.0
     for plan in catalogue_plans():
-        rows = [row for row in catalogue_rows() if row["plan"] == plan]
-        found = sum(1 for row in rows if _normalise(row["written"]) in texts.get(row["task_id"], "\0"))
-        share = found / len(rows) if rows else 0.0
+        entries = _catalogue_entries(plan)
+        found = sum(1 for row, written, _ in entries if written in texts.get(row["task_id"], "\0"))
+        share = found / len(entries) if entries else 0.0
         if share >= CATALOGUE_MATCH and share > best_share:
             best, best_share = plan, share
     return best
@@ -492,12 +518,10 @@ def catalogue_projects(plan_id: str, tasks: Sequence[Task] | None = None) -> lis
         raise KeyError(f"projects.csv: no catalogue for plan {plan_id!r}; catalogued: {catalogue_plans()}")
     texts = {task.task_id: _normalise(task.text) for task in tasks} if tasks is not None else None
     projects: list[Project] = []
-    for row in catalogue_rows():
-        if row["plan"] != plan_id:
-            continue
+    for row, written, project in _catalogue_entries(plan_id):
         if texts is not None:
             text = texts.get(row["task_id"])
-            if text is None or _normalise(row["written"]) not in text:
+            if text is None or written not in text:
                 where = "is not a task" if text is None else f"does not contain {row['written']!r}"
                 warnings.warn(
                     f"projects.csv: {row['project']} left out: task {row['task_id']} {where}",
@@ -505,8 +529,7 @@ def catalogue_projects(plan_id: str, tasks: Sequence[Task] | None = None) -> lis
                     stacklevel=2,
                 )
                 continue
-        places = tuple(p for p in row["places"].split("|") if p)
-        projects.append(Project(row["project"], row["category"], row["task_id"], places, "catalogue"))
+        projects.append(project)  # frozen: the same record serves every parse
     return projects
 
 

@@ -40,12 +40,14 @@ _TERMINAL = "。！？；：）)〕]】］〗」』”\"》"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
 # Patterns open with the rare character they look for and check the neighbours in Python: a
-# pattern opening with a look-behind is tried at every position and is many times slower.
-_LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
+# pattern opening with a look-behind is tried at every position and is many times slower. For the
+# same reason a run opens with a single character (``\s\s*``, not ``\s+``): a pattern opening with a
+# character class is scanned for quickly, one opening with a repeat is tried at every position.
+_LATIN_WORD = re.compile(r"\s\s*(?P<word>[A-Za-z]+)\s+")
 _ANY_SPACE = re.compile(r"\s")
 _ANY_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _ANY_NOISE = re.compile(r"[\s\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH = re.compile(r"[,;:!?]")
 _FULL_WIDTH = str.maketrans(",;:!?", "，；：！？")
@@ -96,10 +98,14 @@ def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
         if len(traditional) == 1 and first != traditional and len(first) == 1:
             table[ord(traditional)] = first
     # One character class for the Basic Multilingual Plane, one for the rest: a class mixing both
-    # is scanned slowly by the regular-expression engine.
+    # is scanned slowly by the regular-expression engine. The pattern opens with a single class
+    # (the characters of the plane, and any character beyond it), which the engine scans for
+    # quickly; the look-behind then keeps only the characters listed.
     bmp = "".join(re.escape(chr(code)) for code in sorted(table) if code < 0x10000)
     astral = "".join(re.escape(chr(code)) for code in sorted(table) if code >= 0x10000)
-    pattern = re.compile(f"[{bmp}]|[\U00010000-\U0010ffff](?<=[{astral}])" if astral else f"[{bmp}]")
+    pattern = re.compile(
+        f"[{bmp}\U00010000-\U0010ffff](?:(?<=[{bmp}])|(?<=[{astral}]))" if astral else f"[{bmp}]"
+    )
     return pattern, table
 
 
