@@ -647,7 +647,6 @@ def _field_marker(label: str | None, styles: AnnotationStyles) -> Marker | None:
 _GroupReading = tuple[bool, bool, tuple[tuple[str, "Marker | None"], ...], tuple[str, ...]]
 
 
-@lru_cache(maxsize=16384)
 def _read_group(
     group: str, field_marker: Marker, registry: BodyRegistry, styles: AnnotationStyles
 ) -> _GroupReading:
@@ -655,8 +654,8 @@ def _read_group(
 
     Returns whether it states a convention, whether it may continue one, its names with their
     markers (prefixes and suffixes distributed), and its parts that are no name. The answer
-    depends on the arguments alone, so it is cached: plans, and plans of one corpus, repeat their
-    groups.
+    depends on the arguments alone, so :func:`read_names` memoises it within one parse: a plan
+    repeats its groups.
     """
     text = _AGENT.sub("", group.strip(_SPACE))
     verb = styles.verb_of(text)
