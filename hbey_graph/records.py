@@ -7,7 +7,7 @@ shared and cached without being changed behind a reader's back.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -42,46 +42,7 @@ BODY_TYPES: tuple[str, ...] = (
 )
 
 
-def _record(cls: type) -> type:
-    """Make `cls` a frozen dataclass whose ``__init__`` fills the instance dictionary directly.
-
-    The ``__init__`` that ``dataclass(frozen=True)`` writes sets each field through
-    ``object.__setattr__``, about three times the cost of a plain class; a parse makes over a
-    thousand records. This one stores the fields in the instance's ``__dict__`` in one step per
-    field and takes the same parameters and defaults. Everything else is the frozen dataclass's
-    own: equality, hash, repr, :func:`dataclasses.replace`, and assignment raising
-    :class:`dataclasses.FrozenInstanceError`.
-
-    Examples
-    --------
-    >>> @_record
-    ... class Pair:
-    ...     left: str
-    ...     right: int = 0
-    >>> pair = Pair("a")
-    >>> pair, pair == Pair("a", 0), vars(pair)
-    (Pair(left='a', right=0), True, {'left': 'a', 'right': 0})
-    >>> pair.left = "b"
-    Traceback (most recent call last):
-    ...
-    dataclasses.FrozenInstanceError: cannot assign to field 'left'
-    """
-    cls = dataclass(frozen=True)(cls)
-    names = [f.name for f in fields(cls)]
-    lines = [f"def __init__(self, {', '.join(names)}):", "    fields = self.__dict__"]
-    lines += [f"    fields[{name!r}] = {name}" for name in names]
-    namespace: dict[str, object] = {}
-    exec("\n".join(lines), namespace)  # code built from the field names alone
-    init = namespace["__init__"]
-    init.__defaults__ = tuple(f.default for f in fields(cls) if f.default is not MISSING) or None
-    init.__annotations__ = {**cls.__init__.__annotations__}
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
-    cls.__init__ = init
-    return cls
-
-
-@_record
+@dataclass(frozen=True)
 class Section:
     """A heading of the plan's outline.
 
@@ -107,7 +68,7 @@ class Section:
     line: int
 
 
-@_record
+@dataclass(frozen=True)
 class Task:
     """A task paragraph with its responsibility annotation.
 
@@ -148,7 +109,7 @@ class Task:
     original_text: str = ""
 
 
-@_record
+@dataclass(frozen=True)
 class Body:
     """A responsible body.
 
@@ -177,7 +138,7 @@ class Body:
     known: bool = True
 
 
-@_record
+@dataclass(frozen=True)
 class Assignment:
     """One body's role in one task.
 
@@ -202,7 +163,7 @@ class Assignment:
     group: int = 1
 
 
-@_record
+@dataclass(frozen=True)
 class ParseIssue:
     """Something in the source the parser noticed and dealt with, or could not read.
 
@@ -229,7 +190,7 @@ class ParseIssue:
         return f"line {self.line}: {self.message}"
 
 
-@_record
+@dataclass(frozen=True)
 class Place:
     """A place named in the plan, from the gazetteer.
 
@@ -259,7 +220,7 @@ class Place:
     name_en: str
 
 
-@_record
+@dataclass(frozen=True)
 class Mention:
     """A place named in a task's text.
 
@@ -285,7 +246,7 @@ class Mention:
     via: str = "name"
 
 
-@_record
+@dataclass(frozen=True)
 class Project:
     """A named project, platform, base, park, corridor … in a task.
 
@@ -310,7 +271,7 @@ class Project:
     source: str = "catalogue"
 
 
-@_record
+@dataclass(frozen=True)
 class Link:
     """A link between two places that the plan states.
 
