@@ -226,20 +226,15 @@ class Paragraph:
         return line
 
 
-def _continues(previous: str, following: str) -> bool:
-    """Whether `following` continues the sentence that `previous` leaves open."""
-    return _continues_after(previous[:_HEAD], "。" in previous, previous[-1], following)
-
-
 # Enough of a paragraph's start to tell whether it is a heading.
 _HEAD = 64
 
 
 def _continues_after(head: str, has_stop: bool, last: str, following: str) -> bool:
-    """Tell :func:`_continues` from what it needs of `previous`.
+    """Whether `following` continues the sentence that the paragraph before it leaves open.
 
-    That is its start, whether it has a ``。`` and its last character, so that joining many lines
-    stays linear in their length.
+    Only what is needed of that paragraph is passed: its start (`head`), whether it has a ``。``
+    and its last character, so that joining many lines stays linear in their length.
     """
     bare_heading = heading_level(head) is not None and not has_stop
     if bare_heading or heading_level(following) is not None:
