@@ -76,9 +76,10 @@ that lies in no prefecture city (provinces, countries, regions spanning several 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
@@ -169,6 +170,11 @@ _ITEM_END = "、" + _CLAUSE_END
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _ITEM_BREAK = re.compile(f"[{re.escape(_ITEM_END)}]")
+# what stands between two stations of a route (—, ——, 至); and what between two places is enough for
+# their clause to state a link: a route's gap, or one ending with 与 or 同 (与, 电网与), which is
+# taken whole (``.*+``, no backtracking) before its end is looked back at
+_ROUTE_GAP = re.compile(f"[{re.escape(_DASHES)}]+|" + "|".join(map(re.escape, _ROUTE_JOINS)))
+_LINKING_GAP = re.compile(f"{_ROUTE_GAP.pattern}|.*+(?<={'|'.join(map(re.escape, _WITH_JOINS))})", re.DOTALL)
 _ANNOTATION_GROUP_BREAK = re.compile(r"[，。,]")
 _SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
 
@@ -323,11 +329,23 @@ class Gazetteer:
         # what the readers ask for again and again, worked out once
         self._rank = {name: rank for rank, name in enumerate(self.places)}
         self._ancestors = {name: self._units_around(name) for name in self.places}
+        self._cities = {name: place.parent_city for name, place in self.places.items()}
+        # a place and the city and province it lies in, those of them the gazetteer holds
+        self._with_parents = {
+            name: tuple(p for p in (name, place.parent_city, place.province) if p in self.places)
+            for name, place in self.places.items()
+        }
         self._places_of = {surface: (name,) for surface, name in self._names.items()}
         self._places_of.update((surface, a.places) for surface, a in self.abbreviations.items())
         surfaces = [*self._names, *self.abbreviations]
         # finds where some name starts, and the longest one there; exclusions are checked in Python
         self._starts = _longest_name_pattern(surfaces) if surfaces else None
+        # the hit a surface makes wherever it is found, for the surfaces no phrase excludes (most)
+        self._plain_hits = {
+            surface: (self._places_of[surface], self.abbreviations.get(surface))
+            for surface in surfaces
+            if surface and not self._not_in.get(surface)
+        }
 
     def _units_around(self, name: str) -> frozenset[str]:
         """The county, city and province `name` lies in, as the tables give them."""
@@ -381,8 +399,7 @@ class Gazetteer:
         >>> gaz.city_of("安平县"), gaz.city_of("河北省"), gaz.city_of("蒙西")
         ('衡水市', None, None)
         """
-        place = self.places.get(name)
-        return place.parent_city if place else None
+        return self._cities.get(name)
 
     def ancestors(self, name: str) -> frozenset[str]:
         """Return the units a place lies in: county (for towns, zones, ports), city, province.
@@ -415,10 +432,7 @@ class Gazetteer:
         """
         wanted: set[str] = set()
         for name in set(names):
-            place = self.places.get(name)
-            if place is not None:
-                wanted.add(name)
-                wanted.update(p for p in (place.parent_city, place.province) if p in self.places)
+            wanted.update(self._with_parents.get(name, ()))
         return {name: self.places[name] for name in sorted(wanted, key=self._rank.__getitem__)}
 
     def scan(self, text: str) -> list[_Hit]:
@@ -430,6 +444,11 @@ class Gazetteer:
             match = self._starts.search(shadow, position)
             if match is None:
                 break
+            plain = self._plain_hits.get(match.group())
+            if plain is not None:  # the longest name starting here, and nothing excludes it
+                start, position = match.span()
+                hits.append(_Hit(start, position, text[start:position], *plain))
+                continue
             hit = self._hit_at(text, shadow, match.start(), match.group())
             if hit is None:  # every name starting here lies inside a phrase it is not in (中蒙药)
                 position = match.start() + 1
@@ -489,19 +508,21 @@ class Gazetteer:
     def _references(self, hits: Iterable[_Hit]) -> list[_Ref]:
         """The references of hits :meth:`scan` found; see :meth:`references`."""
         refs: list[_Ref] = []
-        for hit in hits:
-            previous = refs[-1] if refs else None
-            if (
-                previous is not None
-                and previous.end == hit.start
-                and previous.abbreviation is None
-                and len(previous.places) == 1
-                and hit.abbreviation is None
-                and all(self.contains(previous.places[0], p) and p != previous.places[0] for p in hit.places)
-            ):
-                refs[-1] = _Ref(previous.start, hit.end, hit.places)
-                continue
-            refs.append(_Ref(hit.start, hit.end, hit.places, hit.abbreviation))
+        previous_end = -1  # where the last ref ends
+        for start, end, _, places, abbreviation in hits:
+            if start == previous_end:  # right after the last ref: it may qualify this one
+                previous = refs[-1]
+                if (
+                    previous.abbreviation is None
+                    and len(previous.places) == 1
+                    and abbreviation is None
+                    and all(self.contains(previous.places[0], p) and p != previous.places[0] for p in places)
+                ):
+                    refs[-1] = _Ref(previous.start, end, places)
+                    previous_end = end
+                    continue
+            refs.append(_Ref(start, end, places, abbreviation))
+            previous_end = end
         return refs
 
 
@@ -545,37 +566,39 @@ def find_mentions(task: Task, gazetteer: Gazetteer | None = None) -> list[Mentio
 # --------------------------------------------------------------------------------------------------
 
 
-def _spans(
-    text: str, breaks: re.Pattern[str], start: int = 0, end: int | None = None
-) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` after each of its `breaks`; return (start, end) spans without the break."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    for match in breaks.finditer(text, start, end):
-        spans.append((start, match.start()))
-        start = match.end()
-    if start < end:
-        spans.append((start, end))
-    return spans
+def _next_break(text: str, breaks: re.Pattern[str], start: int) -> int:
+    """Return the offset of the first of the `breaks` in `text` from `start` on, or the text's length."""
+    match = breaks.search(text, start)
+    return match.start() if match else len(text)
 
 
-def _refs_by_span(refs: list[_Ref], spans: list[tuple[int, int]]) -> list[tuple[int, int, list[_Ref]]]:
-    """Return (start, end, refs) for each span that holds refs, a ref across two spans in neither.
+def _refs_by_span(ends: list[int], refs: list[_Ref]) -> list[tuple[int, int, list[_Ref]]]:
+    """Return (start, end, refs) for each span between two breaks that holds refs.
 
-    Both `refs` and `spans` are in text order and do not overlap, so one walk through both does.
+    A span runs from after one break up to the next; a ref across a break lies in no span. `ends`
+    holds the offsets of the breaks in order, up to one at or after the last ref (or the length of
+    the text). `refs` are in text order and do not overlap, so refs and spans are met in order.
     """
     found: list[tuple[int, int, list[_Ref]]] = []
-    i = 0
-    for start, end in spans:
-        while i < len(refs) and refs[i].start < start:  # ends in this span or later: lies in none
-            i += 1
-        inside: list[_Ref] = []
-        while i < len(refs) and refs[i].end <= end:
-            inside.append(refs[i])
-            i += 1
-        if inside:
-            found.append((start, end, inside))
+    inside: list[_Ref] = []
+    span_end = -1  # where the span the last ref started in ends
+    for ref in refs:
+        if ref.start >= span_end:  # a ref starting before it starts in the same span: no lookup
+            index = bisect_left(ends, ref.start)  # the break ending the span, after those before it
+            span_start, span_end = (ends[index - 1] + 1 if index else 0), ends[index]
+            if ref.end <= span_end:
+                inside = []
+                found.append((span_start, span_end, inside))
+        if ref.end <= span_end:
+            inside.append(ref)
     return found
+
+
+def _gaps(text: str, refs: list[_Ref]) -> list[str]:
+    """Return the text between each ref and the next: ``gaps[i]`` follows ``refs[i]``."""
+    if len(refs) < 2:
+        return []  # most clauses name a single place
+    return [text[left.end : right.start] for left, right in pairwise(refs)]
 
 
 def _is_dash(gap: str) -> bool:
@@ -583,13 +606,16 @@ def _is_dash(gap: str) -> bool:
     return bool(gap) and not gap.strip(_DASHES)
 
 
-def _has_corridor_word(text: str, start: int, stops: re.Pattern[str], *, limit: int | None = None) -> bool:
-    """Return whether a corridor word stands between `start` and the next stop (or `limit` characters)."""
-    stop = stops.search(text, start)
-    end = stop.start() if stop else len(text)
-    if limit is not None:
-        end = min(end, start + limit)
-    return _CORRIDOR_WORD.search(text, start, end) is not None
+def _masked(text: str, refs: Iterable[_Ref]) -> str:
+    """Return `text` with the characters of each ref (in text order, none overlapping) made ``□``."""
+    pieces: list[str] = []
+    done = 0
+    for ref in refs:
+        pieces.append(text[done : ref.start])
+        pieces.append("□" * (ref.end - ref.start))
+        done = ref.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 class _LinkReader:
@@ -601,11 +627,16 @@ class _LinkReader:
         self.text = task.text
         self.implementers = tuple(implementers)
         self.links: list[Link] = []
-        self.stated: set[tuple[frozenset[str], str]] = set()  # pairs and kinds linked so far
-        self.masked = task.text
+        self.stated: set[tuple[str, str, str]] = set()  # pairs (sorted) and kinds linked so far
+        self.clause_ends: list[int] = []  # where the clauses end, up to the clause of the last ref
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with its place references blanked out (same offsets); made when first needed."""
+        return _masked(self.text, self.refs)
 
     def add(self, source: str, target: str, kind: str, evidence: str) -> None:
-        key = (frozenset((source, target)), kind)
+        key = (source, target, kind) if source < target else (target, source, kind)  # either direction
         if source != target and key not in self.stated:  # a link is kept once per pair and kind
             self.stated.add(key)
             self.links.append(Link(source, target, "place", kind, self.task.task_id, evidence))
@@ -615,28 +646,43 @@ class _LinkReader:
             self.add(source, target, kind, evidence)
 
     def read(self) -> list[Link]:
-        refs = self.refs
-        # cue and corridor words are looked for outside place names (达尔罕茂明安联合旗 holds 联合)
-        pieces: list[str] = []
-        done = 0
-        for ref in refs:  # in text order, none overlapping
-            pieces += [self.text[done : ref.start], "□" * (ref.end - ref.start)]
-            done = ref.end
-        self.masked = "".join([*pieces, self.text[done:]])
-        for s_start, s_end, sentence_refs in _refs_by_span(refs, _spans(self.text, _SENTENCE_BREAK)):
-            evidence = self.text[s_start:s_end].strip()
-            subject = self._sentence_subject(s_start, s_end, sentence_refs)
-            clauses = _spans(self.text, _CLAUSE_BREAK, s_start, s_end)
-            for c_start, c_end, clause_refs in _refs_by_span(sentence_refs, clauses):
-                self._read_clause(c_start, c_end, clause_refs, subject, evidence)
+        """Return the links the text states, clause by clause."""
+        text, refs = self.text, self.refs
+        if not refs:
+            return self.links
+        # the clause breaks, found once: those before the last ref, then the one that ends its clause
+        last = refs[-1].end
+        self.clause_ends = [match.start() for match in _CLAUSE_BREAK.finditer(text, 0, last)]
+        self.clause_ends.append(_next_break(text, _CLAUSE_BREAK, last))
+        for c_start, c_end, clause_refs in _refs_by_span(self.clause_ends, refs):
+            gaps = _gaps(text, clause_refs)
+            if self._may_link(c_start, c_end, clause_refs, gaps):
+                self._read_clause(c_start, c_end, clause_refs, gaps)
         return self.links
 
-    def _gap(self, left: _Ref, right: _Ref) -> str:
-        return self.text[left.end : right.start]
+    def _may_link(self, c_start: int, c_end: int, refs: list[_Ref], gaps: list[str]) -> bool:
+        """Whether a clause can state a link; most cannot, and are read no further."""
+        if any(map(_LINKING_GAP.fullmatch, gaps)):  # a route, or a list that 与 or 同 joins
+            return True
+        for ref in refs:
+            if ref.abbreviation is not None and ref.abbreviation.relation != "group":
+                return True  # a route or pair abbreviation
+        # any other list links only in a clause with a cue, and if it holds two places or follows 与/同
+        lone = len(refs) == 1 and len(refs[0].places) == 1
+        if lone and not self.text.endswith(_WITH_JOINS, c_start, refs[0].start):
+            return False
+        return self._has_cue(c_start, c_end)
 
-    def _list_join(self, left: _Ref, right: _Ref) -> str | None:
-        """Return the connector if `left` and `right` stand in one list, else None."""
-        gap = self._gap(left, right)
+    def _sentence(self, c_start: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence whose clause starts at `c_start`."""
+        ends, text = self.clause_ends, self.text
+        index = bisect_left(ends, c_start) - 1  # the break ending the clause before
+        while index >= 0 and text[ends[index]] not in _SENTENCE_END:  # sentence breaks end clauses too
+            index -= 1
+        return (ends[index] + 1 if index >= 0 else 0), _next_break(text, _SENTENCE_BREAK, c_start)
+
+    def _list_join(self, gap: str, right: _Ref) -> str | None:
+        """Return the connector if the ref before `gap` and `right` after it stand in one list, else None."""
         if gap in _LIST_JOINS:
             return gap
         if len(gap) > _SYMMETRIC_TAIL + _LONGEST_JOIN:  # more than a shared head noun and a join
@@ -652,68 +698,108 @@ class _LinkReader:
                 return join
         return None
 
-    def _sentence_subject(self, s_start: int, s_end: int, refs: list[_Ref]) -> tuple[str, ...]:
+    def _sentence_subject(self, s_start: int, s_end: int) -> tuple[str, ...]:
         """Return the places of the list the sentence opens with, if it opens with one."""
+        text = self.text
+        refs = [ref for ref in self.refs if ref.start >= s_start and ref.end <= s_end]
         first = refs[0]
-        if self.text[s_start : first.start].strip():
+        if text[s_start : first.start].strip():
             return ()
         places = list(first.places)
         for left, right in pairwise(refs):
-            if self._list_join(left, right) is None:
+            if self._list_join(text[left.end : right.start], right) is None:
                 break
             places.extend(right.places)
         return tuple(dict.fromkeys(places))
 
-    def _read_clause(
-        self, c_start: int, c_end: int, refs: list[_Ref], subject: tuple[str, ...], evidence: str
-    ) -> None:
-        text, masked = self.text, self.masked
-        has_cue = _COOPERATION_CUE.search(masked, c_start, c_end) is not None
-        in_route: set[int] = set()
+    def _read_clause(self, c_start: int, c_end: int, refs: list[_Ref], gaps: list[str]) -> None:
+        """Link the places of a clause, given its references and the gaps between them (:func:`_gaps`)."""
+        text = self.text
+        s_start, s_end = self._sentence(c_start)
+        evidence = text[s_start:s_end].strip()
+        has_cue = self._has_cue(c_start, c_end)
+        in_route = self._read_routes(refs, gaps, evidence) if any(map(_ROUTE_GAP.fullmatch, gaps)) else set()
+        for ref in refs:
+            if ref.abbreviation is not None and ref.abbreviation.relation != "group":
+                self._read_abbreviation(ref, evidence)
+        for members, with_join in self._lists(refs, gaps, in_route):
+            places = [p for ref in members for p in ref.places]
+            if has_cue and text.endswith(_WITH_JOINS, c_start, members[0].start) and not with_join:
+                # partners introduced by 与 or 同: 加强与巴彦淖尔、乌海…的协作
+                for source in self._sentence_subject(s_start, s_end) or self.implementers:
+                    for target in dict.fromkeys(places):
+                        if source not in places:
+                            self.add(source, target, "cooperation", evidence)
+            elif with_join or has_cue:
+                self.add_pairs(places, "cooperation", evidence)
 
-        # chains and routes: refs joined by a dash or by 至/到/经
+    def _has_cue(self, c_start: int, c_end: int) -> bool:
+        """Whether a cooperation cue stands in the clause, outside place names."""
+        return self._outside_names(_COOPERATION_CUE, c_start, c_end)
+
+    def _has_corridor_word(self, start: int, stops: re.Pattern[str], *, limit: int | None = None) -> bool:
+        """Whether a corridor word stands between `start` and the next stop (or `limit` characters)."""
+        stop = stops.search(self.text, start)
+        if stop is not None and self._in_name(stop.start(), stop.end()):
+            stop = stops.search(self.masked, start)  # the rare stop inside a place name is none
+        end = stop.start() if stop else len(self.text)
+        if limit is not None:
+            end = min(end, start + limit)
+        return self._outside_names(_CORRIDOR_WORD, start, end)
+
+    def _outside_names(self, words: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether one of the `words` stands between `start` and `end`, outside place names."""
+        # cue and corridor words are looked for outside place names (达尔罕茂明安联合旗 holds 联合).
+        # The masked text differs from the text only inside them, so the text is searched first, and
+        # the masked text only when the word found there runs into a place name
+        found = words.search(self.text, start, end)
+        if found is None or not self._in_name(found.start(), found.end()):
+            return found is not None
+        return words.search(self.masked, start, end) is not None
+
+    def _in_name(self, start: int, end: int) -> bool:
+        """Whether some of the text between `start` and `end` belongs to a place reference."""
+        # refs are tuples that start with their offset: those that start before `end` sort before
+        # `(end,)`; the last of them is the only one that may reach past `start`
+        before = bisect_left(self.refs, (end,))
+        return before > 0 and self.refs[before - 1].end > start
+
+    def _read_routes(self, refs: list[_Ref], gaps: list[str], evidence: str) -> set[int]:
+        """Link chains and routes (refs joined by a dash or by 至/到/经); return the indices of their refs."""
+        in_route: set[int] = set()
         i = 0
-        while i < len(refs) - 1:
-            gap = self._gap(refs[i], refs[i + 1])
-            dash = _is_dash(gap)
-            if not (dash or gap in _ROUTE_JOINS):
+        while i < len(gaps):
+            dash = _is_dash(gaps[i])
+            if not (dash or gaps[i] in _ROUTE_JOINS):
                 i += 1
                 continue
-            j = i + 1
-            while j < len(refs) - 1:
-                next_gap = self._gap(refs[j], refs[j + 1])
-                if (dash and _is_dash(next_gap)) or (not dash and next_gap in _ROUTE_JOINS):
-                    j += 1
-                else:
-                    break
-            stations = refs[i : j + 1]
+            j = i + 1  # the route's last station: the joins that follow are of the same kind
+            while j < len(gaps) and (_is_dash(gaps[j]) if dash else gaps[j] in _ROUTE_JOINS):
+                j += 1
             in_route.update(range(i, j + 1))
-            if dash:
-                corridor = _has_corridor_word(masked, stations[-1].end, _ITEM_BREAK)
-            else:
-                corridor = _has_corridor_word(masked, stations[-1].end, _CLAUSE_BREAK)
+            # a dash chain's corridor word belongs to its last item; a route's, to its clause
+            corridor = self._has_corridor_word(refs[j].end, _ITEM_BREAK if dash else _CLAUSE_BREAK)
             if dash or corridor:
                 kind = "corridor" if corridor else "chain"
-                for left, right in pairwise(stations):
+                for left, right in pairwise(refs[i : j + 1]):
                     for source in left.places:
                         for target in right.places:
                             self.add(source, target, kind, evidence)
-            i = j + 1
+            i = j + 1  # the ref ending a route starts no other
+        return in_route
 
-        # abbreviations that state a relation themselves
-        for ref in refs:
-            abbreviation = ref.abbreviation
-            if abbreviation is None or abbreviation.relation == "group":
-                continue
-            if _has_corridor_word(masked, ref.end, _CLAUSE_BREAK, limit=4):
-                for source, target in pairwise(ref.places):
-                    self.add(source, target, "corridor", evidence)
-            elif abbreviation.relation == "pair":
-                self.add_pairs(ref.places, "cooperation", evidence)
+    def _read_abbreviation(self, ref: _Ref, evidence: str) -> None:
+        """Link the places of a route or pair abbreviation, which states their relation itself."""
+        if self._has_corridor_word(ref.end, _CLAUSE_BREAK, limit=4):
+            for source, target in pairwise(ref.places):
+                self.add(source, target, "corridor", evidence)
+        elif ref.abbreviation is not None and ref.abbreviation.relation == "pair":
+            self.add_pairs(ref.places, "cooperation", evidence)
 
-        # lists of places outside chains
+    def _lists(self, refs: list[_Ref], gaps: list[str], in_route: set[int]) -> list[tuple[list[_Ref], bool]]:
+        """Return the lists of refs outside routes, each with whether ``与`` or ``同`` joins it."""
         lists: list[tuple[list[_Ref], bool]] = []
-        current: list[_Ref] = []
+        current: list[_Ref] = []  # when not empty, ends with the ref before the one at hand
         with_join = False
         for index, ref in enumerate(refs):
             if index in in_route:
@@ -722,7 +808,7 @@ class _LinkReader:
                 current, with_join = [], False
                 continue
             if current:
-                join = self._list_join(current[-1], ref)
+                join = self._list_join(gaps[index - 1], ref)
                 if join is not None:
                     current.append(ref)
                     with_join = with_join or join in _WITH_JOINS
@@ -731,25 +817,18 @@ class _LinkReader:
             current, with_join = [ref], False
         if current:
             lists.append((current, with_join))
-
-        for members, with_join in lists:
-            places = [p for ref in members for p in ref.places]
-            before = text[c_start : members[0].start]
-            if has_cue and before.endswith(_WITH_JOINS) and not with_join:
-                partners_of = subject or self.implementers
-                for source in partners_of:
-                    for target in dict.fromkeys(places):
-                        if source not in places:
-                            self.add(source, target, "cooperation", evidence)
-            elif with_join or has_cue:
-                self.add_pairs(places, "cooperation", evidence)
+        return lists
 
 
 def _dedupe(links: Iterable[Link]) -> list[Link]:
-    seen: set[tuple[frozenset[str], str, str, str]] = set()
+    """Return `links` without repeats: a pair, in either direction, once per level, kind and task."""
+    seen: set[tuple[str, str, str, str, str]] = set()
     kept: list[Link] = []
     for link in links:
-        key = (frozenset((link.source, link.target)), link.level, link.kind, link.task_id)
+        source, target = link.source, link.target
+        if target < source:
+            source, target = target, source
+        key = (source, target, link.level, link.kind, link.task_id)
         if key not in seen:
             seen.add(key)
             kept.append(link)
@@ -817,12 +896,11 @@ def _co_implementation_links(
         cities = cities_by_task.get(task.task_id, [])
         if len(cities) < 2:
             continue
-        groups = [g.strip() for g in _ANNOTATION_GROUP_BREAK.split(task.annotation) if g.strip()]
-        first_body = cities[0][1].body
-        evidence = next(
-            (g for g in groups if cities[0][0] in g or first_body in g),
-            task.annotation.strip(),
-        )
+        first_city, first = cities[0]
+        groups = map(str.strip, _ANNOTATION_GROUP_BREAK.split(task.annotation))
+        evidence = next((g for g in groups if g and (first_city in g or first.body in g)), None)
+        if evidence is None:
+            evidence = task.annotation.strip()
         for (source, _), (target, _) in combinations(cities, 2):
             links.append(Link(source, target, "place", "co_implementation", task.task_id, evidence))
     return links
@@ -887,8 +965,9 @@ def _find_links(
         implementers = [c for c, _ in cities_by_task.get(task.task_id, [])]
         place_links.extend(_LinkReader(task, gaz._references(task_hits), implementers).read())
     place_links.extend(_co_implementation_links(tasks, cities_by_task))
-    place_links = _dedupe(place_links)
     order = {task.task_id: i for i, task in enumerate(tasks)}
+    if len(order) < len(tasks):  # tasks share an id: links read in one may repeat those of another
+        place_links = _dedupe(place_links)
     place_links.sort(key=lambda link: order.get(link.task_id, len(order)))
     return place_links + roll_up(place_links, gaz) if city_level else place_links
 
@@ -909,16 +988,17 @@ def roll_up(links: Iterable[Link], gazetteer: Gazetteer | None = None) -> list[L
     >>> [(l.source, l.target, l.level) for l in roll_up(links)]
     [('包头市', '鄂尔多斯市', 'city')]
     """
-    gaz = gazetteer or default_gazetteer()
+    city_of = (gazetteer or default_gazetteer())._cities.get  # as Gazetteer.city_of
     rolled: list[Link] = []
-    seen: set[tuple[frozenset[str], str, str]] = set()  # as _dedupe, before a record is made
+    seen: set[tuple[str, str, str, str]] = set()  # as _dedupe, before a record is made
     for link in links:
         if link.level != "place":
             continue
-        source, target = gaz.city_of(link.source), gaz.city_of(link.target)
+        source, target = city_of(link.source), city_of(link.target)
         if source is None or target is None or source == target:
             continue
-        key = (frozenset((source, target)), link.kind, link.task_id)
+        low, high = (source, target) if source < target else (target, source)  # either direction
+        key = (low, high, link.kind, link.task_id)
         if key not in seen:
             seen.add(key)
             rolled.append(Link(source, target, "city", link.kind, link.task_id, link.evidence))
@@ -975,7 +1055,7 @@ def extract_geography(
     mentions = [m for task, found in zip(tasks, hits, strict=True) for m in _mentions(task, found)]
     projects = plan_projects(tasks, plan_id=plan_id, gazetteer=gaz)
     links = _find_links(tasks, hits, assignments, bodies, gaz)
-    named = [m.place for m in mentions]
-    named += [p for project in projects for p in project.places]
-    named += [p for link in links for p in (link.source, link.target)]
+    named = {m.place for m in mentions}
+    named.update(p for project in projects for p in project.places)
+    named.update(p for link in links for p in (link.source, link.target))
     return gaz.with_ancestors(named), mentions, projects, links
