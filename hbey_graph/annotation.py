@@ -63,7 +63,7 @@ _NOT_A_PREFIX = ("市场", "市政", "区域", "县域", "省际", "市级", "�
 _DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
 _CONJUNCTION = re.compile(r"以及|及|和|与")
 _OPEN_LIST = re.compile(r"等(有关|相关)?(部门|单位)?$")
-_AGENT = re.compile(r"^(由|请)")
+_AGENTS = ("由", "请")
 _NOT_A_NAME = re.compile(r"\d|[：:！？!?“”\"《》]")
 _NOT_A_NAME_OR_BRACKET = re.compile(rf"\d|[：:！？!?“”\"《》{re.escape(_OPEN + _CLOSE)}]")
 _LONGEST_NAME = 40
@@ -100,6 +100,11 @@ class Marker:
     kind: str
     role: str
     beside_lead: str
+
+    def __hash__(self) -> int:
+        # Markers key the memo of groups read: hashing the text alone is cheaper than hashing all
+        # four fields, and equal markers still hash alike.
+        return hash(self.text)
 
 
 #: The marker of names that stand under no label and close with no verb: they are responsible.
@@ -153,6 +158,8 @@ class AnnotationStyles:
         #: A line that is nothing but a labelled annotation; it is a paragraph of its own.
         self.field_line = re.compile(rf"^[{space}]*(?P<label>{labels})[{space}]*[:：]")
         self._verb_end = re.compile(rf"(?P<verb>{verbs})$")
+        # Searches for a verb closing a text start this far from its end: they need not scan it all.
+        self._verb_reach = max(map(len, self.verbs), default=0) + 1  # + 1: `$` matches before a final newline
         #: Text that may close with a verb annotation: its end, after final punctuation.
         self.verb_tail = re.compile(rf"(?:{verbs})[{space}。.；;]*$")
         self._own_marker = re.compile(
@@ -161,6 +168,8 @@ class AnnotationStyles:
 
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text` or one of its sentences, no bracket: ``责任单位：A、B``."""
+        if not _has_colon(text):
+            return None
         for match in self.label_colon.finditer(text):
             before = text[: match.start()].rstrip(_SPACE)
             if not before or before[-1] in "。；;":
@@ -169,6 +178,8 @@ class AnnotationStyles:
 
     def inner_labels(self, content: str) -> list[re.Match[str]]:
         """The labels inside annotation content, each at its start or after a separator."""
+        if not _has_colon(content):
+            return []
         return [
             match
             for match in self.label_colon.finditer(content)
@@ -177,8 +188,15 @@ class AnnotationStyles:
 
     def verb_of(self, group: str) -> Marker | None:
         """Return the verb marker closing `group` (the longest), or None."""
-        match = self._verb_end.search(group)
+        match = self._verb_end.search(group, max(0, len(group) - self._verb_reach))
         return self.verbs[match.group("verb")] if match else None
+
+    def ends_with_verb(self, text: str) -> bool:
+        """Whether `text` closes with a verb, final punctuation aside (``市财政局配合。``)."""
+        # A match is a verb and the punctuation after it: it starts within the longest verb before
+        # the text stripped of that punctuation (and of a final newline, before which `$` matches).
+        start = len(text.rstrip(_SPACE + "。.；;\n")) - self._verb_reach
+        return self.verb_tail.search(text, max(0, start)) is not None
 
     def own_marker(self, name: str) -> tuple[str, Marker] | None:
         """Split ``市发展改革委（牵头）`` into the name and the marker in its brackets."""
@@ -198,6 +216,11 @@ class AnnotationStyles:
     def continues_rule(self, text: str) -> bool:
         """Whether `text` is a clause that continues a stated convention (``其他为配合部门``, ``下同``)."""
         return any(c.pattern.search(text) for c in self.continuations)
+
+
+def _has_colon(text: str) -> bool:
+    """Whether `text` has a colon, which every label stands before: most texts have none."""
+    return "：" in text or ":" in text
 
 
 @cache
@@ -311,13 +334,13 @@ def _closing_bracket(text: str, start: int) -> int | None:
 def _opening_bracket(text: str, end: int) -> int | None:
     """Return the index of the bracket opening the one closing at `end`, any width, or None."""
     depth = 0
-    for match in reversed(list(_BRACKETS.finditer(text, 0, end + 1))):
+    for match in _BRACKETS.finditer(text[end::-1]):  # backwards from `end`, stopping where it opens
         if match.group() in _CLOSE:
             depth += 1
         else:
             depth -= 1
             if depth == 0:
-                return match.start()
+                return end - match.start()
     return None
 
 
@@ -353,11 +376,12 @@ def find_annotation(text: str, registry: BodyRegistry | None = None) -> Annotati
     """
     styles = annotation_styles()
     found: Annotation | None = None
-    for match in styles.bracketed_field.finditer(text):
-        opening = match.start()
+    labels = list(styles.bracketed_field.finditer(text)) if _has_colon(text) else []
+    if labels:  # the last one counts
+        opening = labels[-1].start()
         closing = _closing_bracket(text, opening)
         end = len(text) if closing is None else closing + 1
-        found = _labelled(text, match, closing, opening, end)
+        found = _labelled(text, labels[-1], closing, opening, end, styles)
     if found is not None and found.end >= len(text.rstrip(_SPACE + "。.；;")):
         return found  # it closes the paragraph: nothing can stand later
     verb = _bracketed_verb_annotation(text, registry, styles)
@@ -368,18 +392,20 @@ def find_annotation(text: str, registry: BodyRegistry | None = None) -> Annotati
     match = styles.leading_label(text)
     if match is not None:
         end = len(text.rstrip(_SPACE + "。.；;"))
-        return _labelled(text, match, end, match.start(), len(text))
+        return _labelled(text, match, end, match.start(), len(text), styles)
     return _sentence_verb_annotation(text, registry, styles)
 
 
-def _labelled(text: str, label: re.Match[str], closing: int | None, start: int, end: int) -> Annotation:
+def _labelled(
+    text: str, label: re.Match[str], closing: int | None, start: int, end: int, styles: AnnotationStyles
+) -> Annotation:
     """An annotation opening with `label`, its content running to `closing` (None: to the end).
 
     The label is left out of the content, unless another label follows (then both stay).
     """
     closed = closing is not None
     inner = text[label.end() : closing].strip(_SPACE)
-    if annotation_styles().inner_labels(inner):
+    if styles.inner_labels(inner):
         labelled = text[label.start("label") : closing].strip(_SPACE)
         return Annotation(labelled, start, end, "field", None, closed)
     return Annotation(inner, start, end, "field", label.group("label"), closed)
@@ -409,7 +435,7 @@ def _bracketed_verb_annotation(
     groups = split_top_level(content, _GROUP_SEPARATORS)
     if not groups or styles.inner_labels(content):
         return None
-    first = _AGENT.sub("", groups[0])
+    first = _without_agent(groups[0])
     marker = styles.verb_of(first)
     if marker is not None and _names_bodies(first[: -len(marker.text)], registry):
         return Annotation(content, opening, tail, "verb", None, True)
@@ -424,7 +450,7 @@ def _verb_groups(groups: list[str], registry: BodyRegistry | None, styles: Annot
     if marker is None:
         return False
     for group in groups:
-        group = _AGENT.sub("", group)
+        group = _without_agent(group)
         verb = styles.verb_of(group)
         if not _names_bodies(group[: -len(verb.text)] if verb else group, registry):
             return False
@@ -435,7 +461,7 @@ def _sentence_verb_annotation(
     text: str, registry: BodyRegistry | None, styles: AnnotationStyles
 ) -> Annotation | None:
     """A last sentence, no brackets, made of groups naming bodies, the last closing with a verb."""
-    if not styles.verb_tail.search(text):
+    if not styles.ends_with_verb(text):
         return None
     tail = len(text.rstrip(_SPACE + "。.；;"))
     start = max(text.rfind("。", 0, tail), text.rfind("；", 0, tail)) + 1
@@ -446,6 +472,11 @@ def _sentence_verb_annotation(
     if not groups or not _verb_groups(groups, registry, styles):
         return None
     return Annotation(content, start, len(text), "verb", None, closed)
+
+
+def _without_agent(text: str) -> str:
+    """`text` without the word opening it that says who acts (``由市商务局牵头``), if it has one."""
+    return text[1:] if text.startswith(_AGENTS) else text
 
 
 def _names_bodies(names_text: str, registry: BodyRegistry | None) -> bool:
@@ -476,7 +507,7 @@ def split_top_level(text: str, separators: str) -> list[str]:
     """
     if not _BRACKETS.search(text):
         parts = text.split(separators) if len(separators) == 1 else _separator_pattern(separators).split(text)
-        return [part.strip() for part in parts if part.strip()]
+        return [part for part in map(str.strip, parts) if part]
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char in _OPEN:
@@ -487,7 +518,7 @@ def split_top_level(text: str, separators: str) -> list[str]:
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
+    return [part for part in map(str.strip, parts) if part]
 
 
 def split_names(
@@ -573,7 +604,9 @@ def read_names(
     ([('市科委', 'lead'), ('各区县市', 'support')], ['完成时限：2019年底'])
     """
     styles = annotation_styles()
+    memo = {} if memo is None else memo
     reading = Reading()
+    named = reading.names
     rule_parts: list[str] = []
     in_rule = False
     group_index = 0
@@ -582,26 +615,27 @@ def read_names(
             reading.other_fields.append(f"{field_label}：{field_text}")
             continue
         groups = split_top_level(field_text, _GROUP_SEPARATORS)
-        markers = _group_markers(groups, field_marker, styles)
-        for group, field_marker in zip(groups, markers, strict=True):
-            key = (group, field_marker)
-            read = memo.get(key) if memo is not None else None
+        for group, group_marker in zip(groups, _group_markers(groups, field_marker, styles), strict=True):
+            key = (group, group_marker)
+            read = memo.get(key)
             if read is None:
-                read = _read_group(group, field_marker, registry, styles)
-                if memo is not None:
-                    memo[key] = read
+                read = memo[key] = _read_group(group, group_marker, registry, styles)
             states_rule, continues_rule, names, unreadable = read
             if states_rule or (continues_rule and in_rule):
                 rule_parts.append(group)
                 in_rule = True
                 continue
             in_rule = False
-            reading.unreadable.extend(unreadable)
+            if unreadable:
+                reading.unreadable.extend(unreadable)
             if not names:
                 continue
             group_index += 1
+            position = len(named)
             for name, marker in names:
-                reading.names.append(NamedBody(name, group_index, len(reading.names) + 1, marker))
+                position += 1
+                # _make builds the tuple directly, without the constructor's argument handling.
+                named.append(NamedBody._make((name, group_index, position, marker)))
     reading.rule = "，".join(rule_parts) or None
     return reading
 
@@ -617,7 +651,7 @@ def _group_markers(groups: list[str], field_marker: Marker, styles: AnnotationSt
     markers: list[Marker] = []
     following = UNMARKED
     for group in reversed(groups):
-        verb = styles.verb_of(_AGENT.sub("", group.strip(_SPACE)))
+        verb = styles.verb_of(_without_agent(group.strip(_SPACE)))
         following = verb or following
         markers.append(following)
     return markers[::-1]
@@ -657,35 +691,131 @@ def _read_group(
     depends on the arguments alone, so :func:`read_names` memoises it within one parse: a plan
     repeats its groups.
     """
-    text = _AGENT.sub("", group.strip(_SPACE))
+    text = _without_agent(group.strip(_SPACE))
     verb = styles.verb_of(text)
     if verb is not None:
         text = text[: -len(verb.text)]
     marker: Marker | None = verb or (None if field_marker.role == "by_rule" else field_marker)
-    text = _OPEN_LIST.sub("", text.strip(_SPACE))
-    raw: list[tuple[str, Marker | None]] = []
-    for name in split_top_level(text, "、"):
-        own = styles.own_marker(name) if name[-1] in _CLOSE else None
-        name, name_marker = own if own is not None else (name, marker)
-        for part in _split_conjunctions(name, registry):
-            raw.append((_OPEN_LIST.sub("", part) if "等" in part else part, name_marker))
-    names = _distribute([name for name, _ in raw], registry) if raw else []
-    # A group of known bodies states no rule (the common case: no pattern to try).
-    if (names and all(registry.knows(name) for name in names)) or not styles.may_state_rule(group):
+    text = text.strip(_SPACE)
+    if "等" in text:
+        text = _OPEN_LIST.sub("", text)
+    listed = split_top_level(text, "、")
+    forms = _known_forms(registry)
+    known = _as_known(listed, forms) if listed else None
+    if known is not None:
+        # The common case, read with set look-ups alone; the steps below read it the same.
+        return False, False, tuple([(name, marker) for name in known]), ()
+    parts, markers = _split_group(listed, marker, registry, styles)
+    names = _distribute(parts, registry) if parts else []
+    # A group of known bodies states no rule (no pattern to try).
+    if (names and registry.known_names.issuperset(names)) or not styles.may_state_rule(group):
         states_rule = continues_rule = False
     else:
         states_rule, continues_rule = styles.convention_rule(group) is not None, styles.continues_rule(group)
     if states_rule or (continues_rule and _SCOPE_FOLLOWING.fullmatch(group)):
         return True, True, (), ()
-    if not raw:
+    if not names:
         return False, continues_rule, (), (group.strip(_SPACE),) if group.strip(_SPACE) else ()
     result, unreadable = [], []
-    for name, (_, name_marker) in zip(names, raw, strict=True):
+    for name, name_marker in zip(names, markers, strict=True):
         if _readable(name):
             result.append((name, name_marker))
         else:
             unreadable.append(name)
     return False, continues_rule, tuple(result), tuple(unreadable)
+
+
+def _split_group(
+    listed: list[str], marker: Marker | None, registry: BodyRegistry, styles: AnnotationStyles
+) -> tuple[list[str], list[Marker | None]]:
+    """Cut the names a group lists at ``、`` further at conjunctions, each with its marker.
+
+    A marker in brackets after a name (``市发展改革委（牵头）``) overrides the group's `marker`; a
+    trailing ``等`` is dropped from each name.
+    """
+    names: list[str] = []
+    markers: list[Marker | None] = []
+    for name in listed:
+        name_marker = marker
+        if name[-1] in _CLOSE and (own := styles.own_marker(name)) is not None:
+            name, name_marker = own
+        for part in _split_conjunctions(name, registry):
+            names.append(_OPEN_LIST.sub("", part) if "等" in part else part)
+            markers.append(name_marker)
+    return names, markers
+
+
+class _KnownForms(NamedTuple):
+    """The ways a group lists known bodies plainly, worked out once per registry.
+
+    Attributes
+    ----------
+    alone : frozenset of str
+        The names the registry knows, current or pre-reform, that pass :func:`_readable` and that
+        :func:`_split_group` leaves as they are: no bracket, no ``等``, no conjunction to split at.
+    unprefixed : frozenset of str
+        The names of `alone` that open with no level prefix and carry no government suffix:
+        :func:`_distribute` leaves a list of them as it is (``呼和浩特海关、内蒙古税务局``).
+    first : dict of str to str
+        The names of `alone` that open with a level prefix and carry no government suffix, to
+        that prefix: :func:`_distribute` carries it over the names that follow.
+    after : dict of str to frozenset of str
+        By level prefix, the names it completes into a readable current name, that
+        :func:`_split_group` leaves as they are and that carry no government suffix
+        (``自然资源厅`` after ``自治区``).
+    """
+
+    alone: frozenset[str]
+    unprefixed: frozenset[str]
+    first: dict[str, str]
+    after: dict[str, frozenset[str]]
+
+
+@cache
+def _known_forms(registry: BodyRegistry) -> _KnownForms:
+    """Work out the :class:`_KnownForms` of `registry` (once: they depend on its table alone)."""
+    readable = frozenset(filter(_readable, registry.known_names))
+    alone = frozenset(name for name in readable if _left_whole(name, registry))
+    unsuffixed = [name for name in alone if not _SUFFIX.search(name)]
+    unprefixed = frozenset(name for name in unsuffixed if _level_prefix(name) is None)
+    first = {name: prefix for name in unsuffixed if (prefix := _level_prefix(name)) is not None}
+    after = {
+        prefix: frozenset(
+            rest
+            for name in readable
+            if name in registry  # a current name, as :func:`_distribute` asks
+            and name.startswith(prefix)
+            and (rest := name[len(prefix) :])
+            and _left_whole(rest, registry)
+            and not _SUFFIX.search(rest)
+        )
+        for prefix in LEVEL_PREFIXES
+    }
+    return _KnownForms(alone, unprefixed, first, after)
+
+
+def _left_whole(name: str, registry: BodyRegistry) -> bool:
+    """Whether :func:`_split_group` leaves `name` as it is: no bracket, ``等`` or conjunction."""
+    return not _BRACKETS.search(name) and "等" not in name and _split_conjunctions(name, registry) == (name,)
+
+
+def _as_known(listed: list[str], forms: _KnownForms) -> list[str] | None:
+    """The names a group lists, as the general steps read them, if it lists known bodies plainly.
+
+    Plainly: one known name (``呼和浩特海关``), known names with no level prefix
+    (``呼和浩特海关、内蒙古税务局``), or a known name opening with a level prefix followed by names
+    the prefix completes (``自治区发展改革委、自然资源厅``), which then take it. Otherwise None: the
+    general steps read the group.
+    """
+    first, rest = listed[0], listed[1:]
+    if not rest:
+        return listed if first in forms.alone else None
+    if forms.unprefixed.issuperset(listed):
+        return listed
+    prefix = forms.first.get(first)
+    if prefix is None or not forms.after[prefix].issuperset(rest):
+        return None
+    return [first, *[prefix + name for name in rest]]
 
 
 def _readable(name: str) -> bool:
@@ -752,10 +882,9 @@ def _distribute(names: list[str], registry: BodyRegistry) -> list[str]:
         ]
     result, prefix = [], None
     for name in names:
-        own = _level_prefix(name)
         if prefix is not None and prefix + name in registry:
             name = prefix + name
-        elif own is not None and not _SUFFIX.search(name):
+        elif (own := _level_prefix(name)) is not None and not _SUFFIX.search(name):
             prefix = own
         elif prefix is not None and not _stands_alone(name, registry):
             name = prefix + name

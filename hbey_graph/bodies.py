@@ -61,6 +61,9 @@ class BodyRegistry:
             for former, current in self._former.items()
             if former.startswith("自治区") and current.startswith("自治区")
         }
+        #: Every name :meth:`knows`, current or pre-reform, as one set: many names can be tested
+        #: against it at once (``registry.known_names.issuperset(names)``).
+        self.known_names: frozenset[str] = frozenset(self._bodies.keys() | self._former.keys())
 
     def __contains__(self, name: str) -> bool:
         return name in self._bodies
