@@ -32,9 +32,9 @@ from hbey_graph.readers import Source, read_source
 from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
 from hbey_graph.reference import BUNDLED_PLAN, data_path
 from hbey_graph.text import (
-    HEADING_PATTERNS,
     Paragraph,
     heading_level,
+    match_heading,
     repair_paragraph,
     split_paragraphs,
     to_matching_text,
@@ -43,12 +43,14 @@ from hbey_graph.text import (
 __all__ = ["load_plan", "parse_plan", "parse_text"]
 
 _SPACE = " \t\u3000"
-_CLOSING = "）)〕]】］〗"
+_CLOSING = tuple("）)〕]】］〗")
 _NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<title>.+)的通知$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
+_NOT_DIGIT = re.compile(r"\D")
+_NOT_NUMERAL = re.compile(f"[^{_CHINESE_NUMERALS}]")
 
 
 def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> Plan:
@@ -249,9 +251,9 @@ class _Walker:
         for paragraph in paragraphs:
             text, original = repair_paragraph(paragraph, self.issues)
             piece = _Piece(paragraph, text, original)
-            level = heading_level(text)
-            if level is not None:
-                after, heading = self._open_section(level, piece)
+            heading_match = match_heading(text)
+            if heading_match is not None:
+                after, heading = self._open_section(*heading_match, piece)
                 self.pending, self.last_draft = heading, None
                 if not after.text:
                     continue
@@ -281,9 +283,9 @@ class _Walker:
         self._check_end(piece, annotation)
         annotations = [annotation]
         while True:  # annotations side by side: （牵头单位：X）（配合单位：Y）
-            body = piece.cut(0, annotations[0].start, _SPACE + "。")
-            if not body.text or body.text[-1] not in _CLOSING:
+            if not piece.text[: annotations[0].start].rstrip(_SPACE + "。").endswith(_CLOSING):
                 break
+            body = piece.cut(0, annotations[0].start, _SPACE + "。")
             before = find_annotation(body.text, self.registry)
             if before is None or before.end != len(body.text):
                 break
@@ -313,11 +315,13 @@ class _Walker:
                 self.plan.conventions.append(text)
             self.plan_rule = self.plan_rule or rule
 
-    def _open_section(self, level: int, piece: _Piece) -> tuple[_Piece, _Piece]:
-        """Record a heading; return the text after its title and the title sentence itself."""
-        match = HEADING_PATTERNS[level].match(piece.text)
-        assert match is not None
-        number, rest, rest_start = match.group("number"), match.group("rest"), match.start("rest")
+    def _open_section(self, level: int, match: re.Match[str], piece: _Piece) -> tuple[_Piece, _Piece]:
+        """Record a heading; return the text after its title and the title sentence itself.
+
+        `match` is the heading's match of its outline pattern (:func:`~hbey_graph.text.match_heading`).
+        """
+        number, rest = match.group("number", "rest")
+        rest_start = match.start("rest")
         title, stop, _ = rest.partition("。")
         annotation = find_annotation(title, self.registry)
         if annotation is not None:  # an item that is one sentence with its annotation
@@ -326,14 +330,19 @@ class _Walker:
         else:
             title_end = after_start = rest_start + len(title) + len(stop)
         index = _number_value(number)
-        # A level the outline skips counts as 0, so keys stay distinct: 1. right under 一、 is "1.0.1".
-        parent = next((self.path[lvl] for lvl in range(level - 1, 0, -1) if lvl in self.path), None)
-        skipped = level - 1 - (parent.level if parent is not None else 0)
-        key = ".".join([*([parent.key] if parent is not None else []), *["0"] * skipped, str(index)])
+        # The path holds the open sections by level, in ascending order: the parent is the last
+        # one kept. A level the outline skips counts as 0, so keys stay distinct: 1. right under 一、
+        # is "1.0.1".
+        path = {lvl: sec for lvl, sec in self.path.items() if lvl < level}
+        parent = path[next(reversed(path))] if path else None
+        if parent is None:
+            key = ".".join(["0"] * (level - 1) + [str(index)])
+        else:
+            key = ".".join([parent.key, *["0"] * (level - 1 - parent.level), str(index)])
         section = Section(key, number, title.strip(), level, piece.paragraph.first_line)
         self.plan.sections.append(section)
-        self.path = {lvl: sec for lvl, sec in self.path.items() if lvl < level}
-        self.path[level] = section
+        path[level] = section
+        self.path = path
         self.paragraph_in_item = 0
         title_piece = piece.cut(rest_start, title_end)
         heading = _Piece(piece.paragraph, title_piece.text, title_piece.original, heading=True)
@@ -342,7 +351,7 @@ class _Walker:
     def _add_task(self, body: _Piece, annotations: list[Annotation], closing: _Piece) -> None:
         """Draft a task from its text `body` and the annotations found in `closing`."""
         theme = None if body.heading else _THEME.match(body.text)
-        sections = tuple(self.path[level] for level in sorted(self.path))
+        sections = tuple(self.path.values())  # in ascending order of level
         outer = sections[-1].title if sections else ""
         self.paragraph_in_item += 1
         task = {
@@ -371,12 +380,12 @@ class _Walker:
 
     def _read_annotations(self, draft: _Draft) -> Reading:
         """Read every annotation of a draft as one: positions and groups run on."""
-        reading = Reading()
         if len(draft.annotations) == 1:  # the common case: no renumbering
             annotation, line = draft.annotations[0]
             reading = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
             self._report_reading(reading, line)
             return reading
+        reading = Reading()
         for annotation, line in draft.annotations:
             part = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
             groups = reading.names[-1].group if reading.names else 0
@@ -417,14 +426,14 @@ class _Walker:
                 self._report(line, "no-lead", "annotation names no region department to lead" if by_rule
                              else "annotation names no body to lead")
             self.plan.tasks.append(Task(task_id=task_id, annotation=_joined(draft.annotations), **draft.task))
+            known, assignments = self.plan.bodies, self.plan.assignments
             for named, body, role in zip(reading.names, bodies, roles, strict=True):
-                self._add_body(body, line)
-                assignment = Assignment(task_id, named.name, role, named.position, named.group)
-                self.plan.assignments.append(assignment)
+                if body.name not in known:
+                    self._add_body(body, line)
+                assignments.append(Assignment(task_id, named.name, role, named.position, named.group))
 
     def _add_body(self, body: Body, line: int) -> None:
-        if body.name in self.plan.bodies:
-            return
+        """Record a body the plan names for the first time, reporting it if the reference table lacks it."""
         self.plan.bodies[body.name] = body
         if not body.known:
             self._report(line, "unknown-body",
@@ -459,10 +468,10 @@ def _joined(annotations: list[tuple[Annotation, int]]) -> str:
 
 
 def _number_value(number: str) -> int:
-    digits = re.sub(r"\D", "", number)
+    digits = _NOT_DIGIT.sub("", number)
     if digits:
         return int(digits)
-    numeral = re.sub(f"[^{_CHINESE_NUMERALS}]", "", number)
+    numeral = _NOT_NUMERAL.sub("", number)
     if numeral == "十":
         return 10
     if numeral.startswith("十"):

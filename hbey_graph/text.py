@@ -19,6 +19,7 @@ __all__ = [
     "Paragraph",
     "clean_paragraph",
     "heading_level",
+    "match_heading",
     "repair_paragraph",
     "split_paragraphs",
     "to_matching_text",
@@ -182,11 +183,25 @@ def heading_level(line: str) -> int | None:
     >>> heading_level("2035年，城市群发展达到较高水平。") is None
     True
     """
+    heading = match_heading(line)
+    return heading[0] if heading is not None else None
+
+
+def match_heading(line: str) -> tuple[int, re.Match[str]] | None:
+    """Return the outline level of `line` and the match of its :data:`HEADING_PATTERNS`, or None.
+
+    Examples
+    --------
+    >>> level, match = match_heading("（三）加快基础设施互联互通")
+    >>> level, match.group("number"), match.group("rest")
+    (2, '（三）', '加快基础设施互联互通')
+    """
     if not line or (line[0] not in _HEADING_FIRST and not line[0].isdecimal()):  # most lines: no regex needed
         return None
     for level, pattern in HEADING_PATTERNS.items():
-        if pattern.match(line):
-            return level
+        match = pattern.match(line)
+        if match is not None:
+            return level, match
     return None
 
 
