@@ -1,8 +1,10 @@
 """Typed records of a parsed plan.
 
 These are the only shapes that leave the parser: every later stage (graph, analyses, charts,
-Neo4j) reads them and nothing else. They are frozen dataclasses so that a parsed plan can be
-shared and cached without being changed behind a reader's back.
+Neo4j) reads them and nothing else, and none of them changes a record it is given: treat them
+as read-only. They are plain dataclasses, not frozen ones, because a plan makes thousands of them
+(an assignment per body and task, a mention per place named, a link per pair) and a frozen
+dataclass is several times slower to build; for the same reason they are not hashable.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ BODY_TYPES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Section:
     """A heading of the plan's outline.
 
@@ -68,7 +70,7 @@ class Section:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Task:
     """A task paragraph with its responsibility annotation.
 
@@ -109,7 +111,7 @@ class Task:
     original_text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Body:
     """A responsible body.
 
@@ -138,7 +140,7 @@ class Body:
     known: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass
 class Assignment:
     """One body's role in one task.
 
@@ -163,7 +165,7 @@ class Assignment:
     group: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass
 class ParseIssue:
     """Something in the source the parser noticed and dealt with, or could not read.
 
@@ -190,7 +192,7 @@ class ParseIssue:
         return f"line {self.line}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Place:
     """A place named in the plan, from the gazetteer.
 
@@ -220,7 +222,7 @@ class Place:
     name_en: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Mention:
     """A place named in a task's text.
 
@@ -246,7 +248,7 @@ class Mention:
     via: str = "name"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Project:
     """A named project, platform, base, park, corridor … in a task.
 
@@ -271,7 +273,7 @@ class Project:
     source: str = "catalogue"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Link:
     """A link between two places that the plan states.
 
