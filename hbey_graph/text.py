@@ -245,14 +245,16 @@ class Paragraph:
 _HEAD = 64
 
 
-def _continues_after(head: str, has_stop: bool, last: str, following: str) -> bool:
+def _continues_after(
+    opens_heading: bool, has_stop: bool, last: str, following: str, level: int | None
+) -> bool:
     """Whether `following` continues the sentence that the paragraph before it leaves open.
 
-    Only what is needed of that paragraph is passed: its start (`head`), whether it has a ``。``
-    and its last character, so that joining many lines stays linear in their length.
+    Only what is needed of that paragraph is passed: whether its start is a heading, whether it
+    has a ``。`` and its last character, so that joining many lines stays linear in their length.
+    `level` is the outline level of `following` (None for a line of text).
     """
-    bare_heading = heading_level(head) is not None and not has_stop
-    if bare_heading or heading_level(following) is not None:
+    if (opens_heading and not has_stop) or level is not None:  # a bare heading, or a new one
         return False
     return last not in _TERMINAL or following[0] in "，、）)"
 
@@ -303,6 +305,7 @@ def split_paragraphs(
     parts: list[str] = []  # the current paragraph's lines, joined once it is complete
     source_parts: list[str] = []
     head, last, has_stop = "", "", False
+    opens_heading = False  # whether `head` is a heading
     in_body = False
     lines = text.split("\n")
     originals = original.split("\n") if original is not None else None
@@ -322,9 +325,10 @@ def split_paragraphs(
             start = len(raw) - len(raw.lstrip(_STRIPPED))
             source = originals[number - 1][start : start + len(line)]
         alone = standalone is not None and standalone.match(line) is not None
+        level = heading_level(line)
         if _BODY_END.match(line):
             in_body = False
-        elif not in_body and heading_level(line) == 1:
+        elif not in_body and level == 1:
             in_body = True
         current = paragraphs[-1] if paragraphs else None
         if (
@@ -333,7 +337,7 @@ def split_paragraphs(
             and not alone
             and not current.standalone
             and current.last_line < number
-            and _continues_after(head, has_stop, last, line)
+            and _continues_after(opens_heading, has_stop, last, line, level)
         ):
             issues.append(
                 ParseIssue(current.last_line, "page-break", f"sentence continued on line {number}; joined",
@@ -351,7 +355,9 @@ def split_paragraphs(
                 source = source[1:] if source is not None else None
             current.starts.append((current.starts[-1][0] + len(parts[-1]), number))
             parts.append(line)
-            head = head if len(head) >= _HEAD else (head + line)[:_HEAD]
+            if len(head) < _HEAD:  # a heading number alone on its line becomes a heading with its title
+                head = (head + line)[:_HEAD]
+                opens_heading = heading_level(head) is not None
             source_parts.append(source or "")
             last = line[-1] if line else last
             has_stop = has_stop or "。" in line
@@ -361,6 +367,7 @@ def split_paragraphs(
             paragraphs.append(Paragraph(line, number, number, [(0, number)], source, alone))
             parts, source_parts = [line], [source or ""]
             head, last, has_stop = line[:_HEAD], line[-1], "。" in line
+            opens_heading = level is not None if len(line) <= _HEAD else heading_level(head) is not None
     complete()
     return paragraphs
 
