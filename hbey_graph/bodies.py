@@ -70,7 +70,7 @@ class BodyRegistry:
 
     def knows(self, name: str) -> bool:
         """Whether `name` is in the reference table, as a current or a pre-reform name."""
-        return name in self._bodies or name in self._former
+        return name in self.known_names
 
     def current_name(self, name: str) -> str:
         """Return the post-2018 name of a body written with a pre-reform name (or `name` itself).

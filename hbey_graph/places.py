@@ -173,8 +173,8 @@ _ITEM_BREAK = re.compile(f"[{re.escape(_ITEM_END)}]")
 # what stands between two stations of a route (—, ——, 至); and what between two places is enough for
 # their clause to state a link: a route's gap, or one ending with 与 or 同 (与, 电网与), which is
 # taken whole (``.*+``, no backtracking) before its end is looked back at
-_ROUTE_GAP = re.compile(f"[{re.escape(_DASHES)}]+|" + "|".join(map(re.escape, _ROUTE_JOINS)))
-_LINKING_GAP = re.compile(f"{_ROUTE_GAP.pattern}|.*+(?<={'|'.join(map(re.escape, _WITH_JOINS))})", re.DOTALL)
+_ROUTE_GAP = f"[{re.escape(_DASHES)}]+|" + "|".join(map(re.escape, _ROUTE_JOINS))
+_LINKING_GAP = re.compile(f"{_ROUTE_GAP}|.*+(?<={'|'.join(map(re.escape, _WITH_JOINS))})", re.DOTALL)
 _ANNOTATION_GROUP_BREAK = re.compile(r"[，。,]")
 _SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
 
@@ -718,7 +718,7 @@ class _LinkReader:
         s_start, s_end = self._sentence(c_start)
         evidence = text[s_start:s_end].strip()
         has_cue = self._has_cue(c_start, c_end)
-        in_route = self._read_routes(refs, gaps, evidence) if any(map(_ROUTE_GAP.fullmatch, gaps)) else set()
+        in_route = self._read_routes(refs, gaps, evidence)
         for ref in refs:
             if ref.abbreviation is not None and ref.abbreviation.relation != "group":
                 self._read_abbreviation(ref, evidence)
