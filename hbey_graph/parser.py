@@ -35,6 +35,7 @@ from hbey_graph.text import (
     Paragraph,
     heading_level,
     match_heading,
+    outline_number,
     repair_paragraph,
     split_paragraphs,
     to_matching_text,
@@ -48,9 +49,6 @@ _NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<title>.+)的通知$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
-_CHINESE_NUMERALS = "一二三四五六七八九十"
-_NOT_DIGIT = re.compile(r"\D")
-_NOT_NUMERAL = re.compile(f"[^{_CHINESE_NUMERALS}]")
 
 
 def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> Plan:
@@ -329,7 +327,7 @@ class _Walker:
             title = title[: annotation.start].strip(" 。")
         else:
             title_end = after_start = rest_start + len(title) + len(stop)
-        index = _number_value(number)
+        index = outline_number(number)
         # The path holds the open sections by level, in ascending order: the parent is the last
         # one kept. A level the outline skips counts as 0, so keys stay distinct: 1. right under 一、
         # is "1.0.1".
@@ -465,20 +463,3 @@ def _joined(annotations: list[tuple[Annotation, int]]) -> str:
     if len(annotations) == 1:
         return annotations[0][0].content
     return "；".join(f"{a.label}：{a.content}" if a.label else a.content for a, _ in annotations)
-
-
-def _number_value(number: str) -> int:
-    digits = _NOT_DIGIT.sub("", number)
-    if digits:
-        return int(digits)
-    numeral = _NOT_NUMERAL.sub("", number)
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + _CHINESE_NUMERALS.index(numeral[1]) + 1
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return (_CHINESE_NUMERALS.index(tens) + 1) * 10 + (
-            _CHINESE_NUMERALS.index(ones) + 1 if ones else 0
-        )
-    return _CHINESE_NUMERALS.index(numeral) + 1

@@ -20,18 +20,33 @@ __all__ = [
     "clean_paragraph",
     "heading_level",
     "match_heading",
+    "outline_number",
     "repair_paragraph",
     "split_paragraphs",
     "to_matching_text",
     "to_simplified",
 ]
 
+_DIGITS = "一二三四五六七八九"
+# A Chinese number from 1 to 99: 三, 十, 十二, 二十, 九十九.
+_NUMERAL = f"(?:[{_DIGITS[1:]}]?十[{_DIGITS}]?|[{_DIGITS}])"
+
 #: Outline headings by level: ``一、``, ``（一）``, ``1.``.
 HEADING_PATTERNS: dict[int, re.Pattern[str]] = {
-    1: re.compile(r"^(?P<number>[一二三四五六七八九十]+、)\s*(?P<rest>.+)$"),
-    2: re.compile(r"^(?P<number>[（(][一二三四五六七八九十]+[）)])\s*(?P<rest>.+)$"),
+    1: re.compile(rf"^(?P<number>{_NUMERAL}、)\s*(?P<rest>.+)$"),
+    2: re.compile(rf"^(?P<number>[（(]{_NUMERAL}[）)])\s*(?P<rest>.+)$"),
     3: re.compile(r"^(?P<number>\d{1,2}[.．、])\s*(?P<rest>\D.*)$"),
 }
+
+
+def _chinese(value: int) -> str:
+    """The Chinese number for `value`, 1 to 99."""
+    tens, ones = divmod(value, 10)
+    tens_part = "" if tens == 0 else "十" if tens == 1 else _DIGITS[tens - 1] + "十"
+    return tens_part + (_DIGITS[ones - 1] if ones else "")
+
+
+_NUMERAL_VALUES = {_chinese(value): value for value in range(1, 100)}
 
 _HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 
@@ -185,6 +200,18 @@ def heading_level(line: str) -> int | None:
     """
     heading = match_heading(line)
     return heading[0] if heading is not None else None
+
+
+def outline_number(number: str) -> int:
+    """Return the value of a heading's outline number (the ``number`` group of :data:`HEADING_PATTERNS`).
+
+    Examples
+    --------
+    >>> outline_number("（三）"), outline_number("十二、"), outline_number("二十、"), outline_number("4.")
+    (3, 12, 20, 4)
+    """
+    core = number.strip("（()）、.．")
+    return int(core) if core.isdecimal() else _NUMERAL_VALUES[core]
 
 
 def match_heading(line: str) -> tuple[int, re.Match[str]] | None:

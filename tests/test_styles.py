@@ -233,6 +233,19 @@ def test_area_heading_with_annotation_is_a_task_and_ids_stay_distinct():
     assert plan.tasks[1].heading == "空气质量持续改善"
 
 
+def test_outline_numbers_past_ten_and_malformed_numbers():
+    text = (
+        "十二、主要任务\n"
+        "（二十一）交通\n"
+        "一一、不是标题。\n"
+        "10. 建设铁路。（责任单位：市交通局）\n"
+    )
+    plan = parse_text(text)
+    assert [(s.key, s.number) for s in plan.sections] == [("12", "十二、"), ("12.21", "（二十一）"),
+                                                          ("12.21.10", "10.")]
+    assert [t.task_id for t in plan.tasks] == ["T21.10.1"]
+
+
 def test_level_prefix_and_government_suffix_distributed_over_their_group():
     plan = one_task(
         "推进城乡融合。（省发展改革委、财政厅、自然资源厅，甲市、乙县人民政府，县级各有关部门负责）")
