@@ -54,19 +54,24 @@ _HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789")
 # on after a page break.
 _TERMINAL = "。！？；：）)〕]】］〗」』”\"》"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-_HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
+_HANGUL_RANGES = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_HANGUL = re.compile(rf"\s*[{_HANGUL_RANGES}]+\s*")
 # Patterns open with the rare character they look for and check the neighbours in Python: a
 # pattern opening with a look-behind is tried at every position and is many times slower. For the
 # same reason a run opens with a single character (``\s\s*``, not ``\s+``): a pattern opening with a
 # character class is scanned for quickly, one opening with a repeat is tried at every position.
 _LATIN_WORD = re.compile(r"\s\s*(?P<word>[A-Za-z]+)\s+")
 _ANY_SPACE = re.compile(r"\s")
-_ANY_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_ANY_NOISE = re.compile(r"[\s\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_ANY_HANGUL = re.compile(f"[{_HANGUL_RANGES}]")
+# What ``\s`` matches (the characters of str.isspace), spelt out: inside a class, ``\s`` is a test of
+# its own for every character, where a class of plain characters is one table look-up.
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_ANY_NOISE = re.compile(f"[{_WHITESPACE}{_HANGUL_RANGES}]")
 _SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
-_HALF_WIDTH = re.compile(r"[,;:!?]")
-_FULL_WIDTH = str.maketrans(",;:!?", "，；：！？")
+_HALF_WIDTH_PUNCTUATION = ",;:!?"
+_HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
+_FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
 _STRIPPED = " \t\u3000\ufeff"
 
 
@@ -102,8 +107,12 @@ def _spaced_number_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
-    """Characters that OpenCC converts from traditional to simplified, and their single-character map."""
+def _traditional() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
+    """Characters that OpenCC converts from traditional to simplified, and their single-character map.
+
+    Returns the pattern of those characters, the same with half-width ``,;:!?`` added (any
+    character :func:`to_matching_text` may change), and the map.
+    """
     from importlib import resources
 
     table: dict[int, str] = {}
@@ -119,10 +128,14 @@ def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
     # quickly; the look-behind then keeps only the characters listed.
     bmp = "".join(re.escape(chr(code)) for code in sorted(table) if code < 0x10000)
     astral = "".join(re.escape(chr(code)) for code in sorted(table) if code >= 0x10000)
-    pattern = re.compile(
-        f"[{bmp}\U00010000-\U0010ffff](?:(?<=[{bmp}])|(?<=[{astral}]))" if astral else f"[{bmp}]"
-    )
-    return pattern, table
+
+    def pattern(extra: str) -> re.Pattern[str]:
+        chars = extra + bmp
+        return re.compile(
+            f"[{chars}\U00010000-\U0010ffff](?:(?<=[{chars}])|(?<=[{astral}]))" if astral else f"[{chars}]"
+        )
+
+    return pattern(""), pattern(re.escape(_HALF_WIDTH_PUNCTUATION)), table
 
 
 @cache
@@ -146,7 +159,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("呼和浩特市")
     '呼和浩特市'
     """
-    pattern, table = _traditional()
+    pattern, _, table = _traditional()
     if not pattern.search(text):
         return text
     lines = text.split("\n")
@@ -172,6 +185,8 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     >>> [(i.line, i.kind) for i in issues]
     [(1, 'traditional'), (2, 'punctuation')]
     """
+    if _traditional()[1].search(text) is None:  # the common case: one scan finds nothing to change
+        return text
     converted = to_simplified(text)
     if converted is not text and converted != text:
         first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)

@@ -231,6 +231,15 @@ def test_anomalies_reported_as_warnings_with_line_numbers(plan):
     assert {37, 63, 87, 97, 115, 173} <= set(joins)
 
 
+@pytest.mark.parametrize("space", [chr(c) for c in range(0x3001) if chr(c).isspace()])
+def test_latin_word_between_any_kind_of_space_reported(space):
+    from hbey_graph.text import Paragraph, repair_paragraph
+
+    issues = []
+    repair_paragraph(Paragraph(f"平台{space}and{space}连锁", 4, 4, [(0, 4)]), issues)
+    assert [(i.line, i.kind) for i in issues] == [(4, "stray-token")]
+
+
 def test_loading_warns_through_python_warnings():
     from hbey_graph.errors import ParseWarning
 
