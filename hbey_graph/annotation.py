@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from hbey_graph.bodies import LEVEL_PREFIXES, BodyRegistry
@@ -60,6 +61,7 @@ _SPACE = " \t\u3000"
 _SUFFIX = re.compile(r"(人民政府|政府|行政公署)$")
 _BARE_PLACE = re.compile(r"[市县旗区盟州]$")
 _NOT_A_PREFIX = ("市场", "市政", "区域", "县域", "省际", "市级", "区级", "县级", "省级")
+_tuple_new = tuple.__new__
 _DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
 _CONJUNCTION = re.compile(r"以及|及|和|与")
 _OPEN_LIST = re.compile(r"等(有关|相关)?(部门|单位)?$")
@@ -631,11 +633,11 @@ def read_names(
             if not names:
                 continue
             group_index += 1
-            position = len(named)
-            for name, marker in names:
-                position += 1
-                # _make builds the tuple directly, without the constructor's argument handling.
-                named.append(NamedBody._make((name, group_index, position, marker)))
+            # the tuples built directly, as NamedBody._make does, without a call per name
+            named.extend([
+                _tuple_new(NamedBody, (name, group_index, position, marker))
+                for position, (name, marker) in enumerate(names, len(named) + 1)
+            ])
     reading.rule = "，".join(rule_parts) or None
     return reading
 
@@ -948,28 +950,22 @@ def assign_roles(
     >>> assign_roles(names, bodies), assign_roles(names, bodies, rule="first_listed")
     (['responsible', 'responsible'], ['lead', 'support'])
     """
-    explicit_lead = any(n.marker is not None and n.marker.role == "lead" for n in names)
-    roles: list[str] = []
-    ruled: list[int] = []
-    for index, named in enumerate(names):
-        if named.marker is None:
-            role = "by_rule"
-        else:
-            role = named.marker.beside_lead if explicit_lead else named.marker.role
-        if role == "by_rule" or (role == "responsible" and rule is not None):
-            ruled.append(index)
-        roles.append(role)
+    markers = set(map(attrgetter("marker"), names))  # a few, shared by many names
+    explicit_lead = any(marker is not None and marker.role == "lead" for marker in markers)
+    given: dict[Marker | None, str | None] = {}  # the role each marker gives; None: the convention's
+    for marker in markers:
+        role = "by_rule" if marker is None else marker.beside_lead if explicit_lead else marker.role
+        given[marker] = None if role == "by_rule" or (role == "responsible" and rule is not None) else role
+    first_listed = rule == "first_listed"
     lead_given = explicit_lead
-    for index in ruled:
-        body = bodies[index]
-        if (rule or "first_department") == "first_listed":
-            roles[index] = "support" if lead_given else "lead"
-            lead_given = True
-        elif body.body_type == "city_government":
-            roles[index] = "implementer"
-        elif body.body_type in _DEPARTMENT_TYPES and not lead_given:
-            roles[index] = "lead"
-            lead_given = True
-        else:
-            roles[index] = "support"
+    roles: list[str] = []
+    for named, body in zip(names, bodies, strict=True):
+        role = given[named.marker]
+        if role is None:
+            if first_listed or (body.body_type in _DEPARTMENT_TYPES and not lead_given):
+                role = "support" if lead_given else "lead"
+                lead_given = True
+            else:
+                role = "implementer" if body.body_type == "city_government" else "support"
+        roles.append(role)
     return roles

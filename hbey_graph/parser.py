@@ -424,11 +424,13 @@ class _Walker:
                 self._report(line, "no-lead", "annotation names no region department to lead" if by_rule
                              else "annotation names no body to lead")
             self.plan.tasks.append(Task(task_id=task_id, annotation=_joined(draft.annotations), **draft.task))
-            known, assignments = self.plan.bodies, self.plan.assignments
-            for named, body, role in zip(reading.names, bodies, roles, strict=True):
-                if body.name not in known:
+            for body in bodies:
+                if body.name not in self.plan.bodies:
                     self._add_body(body, line)
-                assignments.append(Assignment(task_id, named.name, role, named.position, named.group))
+            self.plan.assignments.extend([
+                Assignment(task_id, named.name, role, named.position, named.group)
+                for named, role in zip(reading.names, roles, strict=True)
+            ])
 
     def _add_body(self, body: Body, line: int) -> None:
         """Record a body the plan names for the first time, reporting it if the reference table lacks it."""
