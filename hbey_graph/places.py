@@ -81,6 +81,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import combinations, pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from hbey_graph.records import Assignment, Body, Link, Mention, Place, Project, Task
@@ -200,6 +201,11 @@ class Abbreviation:
     places: tuple[str, ...]
     kind: str
     relation: str
+
+
+# Builds a NamedTuple from its fields, as its _make does, without a call to its constructor: where
+# they are made by the hundred.
+_tuple_new = tuple.__new__
 
 
 class _Hit(NamedTuple):  # a tuple: made by the hundred for every plan, and cheap to make
@@ -437,25 +443,26 @@ class Gazetteer:
 
     def scan(self, text: str) -> list[_Hit]:
         """Return the names and abbreviations in `text`, longest match first, left to right."""
-        shadow = _full_width_brackets(text)
         hits: list[_Hit] = []
+        if self._starts is None:
+            return hits
+        shadow = _full_width_brackets(text)
         position = 0
-        while self._starts is not None:
-            match = self._starts.search(shadow, position)
-            if match is None:
-                break
-            plain = self._plain_hits.get(match.group())
-            if plain is not None:  # the longest name starting here, and nothing excludes it
-                start, position = match.span()
-                hits.append(_Hit(start, position, text[start:position], *plain))
-                continue
-            hit = self._hit_at(text, shadow, match.start(), match.group())
-            if hit is None:  # every name starting here lies inside a phrase it is not in (中蒙药)
-                position = match.start() + 1
-                continue
-            hits.append(hit)
-            position = hit.end
-        return hits
+        while True:
+            for match in self._starts.finditer(shadow, position):
+                start, end = match.span()
+                plain = self._plain_hits.get(match.group())
+                if plain is not None:  # the longest name starting here, and nothing excludes it
+                    hits.append(_tuple_new(_Hit, (start, end, text[start:end], *plain)))
+                    continue
+                hit = self._hit_at(text, shadow, start, match.group())
+                if hit is not None:
+                    hits.append(hit)
+                if hit is None or hit.end < end:  # search again after the hit, or after this start
+                    position = start + 1 if hit is None else hit.end  # (None: 中蒙药 is not 中蒙)
+                    break
+            else:
+                return hits
 
     def _hit_at(self, text: str, shadow: str, i: int, longest: str) -> _Hit | None:
         for length in range(len(longest), 0, -1):  # the pattern found the longest name starting here
@@ -521,19 +528,19 @@ class Gazetteer:
                     refs[-1] = _Ref(previous.start, end, places)
                     previous_end = end
                     continue
-            refs.append(_Ref(start, end, places, abbreviation))
+            refs.append(_tuple_new(_Ref, (start, end, places, abbreviation)))
             previous_end = end
         return refs
 
 
 def _mentions(task: Task, hits: Iterable[_Hit]) -> list[Mention]:
     """The mentions of the hits :meth:`Gazetteer.scan` found in a task's text."""
-    mentions: list[Mention] = []
-    for hit in hits:
-        via = "abbreviation" if hit.abbreviation else "name"
-        for place in hit.places:
-            mentions.append(Mention(task.task_id, place, hit.surface, hit.start, hit.end, via))
-    return mentions
+    task_id = task.task_id
+    return [
+        Mention(task_id, place, surface, start, end, "abbreviation" if abbreviation else "name")
+        for start, end, surface, places, abbreviation in hits
+        for place in places
+    ]
 
 
 @cache
@@ -1056,6 +1063,8 @@ def extract_geography(
     projects = plan_projects(tasks, plan_id=plan_id, gazetteer=gaz)
     links = _find_links(tasks, hits, assignments, bodies, gaz)
     named = {m.place for m in mentions}
-    named.update(p for project in projects for p in project.places)
-    named.update(p for link in links for p in (link.source, link.target))
+    for project in projects:
+        named.update(project.places)
+    named.update(map(attrgetter("source"), links))
+    named.update(map(attrgetter("target"), links))
     return gaz.with_ancestors(named), mentions, projects, links
