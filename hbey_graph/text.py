@@ -48,7 +48,8 @@ def _chinese(value: int) -> str:
 
 _NUMERAL_VALUES = {_chinese(value): value for value in range(1, 100)}
 
-_HEADING_FIRST = frozenset("一二三四五六七八九十（(0123456789")
+# The level whose pattern a line's first character can open: the patterns open with distinct characters.
+_LEVEL_OF_FIRST = {**dict.fromkeys(_DIGITS + "十", 1), "（": 2, "(": 2}
 
 # A line that ends with one of these ends its paragraph; any other ending means the sentence goes
 # on after a page break.
@@ -238,13 +239,13 @@ def match_heading(line: str) -> tuple[int, re.Match[str]] | None:
     >>> level, match.group("number"), match.group("rest")
     (2, '（三）', '加快基础设施互联互通')
     """
-    if not line or (line[0] not in _HEADING_FIRST and not line[0].isdecimal()):  # most lines: no regex needed
+    if not line:
         return None
-    for level, pattern in HEADING_PATTERNS.items():
-        match = pattern.match(line)
-        if match is not None:
-            return level, match
-    return None
+    level = _LEVEL_OF_FIRST.get(line[0]) or (3 if line[0].isdecimal() else None)
+    if level is None:  # most lines: no pattern to try
+        return None
+    match = HEADING_PATTERNS[level].match(line)
+    return (level, match) if match is not None else None
 
 
 @dataclass
