@@ -171,11 +171,6 @@ _ITEM_END = "、" + _CLAUSE_END
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _ITEM_BREAK = re.compile(f"[{re.escape(_ITEM_END)}]")
-# what stands between two stations of a route (—, ——, 至); and what between two places is enough for
-# their clause to state a link: a route's gap, or one ending with 与 or 同 (与, 电网与), which is
-# taken whole (``.*+``, no backtracking) before its end is looked back at
-_ROUTE_GAP = f"[{re.escape(_DASHES)}]+|" + "|".join(map(re.escape, _ROUTE_JOINS))
-_LINKING_GAP = re.compile(f"{_ROUTE_GAP}|.*+(?<={'|'.join(map(re.escape, _WITH_JOINS))})", re.DOTALL)
 _ANNOTATION_GROUP_BREAK = re.compile(r"[，。,]")
 _SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
 
@@ -613,6 +608,23 @@ def _is_dash(gap: str) -> bool:
     return bool(gap) and not gap.strip(_DASHES)
 
 
+def _is_linking_gap(gap: str) -> bool:
+    """Whether `gap`, between two places, is enough for their clause to state a link.
+
+    It is if it stands between two stations of a route (a dash, 至, 到 or 经), or ends with 与 or 同
+    (与, 电网与).
+    """
+    return gap.endswith(_WITH_JOINS) or gap in _ROUTE_JOINS or _is_dash(gap)
+
+
+def _names_route_or_pair(refs: Iterable[_Ref]) -> bool:
+    """Whether one of the refs abbreviates a route (``包茂``) or a pair (``京蒙``), not a group of places."""
+    for ref in refs:  # noqa: SIM110 - a loop, not any(): called for every clause, and a generator costs more
+        if ref.abbreviation is not None and ref.abbreviation.relation != "group":
+            return True
+    return False
+
+
 def _masked(text: str, refs: Iterable[_Ref]) -> str:
     """Return `text` with the characters of each ref (in text order, none overlapping) made ``□``."""
     pieces: list[str] = []
@@ -655,7 +667,7 @@ class _LinkReader:
     def read(self) -> list[Link]:
         """Return the links the text states, clause by clause."""
         text, refs = self.text, self.refs
-        if not refs:
+        if not refs or not self._may_link_anywhere():
             return self.links
         # the clause breaks, found once: those before the last ref, then the one that ends its clause
         last = refs[-1].end
@@ -667,13 +679,22 @@ class _LinkReader:
                 self._read_clause(c_start, c_end, clause_refs, gaps)
         return self.links
 
+    def _may_link_anywhere(self) -> bool:
+        """Whether any clause of the text may state a link: :meth:`_may_link` for the whole text at once.
+
+        It holds wherever :meth:`_may_link` holds for a clause, so a text it rules out (most texts
+        without a cue word) needs no clauses found at all.
+        """
+        return (
+            _names_route_or_pair(self.refs)
+            or _COOPERATION_CUE.search(self.text) is not None  # outside place names or not
+            or any(map(_is_linking_gap, _gaps(self.text, self.refs)))
+        )
+
     def _may_link(self, c_start: int, c_end: int, refs: list[_Ref], gaps: list[str]) -> bool:
         """Whether a clause can state a link; most cannot, and are read no further."""
-        if any(map(_LINKING_GAP.fullmatch, gaps)):  # a route, or a list that 与 or 同 joins
-            return True
-        for ref in refs:
-            if ref.abbreviation is not None and ref.abbreviation.relation != "group":
-                return True  # a route or pair abbreviation
+        if any(map(_is_linking_gap, gaps)) or _names_route_or_pair(refs):
+            return True  # a route, a list that 与 or 同 joins, or a route or pair abbreviation
         # any other list links only in a clause with a cue, and if it holds two places or follows 与/同
         lone = len(refs) == 1 and len(refs[0].places) == 1
         if lone and not self.text.endswith(_WITH_JOINS, c_start, refs[0].start):
@@ -852,7 +873,7 @@ def _implementing_cities(
     city_of_body: dict[str, str | None] = {}  # a plan names the same city governments again and again
     found: dict[str, list[tuple[str, Assignment]]] = {}
     # a stable sort: annotation order within each task
-    for assignment in sorted((a for a in assignments if a.role == "implementer"), key=lambda a: a.position):
+    for assignment in sorted((a for a in assignments if a.role == "implementer"), key=attrgetter("position")):
         body = bodies.get(assignment.body)
         if body is None or body.body_type != "city_government":
             continue
@@ -968,14 +989,15 @@ def _find_links(
     """The links of :func:`find_links`, from the names :meth:`Gazetteer.scan` found in each task."""
     cities_by_task = _implementing_cities(gaz, assignments, bodies)
     place_links: list[Link] = []
-    for task, task_hits in zip(tasks, hits, strict=True):
-        implementers = [c for c, _ in cities_by_task.get(task.task_id, [])]
-        place_links.extend(_LinkReader(task, gaz._references(task_hits), implementers).read())
-    place_links.extend(_co_implementation_links(tasks, cities_by_task))
+    for task, task_hits in zip(tasks, hits, strict=True):  # task by task: text links, then co-implementation
+        cities = cities_by_task.get(task.task_id, [])
+        place_links.extend(_LinkReader(task, gaz._references(task_hits), [c for c, _ in cities]).read())
+        if len(cities) > 1:
+            place_links.extend(_co_implementation_links([task], cities_by_task))
     order = {task.task_id: i for i, task in enumerate(tasks)}
     if len(order) < len(tasks):  # tasks share an id: links read in one may repeat those of another
         place_links = _dedupe(place_links)
-    place_links.sort(key=lambda link: order.get(link.task_id, len(order)))
+        place_links.sort(key=lambda link: order[link.task_id])  # the links of an id where it last stands
     return place_links + roll_up(place_links, gaz) if city_level else place_links
 
 
