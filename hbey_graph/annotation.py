@@ -58,6 +58,7 @@ _OPEN, _CLOSE = "（(〔[【［〖", "）)〕]】］〗"
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _GROUP_SEPARATORS = "，,。；;"
 _SPACE = " \t\u3000"
+_FIELD_EDGES = _SPACE + "，,；;。"  # stripped from a field's text
 _SUFFIX = re.compile(r"(人民政府|政府|行政公署)$")
 _BARE_PLACE = re.compile(r"[市县旗区盟州]$")
 _NOT_A_PREFIX = ("市场", "市政", "区域", "县域", "省际", "市级", "区级", "县级", "省级")
@@ -663,14 +664,14 @@ def _fields(
     content: str, label: str | None, styles: AnnotationStyles
 ) -> list[tuple[Marker | None, str, str | None]]:
     """Cut content at labels: (marker of the field or None if it names no body, text, label)."""
-    fields: list[tuple[Marker | None, str, str | None]] = []
+    fields: list[tuple[str | None, str]] = []  # (label, text)
     position, current = 0, label
     for match in styles.inner_labels(content):
-        fields.append((_field_marker(current, styles), content[position : match.start()], current))
+        fields.append((current, content[position : match.start()]))
         position, current = match.end(), match.group("label")
-    fields.append((_field_marker(current, styles), content[position:], current))
-    edges = _SPACE + "，,；;。"
-    return [(marker, text.strip(edges), lab) for marker, text, lab in fields if text.strip(edges)]
+    fields.append((current, content[position:]))
+    stripped = [(lab, text.strip(_FIELD_EDGES)) for lab, text in fields]
+    return [(_field_marker(lab, styles), text, lab) for lab, text in stripped if text]
 
 
 def _field_marker(label: str | None, styles: AnnotationStyles) -> Marker | None:
