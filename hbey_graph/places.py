@@ -453,8 +453,10 @@ class Gazetteer:
                 hit = self._hit_at(text, shadow, start, match.group())
                 if hit is not None:
                     hits.append(hit)
-                if hit is None or hit.end < end:  # search again after the hit, or after this start
-                    position = start + 1 if hit is None else hit.end  # (None: 中蒙药 is not 中蒙)
+                if hit is None or hit.end < end:
+                    # no name starting here stands outside a phrase that excludes it (中蒙药), or a
+                    # shorter one was kept: search again after this start, or after the hit
+                    position = start + 1 if hit is None else hit.end
                     break
             else:
                 return hits
@@ -682,8 +684,8 @@ class _LinkReader:
     def _may_link_anywhere(self) -> bool:
         """Whether any clause of the text may state a link: :meth:`_may_link` for the whole text at once.
 
-        It holds wherever :meth:`_may_link` holds for a clause, so a text it rules out (most texts
-        without a cue word) needs no clauses found at all.
+        It holds wherever :meth:`_may_link` holds for a clause, so a text it rules out (no route or
+        pair abbreviation, no cue word, no gap that links) needs no clauses found at all.
         """
         return (
             _names_route_or_pair(self.refs)
@@ -997,7 +999,8 @@ def _find_links(
     order = {task.task_id: i for i, task in enumerate(tasks)}
     if len(order) < len(tasks):  # tasks share an id: links read in one may repeat those of another
         place_links = _dedupe(place_links)
-        place_links.sort(key=lambda link: order[link.task_id])  # the links of an id where it last stands
+        # an id's links where it last stands: its text links, then its co-implementation links
+        place_links.sort(key=lambda link: (order[link.task_id], link.kind == "co_implementation"))
     return place_links + roll_up(place_links, gaz) if city_level else place_links
 
 
