@@ -420,7 +420,8 @@ class _Walker:
             rule = own or rule_in_force or self.plan_rule
             if own is not None and reading.rule_covers_following:
                 rule_in_force = own
-            bodies = [self.registry.resolve(named.name) for named in reading.names]
+            known = self.plan.bodies  # the bodies named before: most names come again
+            bodies = [known.get(named.name) or self.registry.resolve(named.name) for named in reading.names]
             roles = assign_roles(reading.names, bodies, rule)
             if bodies and "lead" not in roles and "responsible" not in roles:
                 by_rule = any(named.marker is None for named in reading.names)
@@ -428,7 +429,7 @@ class _Walker:
                              else "annotation names no body to lead")
             self.plan.tasks.append(Task(task_id=task_id, annotation=_joined(draft.annotations), **draft.task))
             for body in bodies:
-                if body.name not in self.plan.bodies:
+                if body.name not in known:
                     self._add_body(body, line)
             self.plan.assignments.extend([
                 Assignment(task_id, named.name, role, named.position, named.group)

@@ -69,7 +69,8 @@ _ANY_HANGUL = re.compile(f"[{_HANGUL_RANGES}]")
 _WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _ANY_NOISE = re.compile(f"[{_WHITESPACE}{_HANGUL_RANGES}]")
 _SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")
-_BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
+_BODY_END_WORDS = ("抄送", "抄报", "附件")
+_BODY_END = re.compile(f"^({'|'.join(_BODY_END_WORDS)})[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
@@ -369,7 +370,7 @@ def split_paragraphs(
             source = originals[number - 1][start : start + len(line)]
         alone = standalone is not None and standalone.match(line) is not None
         level = heading_level(line)
-        if _BODY_END.match(line):
+        if line.startswith(_BODY_END_WORDS) and _BODY_END.match(line):
             in_body = False
         elif not in_body and level == 1:
             in_body = True
