@@ -68,6 +68,7 @@ _ANY_HANGUL = re.compile(f"[{_HANGUL_RANGES}]")
 # its own for every character, where a class of plain characters is one table look-up.
 _WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _ANY_NOISE = re.compile(f"[{_WHITESPACE}{_HANGUL_RANGES}]")
+_SPACE_RUN = re.compile(f"[{_WHITESPACE}]+")
 _SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")
 _BODY_END_WORDS = ("抄送", "抄报", "附件")
 _BODY_END = re.compile(f"^({'|'.join(_BODY_END_WORDS)})[：:]")
@@ -98,14 +99,28 @@ def _half_width_spans(text: str) -> list[int]:
 
 def _spaced_number_spans(text: str) -> list[tuple[int, int]]:
     """Spaces between a Chinese character (or quote) and a number, either way round."""
-    spans = []
-    for match in _SPACES.finditer(text):
-        before, after = _around(text, *match.span())
-        if ((_is_cjk(before) or before in "“”") and before and after.isdecimal()) or (
-            before.isdecimal() and (_is_cjk(after) or after == "”") and after
-        ):
-            spans.append(match.span())
-    return spans
+    return [match.span() for match in _SPACES.finditer(text) if _beside_number(text, *match.span())]
+
+
+def _beside_number(text: str, start: int, end: int) -> bool:
+    """Whether the spaces ``text[start:end]`` stand between a Chinese character (or quote) and a number."""
+    before, after = _around(text, start, end)
+    return bool(before and after) and (
+        (after.isdecimal() and (_is_cjk(before) or before in "“”"))
+        or (before.isdecimal() and (_is_cjk(after) or after == "”"))
+    )
+
+
+def _lone_space_run(text: str, start: int) -> bool:
+    """Whether the noise at `start` is a run of spaces, the only noise in `text`, beside no number.
+
+    Such a run needs no repair (``1. 构建``): a space is removed only beside a number, and a Latin
+    word is reported only with a run of spaces on either side.
+    """
+    run = _SPACE_RUN.match(text, start)
+    if run is None or _ANY_NOISE.search(text, run.end()) is not None:
+        return False
+    return not _beside_number(text, *run.span())
 
 
 @cache
@@ -466,7 +481,8 @@ def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[st
     """
     text = paragraph.text
     original = paragraph.original  # None: the same as text, kept so until the end
-    if _ANY_NOISE.search(text) is None:  # the common case: nothing to repair
+    noise = _ANY_NOISE.search(text)
+    if noise is None or _lone_space_run(text, noise.start()):  # the common cases: nothing to repair
         return text, text if original is None else original
     spaced = _ANY_SPACE.search(text) is not None
     hangul = _ANY_HANGUL.search(text) is not None

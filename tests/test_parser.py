@@ -240,6 +240,23 @@ def test_latin_word_between_any_kind_of_space_reported(space):
     assert [(i.line, i.kind) for i in issues] == [(4, "stray-token")]
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired", "kinds"),
+    [
+        ("1. 构建协调发展的城镇格局", "1. 构建协调发展的城镇格局", []),  # one run of spaces, beside no number
+        ("开展“中国制造 2025”试点", "开展“中国制造2025”试点", ["spacing"]),  # one run, beside a number
+        ("到 2035 年", "到2035年", ["spacing"]),
+        ("城市群의 紧密联接", "城市群紧密联接", ["stray-token"]),
+    ],
+)
+def test_spaces_repaired_only_beside_numbers(text, repaired, kinds):
+    from hbey_graph.text import Paragraph, repair_paragraph
+
+    issues = []
+    assert repair_paragraph(Paragraph(text, 1, 1, [(0, 1)]), issues) == (repaired, repaired)
+    assert [i.kind for i in issues] == kinds
+
+
 def test_loading_warns_through_python_warnings():
     from hbey_graph.errors import ParseWarning
 
