@@ -873,9 +873,9 @@ def _implementing_cities(
     Each task's city governments are in annotation order, each city once.
     """
     city_of_body: dict[str, str | None] = {}  # a plan names the same city governments again and again
-    found: dict[str, list[tuple[str, Assignment]]] = {}
+    found: dict[str, dict[str, Assignment]] = {}  # by task, each city with the first assignment naming it
     # a stable sort: annotation order within each task
-    for assignment in sorted((a for a in assignments if a.role == "implementer"), key=attrgetter("position")):
+    for assignment in sorted([a for a in assignments if a.role == "implementer"], key=attrgetter("position")):
         body = bodies.get(assignment.body)
         if body is None or body.body_type != "city_government":
             continue
@@ -884,10 +884,9 @@ def _implementing_cities(
             single = hits and hits[0].start == 0 and len(hits[0].places) == 1
             city_of_body[assignment.body] = hits[0].places[0] if single else None
         city = city_of_body[assignment.body]
-        task_cities = found.setdefault(assignment.task_id, [])
-        if city is not None and city not in (c for c, _ in task_cities):
-            task_cities.append((city, assignment))
-    return found
+        if city is not None:
+            found.setdefault(assignment.task_id, {}).setdefault(city, assignment)
+    return {task_id: list(cities.items()) for task_id, cities in found.items()}
 
 
 def co_implementation_links(
