@@ -18,7 +18,7 @@ TARGET_MB_S = 5.0
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="timed runs (best is reported)")
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs (best is reported)")
     parser.add_argument("--number", type=int, default=20, help="parses per timed run")
     args = parser.parse_args()
     warnings.simplefilter("ignore")
