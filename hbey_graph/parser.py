@@ -187,16 +187,16 @@ def _read_front_matter(plan: Plan, paragraphs: list[Paragraph]) -> None:
         if heading_level(paragraph.text) is not None:
             break
         front.append(paragraph.text)
-    for line in front:
-        notice = _NOTICE.match(line)
-        if notice and not plan.issuer:
+    for line in front:  # each field from the first line that gives it
+        notice = None if plan.issuer else _NOTICE.match(line)
+        if notice:
             plan.issuer = notice.group("issuer")
             plan.title = notice.group("title")
-        number = _DOC_NUMBER.search(line)
-        if number and not plan.doc_number:
+        number = None if plan.doc_number else _DOC_NUMBER.search(line)
+        if number:
             plan.doc_number = number.group()
-        day = _DATE.match(line)
-        if day and plan.date is None:
+        day = None if plan.date is not None else _DATE.match(line)
+        if day:
             with contextlib.suppress(ValueError):  # not a date (2018年13月40日): left unset
                 plan.date = date(*map(int, day.groups()))
     if not plan.title and front:
