@@ -296,6 +296,8 @@ class Gazetteer:
         self._not_in: dict[str, tuple[str, ...]] = {}
         for row in place_rows:
             name = row["place"].strip()
+            if not name:  # an empty name would be found everywhere
+                raise ValueError(f"places table: a row has no place name: {dict(row)}")
             place = Place(
                 name=name,
                 level=row["level"].strip(),
@@ -317,6 +319,8 @@ class Gazetteer:
                 )
         for row in abbreviation_rows:
             surface = _full_width_brackets(row["abbreviation"].strip())
+            if not surface:
+                raise ValueError(f"abbreviations table: a row has no abbreviation: {dict(row)}")
             places = _split_list(row["expands_to"])
             missing = [p for p in places if p not in self.places]
             if missing:

@@ -281,6 +281,10 @@ def test_bad_tables_are_refused():
         Gazetteer([row, row], [])
     with pytest.raises(ValueError, match="unknown places"):
         Gazetteer([row], [{"abbreviation": "包鄂", "expands_to": "包头市|鄂尔多斯市", "kind": "cities"}])
+    with pytest.raises(ValueError, match="no place name"):
+        Gazetteer([row, {**row, "place": " "}], [])
+    with pytest.raises(ValueError, match="no abbreviation"):
+        Gazetteer([row], [{"abbreviation": "", "expands_to": "包头市", "kind": "cities"}])
 
 
 # --- mentions ------------------------------------------------------------------------------------
