@@ -393,6 +393,21 @@ def test_co_implementation_needs_city_governments():
     assert co_implementation_links([t], assignments, {}) == []  # bodies unknown: no guess
 
 
+def test_tasks_sharing_an_id_keep_their_links_together_in_order():
+    # both tasks "A" stand where the id last stands: their text links, then one co-implementation link
+    annotation = "包头市、鄂尔多斯市人民政府"
+    tasks = [task("支持包头市与榆林市合作。", "A", annotation), task("推进呼和浩特市与乌兰察布市合作。", "B"),
+             task("建设集宁至大同高铁。", "A", annotation)]
+    assignments, bodies = city_governments("A", B, E)
+    links = [link for link in find_links(tasks, assignments, bodies) if link.level == "place"]
+    assert [(link.source, link.target, link.kind, link.task_id) for link in links] == [
+        (H, "乌兰察布市", "cooperation", "B"),
+        (B, Y, "cooperation", "A"),
+        ("集宁区", "大同市", "corridor", "A"),
+        (B, E, "co_implementation", "A"),
+    ]
+
+
 # --- roll-up -------------------------------------------------------------------------------------
 
 
