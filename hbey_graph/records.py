@@ -2,9 +2,11 @@
 
 These are the only shapes that leave the parser: every later stage (graph, analyses, charts,
 Neo4j) reads them and nothing else, and none of them changes a record it is given: treat them
-as read-only. They are plain dataclasses, not frozen ones, because a plan makes thousands of them
-(an assignment per body and task, a mention per place named, a link per pair) and a frozen
-dataclass is several times slower to build; for the same reason they are not hashable.
+as read-only. The records a plan makes by the thousand (assignments, mentions, links, with its
+tasks, sections and issues) are plain dataclasses, not frozen ones, because a frozen dataclass is
+several times slower to build; for the same reason they are not hashable. The records that come
+from the reference tables and serve every parse (:class:`Body`, :class:`Place`, :class:`Project`)
+are frozen, so that no plan can change them for the next.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class Task:
     original_text: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Body:
     """A responsible body.
 
@@ -192,7 +194,7 @@ class ParseIssue:
         return f"line {self.line}: {self.message}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
     """A place named in the plan, from the gazetteer.
 
@@ -248,7 +250,7 @@ class Mention:
     via: str = "name"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
     """A named project, platform, base, park, corridor … in a task.
 

@@ -257,6 +257,19 @@ def test_spaces_repaired_only_beside_numbers(text, repaired, kinds):
     assert [i.kind for i in issues] == kinds
 
 
+def test_records_from_the_reference_tables_cannot_be_changed(plan):
+    # bodies, places and projects come from tables read once and serve every later parse
+    from dataclasses import FrozenInstanceError
+
+    with pytest.raises(FrozenInstanceError):
+        plan.bodies["自治区发展改革委"].body_type = "group"
+    with pytest.raises(FrozenInstanceError):
+        plan.places["包头市"].parent_city = None
+    with pytest.raises(FrozenInstanceError):
+        plan.projects[0].places = ()
+    assert load_plan().bodies["自治区发展改革委"].body_type == "region_department"
+
+
 def test_loading_warns_through_python_warnings():
     from hbey_graph.errors import ParseWarning
 
