@@ -1,10 +1,12 @@
 """The bundled plan 内政发〔2018〕55号 parsed: expected values read off the plan text by hand."""
 
+import gc
 import re
 from datetime import date
 
 import pytest
 
+import hbey_graph.parser
 from hbey_graph import load_plan, parse_text
 from hbey_graph.bodies import body_registry
 
@@ -333,3 +335,22 @@ def test_unknown_body_is_classified_and_reported():
 def test_paragraph_without_annotation_in_a_task_section_is_reported():
     plan = parse_text("一、任务\n1. 建设。（实施主体：自治区水利厅）\n另一段文字没有标注。\n", plan_id="p")
     assert [(i.line, i.kind) for i in plan.issues] == [(3, "no-annotation")]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_the_parse_found_it(enabled, monkeypatch):
+    text = "一、任务\n1. 建设。（实施主体：自治区水利厅）\n"
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert roles(parse_text(text), "T1.1") == [("自治区水利厅", "lead")]
+        assert gc.isenabled() is enabled
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("geography failed")
+
+        monkeypatch.setattr(hbey_graph.parser, "extract_geography", fail)
+        with pytest.raises(RuntimeError, match="geography failed"):
+            parse_text(text)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
