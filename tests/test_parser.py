@@ -9,6 +9,7 @@ import pytest
 import hbey_graph.parser
 from hbey_graph import load_plan, parse_text
 from hbey_graph.bodies import body_registry
+from hbey_graph.text import HEADING_PATTERNS, match_heading
 
 CITIES3 = ["呼和浩特市人民政府", "包头市人民政府", "鄂尔多斯市人民政府"]
 
@@ -354,3 +355,32 @@ def test_the_garbage_collector_is_left_as_the_parse_found_it(enabled, monkeypatc
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+
+HEADINGS = [  # line, level, number
+    ("一、标题", 1, "一、"), ("九、标题", 1, "九、"), ("十、标题", 1, "十、"), ("十一、标题", 1, "十一、"),
+    ("十九、标题", 1, "十九、"), ("二十、标题", 1, "二十、"), ("九十九、标题", 1, "九十九、"),
+    ("（一）标题", 2, "（一）"), ("（十二）标题", 2, "（十二）"), ("(三十)标题", 2, "(三十)"),
+    ("1.标题", 3, "1."), ("9、标题", 3, "9、"), ("12．标题", 3, "12．"), ("３.标题", 3, "３."),
+    ("1. 标题", 3, "1."),
+]
+NOT_HEADINGS = ["一一、标题", "十十、标题", "（一二）标题", "100.标题", "1.5亿元", "标题", "（标题）", ""]
+
+
+@pytest.mark.parametrize(("line", "level", "number"), HEADINGS)
+def test_outline_headings_and_their_levels(line, level, number):
+    found = match_heading(line)
+    assert found is not None
+    assert (found[0], found[1].group("number"), found[1].group("rest")) == (level, number, "标题")
+
+
+@pytest.mark.parametrize("line", [line for line, _, _ in HEADINGS] + NOT_HEADINGS)
+def test_a_heading_is_found_by_the_pattern_its_first_character_opens(line):
+    # match_heading tries only the pattern a line's first character can open: it must find what
+    # trying every one of HEADING_PATTERNS finds
+    tried = [(level, pattern.match(line)) for level, pattern in HEADING_PATTERNS.items()]
+    expected = [(level, match.group("number")) for level, match in tried if match is not None]
+    found = match_heading(line)
+    assert ([] if found is None else [(found[0], found[1].group("number"))]) == expected
+    assert (found is None) == (line in NOT_HEADINGS)
