@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import platform
+import sys
 import time
 import timeit
 import warnings
@@ -53,6 +55,8 @@ def main() -> None:
     finally:
         plan_parser.extract_geography = geography
 
+    print(f"Python {platform.python_version()} ({sys.executable}); best of {args.repeat} runs of "
+          f"{args.number}, process CPU time, garbage collector on")
     print(f"bundled plan: {size / 1e3:.1f} kB, {tasks} tasks, {len(first.assignments)} assignments")
     print(f"{'':34}{'ms':>9}{'MB/s':>9}{'tasks/s':>10}")
     for label, seconds in (
