@@ -1,10 +1,12 @@
-"""``hbey-graph report``: the files it writes, the page's content, its speed and its safety."""
+"""``hbey-graph report``: the files it writes, the page's content and its safety.
+
+Its speed is measured by ``tests/benchmarks/bench_report.py``, not here.
+"""
 
 import contextlib
 import csv
 import io
 import re
-import time
 import warnings
 
 import networkx as nx
@@ -27,12 +29,10 @@ def run(tmp_path_factory):
     """The command on the bundled plan, as the README's first command runs it (progress shown)."""
     out = tmp_path_factory.mktemp("run") / "report"
     stderr = io.StringIO()
-    started = time.perf_counter()
     with contextlib.redirect_stderr(stderr), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         status = main(["report", "--out", str(out)])
-    seconds = time.perf_counter() - started
-    return {"out": out, "status": status, "seconds": seconds, "stderr": stderr.getvalue()}
+    return {"out": out, "status": status, "stderr": stderr.getvalue()}
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +44,6 @@ def test_the_command_succeeds_and_shows_progress(run):
     assert run["status"] == 0
     assert "hbey-graph report" in run["stderr"]  # the progress bar
     assert re.search(r"report written to .*index\.html", run["stderr"])
-
-
-def test_the_report_on_the_bundled_plan_takes_under_20_seconds(run):
-    assert run["seconds"] < 20
 
 
 def test_every_file_is_written(run):
