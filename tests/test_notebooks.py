@@ -51,7 +51,13 @@ def test_notebook_runs_top_to_bottom(path, tmp_path):
     client = NotebookClient(
         notebook, km=manager, timeout=600, resources={"metadata": {"path": str(tmp_path)}}
     )
-    client.execute()  # raises CellExecutionError, with the cell and its traceback, if a cell fails
+    try:
+        client.execute()  # raises CellExecutionError, with the cell and its traceback, if a cell fails
+    finally:  # a client given a manager leaves the kernel running and its sockets open
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     if path.stem != "05-neo4j-cypher":
