@@ -82,6 +82,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import combinations, pairwise
 from operator import attrgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
 from hbey_graph.records import Assignment, Body, Link, Mention, Place, Project, Task
@@ -272,6 +273,18 @@ class Gazetteer:
         Rows with the columns of ``abbreviations.csv``: abbreviation, expands_to, kind, relation,
         not_in.
 
+    Attributes
+    ----------
+    places : mapping of str to Place
+        The places by name, in table order.
+    county : mapping of str to str
+        The county a town, zone or port lies in.
+    abbreviations : mapping of str to Abbreviation
+        The abbreviations by surface.
+
+    The three are read-only: the name pattern and the look-up tables are worked out from them once.
+    To add places, build a gazetteer from rows of your own.
+
     Raises
     ------
     ValueError
@@ -289,9 +302,13 @@ class Gazetteer:
     def __init__(
         self, place_rows: Iterable[Mapping[str, str]], abbreviation_rows: Iterable[Mapping[str, str]]
     ) -> None:
-        self.places: dict[str, Place] = {}
-        self.county: dict[str, str] = {}
-        self.abbreviations: dict[str, Abbreviation] = {}
+        places: dict[str, Place] = {}
+        county: dict[str, str] = {}
+        abbreviations: dict[str, Abbreviation] = {}
+        # read-only views: what the gazetteer works out below would not follow a change to them
+        self.places: Mapping[str, Place] = MappingProxyType(places)
+        self.county: Mapping[str, str] = MappingProxyType(county)
+        self.abbreviations: Mapping[str, Abbreviation] = MappingProxyType(abbreviations)
         self._names: dict[str, str] = {}  # surface (brackets normalised) → canonical place
         self._not_in: dict[str, tuple[str, ...]] = {}
         for row in place_rows:
@@ -309,9 +326,9 @@ class Gazetteer:
             )
             if name in self.places:
                 raise ValueError(f"places table: place {name!r} is listed twice")
-            self.places[name] = place
+            places[name] = place
             if row.get("county", "").strip():
-                self.county[name] = row["county"].strip()
+                county[name] = row["county"].strip()
             for surface in (name, *_split_list(row.get("aliases", ""))):
                 self._add_surface(surface, name)
                 self._not_in[_full_width_brackets(surface)] = tuple(
@@ -321,14 +338,14 @@ class Gazetteer:
             surface = _full_width_brackets(row["abbreviation"].strip())
             if not surface:
                 raise ValueError(f"abbreviations table: a row has no abbreviation: {dict(row)}")
-            places = _split_list(row["expands_to"])
-            missing = [p for p in places if p not in self.places]
+            expands = _split_list(row["expands_to"])
+            missing = [p for p in expands if p not in self.places]
             if missing:
                 raise ValueError(f"abbreviations table: {surface} expands to unknown places {missing}")
             if surface in self._names or surface in self.abbreviations:
                 raise ValueError(f"abbreviations table: {surface!r} is already a name")
-            self.abbreviations[surface] = Abbreviation(
-                surface, places, row.get("kind", "").strip(), row.get("relation", "group").strip()
+            abbreviations[surface] = Abbreviation(
+                surface, expands, row.get("kind", "").strip(), row.get("relation", "group").strip()
             )
             self._not_in[surface] = tuple(_full_width_brackets(p) for p in _split_list(row.get("not_in", "")))
         # what the readers ask for again and again, worked out once

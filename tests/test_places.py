@@ -404,3 +404,18 @@ def test_any_text_gives_mentions_at_their_offsets(text):
         assert mention.place in gaz
     spans = list(dict.fromkeys((m.start, m.end) for m in mentions))
     assert all(left[1] <= right[0] for left, right in pairwise(spans))
+
+
+def test_the_gazetteer_tables_are_read_only():
+    # the name pattern and look-up tables are worked out once: a change would not reach them, and
+    # the default gazetteer serves every parse
+    gaz = default_gazetteer()
+    with pytest.raises(TypeError):
+        gaz.places["新城"] = gaz["包头市"]
+    with pytest.raises(TypeError):
+        gaz.abbreviations["包榆"] = gaz.abbreviations["呼包鄂"]
+    with pytest.raises(TypeError):
+        del gaz.county["阿勒腾席热镇"]
+    assert "新城" not in gaz
+    assert gaz.county["阿勒腾席热镇"] == "伊金霍洛旗"
+    assert "包榆" not in gaz.abbreviations and gaz.scan("包榆") == []  # not in abbreviations.csv
