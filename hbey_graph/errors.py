@@ -18,6 +18,7 @@ __all__ = [
     "PlanFormatError",
     "PlanReadError",
     "QueryParameterError",
+    "ReportFolderError",
     "UnknownQueryError",
     "UnknownTableError",
 ]
@@ -75,6 +76,10 @@ class QueryParameterError(HbeyGraphError, ValueError):
 
 class GraphLoadError(HbeyGraphError, ValueError):
     """A graph that does not follow hbey_graph's schema and so cannot be loaded into Neo4j."""
+
+
+class ReportFolderError(HbeyGraphError, FileExistsError):
+    """The output folder cannot take a report: it is a file, or a folder holding something else."""
 
 
 class ParseWarning(UserWarning):

@@ -37,7 +37,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from hbey_graph.errors import HbeyGraphError
+from hbey_graph.errors import ReportFolderError
 from hbey_graph.records import Plan
 
 __all__ = [
@@ -54,10 +54,6 @@ __all__ = [
 
 #: File that marks a folder as a report, so that writing a report again may replace it.
 MARKER_FILE = ".hbey-graph-report"
-
-
-class ReportFolderError(HbeyGraphError, FileExistsError):
-    """The output folder cannot take a report: it is a file, or a folder holding something else."""
 
 
 @dataclass(frozen=True)

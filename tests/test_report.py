@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 
 from hbey_graph import report as report_module
 from hbey_graph.cli import main
-from hbey_graph.report import MARKER_FILE, ReportFolderError, write_report
+from hbey_graph.errors import ReportFolderError
+from hbey_graph.report import MARKER_FILE, write_report
 
 CHARTS = ["lead_workload", "area_lead", "responsibility_matrix", "coordination_network", "co_assignment",
           "place_links_map", "city_links_map"]
