@@ -264,6 +264,10 @@ def _full_width_brackets(text: str) -> str:
 class Gazetteer:
     """Places and abbreviations, and the matching of their names in text.
 
+    Its tables (:attr:`places`, :attr:`county`, :attr:`abbreviations`) are read-only: the name
+    pattern and the look-up tables are worked out from them once. To add places, build a gazetteer
+    from rows of your own.
+
     Parameters
     ----------
     place_rows : iterable of mapping
@@ -281,9 +285,6 @@ class Gazetteer:
         The county a town, zone or port lies in.
     abbreviations : mapping of str to Abbreviation
         The abbreviations by surface.
-
-    The three are read-only: the name pattern and the look-up tables are worked out from them once.
-    To add places, build a gazetteer from rows of your own.
 
     Raises
     ------
