@@ -641,12 +641,14 @@ def _is_linking_gap(gap: str) -> bool:
     return gap.endswith(_WITH_JOINS) or gap in _ROUTE_JOINS or _is_dash(gap)
 
 
+def _is_route_or_pair(ref: _Ref) -> bool:
+    """Whether `ref` abbreviates a route (``包茂``) or a pair (``京蒙``), not a group of places."""
+    return ref.abbreviation is not None and ref.abbreviation.relation != "group"
+
+
 def _names_route_or_pair(refs: Iterable[_Ref]) -> bool:
-    """Whether one of the refs abbreviates a route (``包茂``) or a pair (``京蒙``), not a group of places."""
-    for ref in refs:  # noqa: SIM110 - a loop, not any(): called for every clause, and a generator costs more
-        if ref.abbreviation is not None and ref.abbreviation.relation != "group":
-            return True
-    return False
+    """Whether one of the refs abbreviates a route or a pair (:func:`_is_route_or_pair`)."""
+    return any(map(_is_route_or_pair, refs))
 
 
 def _masked(text: str, refs: Iterable[_Ref]) -> str:
@@ -772,7 +774,7 @@ class _LinkReader:
         has_cue = self._has_cue(c_start, c_end)
         in_route = self._read_routes(refs, gaps, evidence)
         for ref in refs:
-            if ref.abbreviation is not None and ref.abbreviation.relation != "group":
+            if _is_route_or_pair(ref):
                 self._read_abbreviation(ref, evidence)
         for members, with_join in self._lists(refs, gaps, in_route):
             places = [p for ref in members for p in ref.places]
