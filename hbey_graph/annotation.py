@@ -508,10 +508,12 @@ def split_top_level(text: str, separators: str) -> list[str]:
     >>> split_top_level("各县（市、区）政府、市科委", "、")
     ['各县（市、区）政府', '市科委']
     """
+    parts: list[str]
     if not _BRACKETS.search(text):
         parts = text.split(separators) if len(separators) == 1 else _separator_pattern(separators).split(text)
         return [part for part in map(str.strip, parts) if part]
-    parts, depth, start = [], 0, 0
+    parts = []
+    depth = start = 0
     for index, char in enumerate(text):
         if char in _OPEN:
             depth += 1

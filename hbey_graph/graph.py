@@ -363,8 +363,8 @@ def _add_plan(G: nx.MultiDiGraph, plan: Plan) -> None:
                 source=project.source,
             )
         _add_edge(G, task_key, project_key, "CONCERNS")
-        for place in project.places:
-            _add_edge(G, project_key, place_node(place), "LOCATED_IN")
+        for place_name in project.places:
+            _add_edge(G, project_key, place_node(place_name), "LOCATED_IN")
 
     for link in plan.links:
         require_task(link.task_id, f"the link {link.source}—{link.target}")

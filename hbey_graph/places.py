@@ -355,10 +355,12 @@ class Gazetteer:
         self._cities = {name: place.parent_city for name, place in self.places.items()}
         # a place and the city and province it lies in, those of them the gazetteer holds
         self._with_parents = {
-            name: tuple(p for p in (name, place.parent_city, place.province) if p in self.places)
+            name: tuple(p for p in (name, place.parent_city, place.province) if p and p in self.places)
             for name, place in self.places.items()
         }
-        self._places_of = {surface: (name,) for surface, name in self._names.items()}
+        self._places_of: dict[str, tuple[str, ...]] = {
+            surface: (name,) for surface, name in self._names.items()
+        }
         self._places_of.update((surface, a.places) for surface, a in self.abbreviations.items())
         surfaces = [*self._names, *self.abbreviations]
         # finds where some name starts, and the longest one there; exclusions are checked in Python

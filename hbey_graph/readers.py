@@ -119,9 +119,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err.start
-    encoding = _detect(data)
-    if encoding is not None:
-        return data.decode(encoding), encoding
+    detected = _detect(data)
+    if detected is not None:
+        return data.decode(detected), detected
     raise PlanReadError(
         f"{path}: is not valid UTF-8 text (byte {utf8_error}) nor GB18030, GBK or Big5 Chinese text; "
         f"{_EXPECTED}"

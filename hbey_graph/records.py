@@ -14,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "BODY_TYPES",
@@ -361,7 +365,7 @@ class Plan:
             (a.body for a in self.assignments if a.task_id == task_id and a.role == "lead"), None
         )
 
-    def table(self, name: str) -> pandas.DataFrame:  # noqa: F821
+    def table(self, name: str) -> pandas.DataFrame:
         """Return one of the plan's tables as a DataFrame.
 
         Parameters

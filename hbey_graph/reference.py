@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from functools import cache
 from importlib import resources
-from importlib.abc import Traversable
+from pathlib import Path
 
 __all__ = ["BUNDLED_PLAN", "data_path", "read_table"]
 
@@ -16,15 +16,15 @@ __all__ = ["BUNDLED_PLAN", "data_path", "read_table"]
 BUNDLED_PLAN = "nmg-2018-55-hbey-plan.txt"
 
 
-def data_path(name: str) -> Traversable:
-    """Return the path of a file shipped in the package's data folder.
+def data_path(name: str) -> Path:
+    """Return the path of a file shipped in the package's data folder (installed as files on disk).
 
     Examples
     --------
     >>> data_path("nmg-2018-55-hbey-plan.txt").name
     'nmg-2018-55-hbey-plan.txt'
     """
-    return resources.files("hbey_graph.data") / name
+    return Path(str(resources.files("hbey_graph.data").joinpath(name)))
 
 
 @cache

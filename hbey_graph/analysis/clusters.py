@@ -146,7 +146,7 @@ def coordination_clusters(
     roles = tuple(roles)
     P = co_assignment_graph(G, roles=roles, plan_id=plan_id)
     context = _Context(G, roles, plan_id)
-    rows = []
+    rows: list[dict[str, object]] = []
     for number, members in enumerate(_ordered(_partition(P, seed, resolution), context), start=1):
         label = _label(members, context)
         rows.extend({"body": body, "cluster": number, "label": label} for body in members)
