@@ -64,6 +64,9 @@ def test_serve_prints_the_bolt_uri_and_stops_on_ctrl_c(neo4j_server, tmp_path):
         [sys.executable, "-m", "hbey_graph", "neo4j", "serve", "--port", "0", "--data", str(data),
          "--heap", "512m"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        # Ctrl-C reaches it even when the suite itself runs in the background (`make test &`),
+        # where the shell has the suite, and so the server, ignore SIGINT
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
