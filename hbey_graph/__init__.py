@@ -20,6 +20,7 @@ Examples
 from importlib import import_module
 from typing import Any
 
+from hbey_graph._compiled import warn_if_stale
 from hbey_graph.analysis import (
     allocation_table,
     area_lead_table,
@@ -71,6 +72,8 @@ __all__ = [
     "write_report",
 ]
 __version__ = "0.1.0"
+
+warn_if_stale()  # a compiled parser module older than its source would run old code
 
 # Public names whose modules pull in matplotlib or the Neo4j driver: imported on first use.
 _LAZY = {"write_report": "hbey_graph.report", "run_query": "hbey_graph.neo4j"}
