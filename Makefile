@@ -23,7 +23,7 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check hbey_graph tests
+	$(BIN)/ruff check hbey_graph tests conftest.py setup.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build *.egg-info .pytest_cache hbey_graph/*.so
