@@ -9,6 +9,7 @@ import hbey_graph
 from hbey_graph._compiled import compiled_modules, stale_modules, warn_if_stale
 
 SUFFIX = EXTENSION_SUFFIXES[0]  # one this interpreter imports: places.cpython-311-x86_64-linux-gnu.so
+OTHER_SUFFIX = ".cpython-27-x86_64-linux-gnu.so"  # another interpreter's, which this one never imports
 
 
 def _module(folder, name, *, source_time=None, compiled_time=None):
@@ -24,8 +25,8 @@ def test_a_module_compiled_before_its_source_changed_is_stale(tmp_path):
     _module(tmp_path, "parser", source_time=1_000, compiled_time=2_000)  # compiled from this source
     _module(tmp_path, "graph", source_time=2_000)  # never compiled
     _module(tmp_path, "orphan", compiled_time=1_000)  # no source to compare with
-    (tmp_path / f"text{SUFFIX.replace('311', '312')}").write_bytes(b"")  # another interpreter's build
-    os.utime(tmp_path / f"text{SUFFIX.replace('311', '312')}", (1_000, 1_000))
+    (tmp_path / f"text{OTHER_SUFFIX}").write_bytes(b"")  # another interpreter's build
+    os.utime(tmp_path / f"text{OTHER_SUFFIX}", (1_000, 1_000))
     _module(tmp_path, "text", source_time=2_000)
 
     assert stale_modules(tmp_path) == ["places"]

@@ -357,7 +357,6 @@ def test_the_garbage_collector_is_left_as_the_parse_found_it(enabled, monkeypatc
         gc.enable()
 
 
-
 HEADINGS = [  # line, level, number
     ("一、标题", 1, "一、"), ("九、标题", 1, "九、"), ("十、标题", 1, "十、"), ("十一、标题", 1, "十一、"),
     ("十九、标题", 1, "十九、"), ("二十、标题", 1, "二十、"), ("九十九、标题", 1, "九十九、"),
