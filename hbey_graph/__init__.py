@@ -20,7 +20,6 @@ Examples
 from importlib import import_module
 from typing import Any
 
-from hbey_graph._compiled import warn_if_stale
 from hbey_graph.analysis import (
     allocation_table,
     area_lead_table,
@@ -36,8 +35,8 @@ from hbey_graph.analysis import (
     responsibility_matrix,
 )
 from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
+from hbey_graph.extract.parser import load_plan, parse_text
 from hbey_graph.graph import build_graph
-from hbey_graph.parser import load_plan, parse_text
 from hbey_graph.records import Assignment, Body, Link, Place, Plan, Project, Section, Task
 
 __all__ = [
@@ -72,8 +71,6 @@ __all__ = [
     "write_report",
 ]
 __version__ = "0.1.0"
-
-warn_if_stale()  # a compiled parser module older than its source would run old code
 
 # Public names whose modules pull in matplotlib or the Neo4j driver: imported on first use.
 _LAZY = {"write_report": "hbey_graph.report", "run_query": "hbey_graph.neo4j"}

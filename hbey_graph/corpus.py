@@ -37,8 +37,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from hbey_graph.bodies import BodyRegistry, body_registry
 from hbey_graph.errors import HbeyGraphError, PlanReadError
+from hbey_graph.extract.bodies import BodyRegistry, body_registry
 from hbey_graph.records import ROLES, Plan
 
 __all__ = [
@@ -141,7 +141,7 @@ def _plan_ids(folder: Path, paths: list[Path]) -> list[str]:
 
 def _parse_one(job: tuple[Path, str]) -> Plan | Failure:
     """Parse one file in a worker; every error becomes a Failure (warnings stay in ``plan.issues``)."""
-    from hbey_graph.parser import load_plan
+    from hbey_graph.extract.parser import load_plan
 
     path, plan_id = job
     try:

@@ -545,9 +545,9 @@ def write_report(
     """
     from tqdm import tqdm
 
+    from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
     from hbey_graph.io import write_allocation_xlsx, write_gexf, write_graphml, write_node_link_json
-    from hbey_graph.parser import load_plan
     from hbey_graph.plot._style import check_labels
 
     check_labels(labels)

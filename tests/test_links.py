@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hbey_graph import load_plan
-from hbey_graph.places import co_implementation_links, extract_geography, find_links, roll_up
+from hbey_graph.extract.geography import extract_geography
+from hbey_graph.extract.links import co_implementation_links, find_links, roll_up
 from hbey_graph.records import Assignment, Body, Link, Task
 
 H, B, E, Y = "呼和浩特市", "包头市", "鄂尔多斯市", "榆林市"

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-import hbey_graph.parser
+import hbey_graph.extract.parser
 from hbey_graph import load_plan, parse_text
-from hbey_graph.bodies import body_registry
-from hbey_graph.text import HEADING_PATTERNS, match_heading
+from hbey_graph.extract.bodies import body_registry
+from hbey_graph.extract.text import HEADING_PATTERNS, match_heading
 
 CITIES3 = ["呼和浩特市人民政府", "包头市人民政府", "鄂尔多斯市人民政府"]
 
@@ -236,7 +236,7 @@ def test_anomalies_reported_as_warnings_with_line_numbers(plan):
 
 @pytest.mark.parametrize("space", [chr(c) for c in range(0x3001) if chr(c).isspace()])
 def test_latin_word_between_any_kind_of_space_reported(space):
-    from hbey_graph.text import Paragraph, repair_paragraph
+    from hbey_graph.extract.text import Paragraph, repair_paragraph
 
     issues = []
     repair_paragraph(Paragraph(f"平台{space}and{space}连锁", 4, 4, [(0, 4)]), issues)
@@ -253,7 +253,7 @@ def test_latin_word_between_any_kind_of_space_reported(space):
     ],
 )
 def test_spaces_repaired_only_beside_numbers(text, repaired, kinds):
-    from hbey_graph.text import Paragraph, repair_paragraph
+    from hbey_graph.extract.text import Paragraph, repair_paragraph
 
     issues = []
     assert repair_paragraph(Paragraph(text, 1, 1, [(0, 1)]), issues) == (repaired, repaired)
@@ -349,7 +349,7 @@ def test_the_garbage_collector_is_left_as_the_parse_found_it(enabled, monkeypatc
         def fail(*args, **kwargs):
             raise RuntimeError("geography failed")
 
-        monkeypatch.setattr(hbey_graph.parser, "extract_geography", fail)
+        monkeypatch.setattr(hbey_graph.extract.parser, "extract_geography", fail)
         with pytest.raises(RuntimeError, match="geography failed"):
             parse_text(text)
         assert gc.isenabled() is enabled

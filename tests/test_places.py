@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hbey_graph import load_plan
-from hbey_graph.places import Gazetteer, default_gazetteer, extract_geography, find_mentions
+from hbey_graph.extract.gazetteer import Gazetteer, default_gazetteer, find_mentions
+from hbey_graph.extract.geography import extract_geography
 from hbey_graph.records import Task
 from hbey_graph.reference import read_table
 

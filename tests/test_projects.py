@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from hbey_graph import load_plan
 from hbey_graph.errors import ParseWarning
-from hbey_graph.places import default_gazetteer, extract_geography
-from hbey_graph.projects import (
+from hbey_graph.extract.gazetteer import default_gazetteer
+from hbey_graph.extract.geography import extract_geography
+from hbey_graph.extract.projects import (
     catalogue_plan_for,
     catalogue_plans,
     catalogue_projects,

@@ -6,7 +6,7 @@ import pytest
 
 from hbey_graph import load_plan
 from hbey_graph.errors import PlanReadError
-from hbey_graph.readers import read_source
+from hbey_graph.extract.readers import read_source
 
 PLAN = (
     "内蒙古自治区人民政府关于印发测试方案的通知\n"

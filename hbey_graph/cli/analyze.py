@@ -18,8 +18,8 @@ __all__ = ["ANALYSES", "export_graph", "register"]
 
 
 def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
+    from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
-    from hbey_graph.parser import load_plan
 
     return build_graph(load_plan(args.plan))
 

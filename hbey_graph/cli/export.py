@@ -7,7 +7,7 @@ import sys
 
 from hbey_graph.cli._output import add_plan_option, write_table
 from hbey_graph.errors import HbeyGraphError
-from hbey_graph.parser import load_plan
+from hbey_graph.extract.parser import load_plan
 from hbey_graph.tables import TABLES
 
 __all__ = ["register"]

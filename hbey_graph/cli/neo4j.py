@@ -135,9 +135,9 @@ def _connect(args: argparse.Namespace) -> neo4j.Driver:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
     from hbey_graph.neo4j import load_graph
-    from hbey_graph.parser import load_plan
 
     graph = build_graph(load_plan(args.plan))
     with _connect(args) as driver:

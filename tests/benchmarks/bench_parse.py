@@ -4,8 +4,7 @@ Run: ``.venv/bin/python tests/benchmarks/bench_parse.py [--repeat N]``. Prints M
 reading the file, for the whole parse (tasks, roles, places, projects, links) and for tasks and roles
 alone: the best of N timed runs (process CPU time) after one warm-up run, and the wall-clock time of
 the first parse in a fresh process. The garbage collector runs during the timed runs, as it does when
-a user parses a plan (``timeit`` would turn it off): its share of the work is part of the figure. The
-first line says which of the parser's modules run compiled (``setup.py``).
+a user parses a plan (``timeit`` would turn it off): its share of the work is part of the figure.
 """
 
 from __future__ import annotations
@@ -29,9 +28,9 @@ def main() -> None:
     warnings.simplefilter("ignore")
 
     started = time.perf_counter()
+
     from hbey_graph import parser as plan_parser
-    from hbey_graph._compiled import compiled_modules
-    from hbey_graph.readers import read_source
+    from hbey_graph.extract.readers import read_source
     from hbey_graph.reference import BUNDLED_PLAN, data_path
 
     path = data_path(BUNDLED_PLAN)
@@ -57,8 +56,7 @@ def main() -> None:
     finally:
         plan_parser.extract_geography = geography
 
-    compiled = ", ".join(compiled_modules()) or "none (all Python source)"
-    print(f"Python {platform.python_version()} ({sys.executable}); compiled modules: {compiled}")
+    print(f"Python {platform.python_version()} ({sys.executable})")
     print(f"best of {args.repeat} runs of {args.number}, process CPU time, garbage collector on")
     print(f"bundled plan: {size / 1e3:.1f} kB, {tasks} tasks, {len(first.assignments)} assignments")
     print(f"{'':34}{'ms':>9}{'MB/s':>9}{'tasks/s':>10}")

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from hbey_graph.bodies import LEVEL_PREFIXES, BodyRegistry
+from hbey_graph.extract.bodies import LEVEL_PREFIXES, BodyRegistry
 from hbey_graph.records import Body
 from hbey_graph.reference import read_table
 
@@ -484,7 +484,7 @@ def _without_agent(text: str) -> str:
 
 def _names_bodies(names_text: str, registry: BodyRegistry | None) -> bool:
     """Whether every ``、``-separated name in `names_text` names a body (known or by its form)."""
-    from hbey_graph.bodies import body_registry
+    from hbey_graph.extract.bodies import body_registry
 
     registry = registry or body_registry()
     names = split_top_level(_OPEN_LIST.sub("", names_text.strip(_SPACE)), "、")
@@ -550,7 +550,7 @@ def split_names(
 
     Examples
     --------
-    >>> from hbey_graph.bodies import body_registry
+    >>> from hbey_graph.extract.bodies import body_registry
     >>> names, rule = split_names(
     ...     "呼和浩特市、包头市人民政府。自治区水利厅、党委编办，呼和浩特海关，下同", body_registry())
     >>> [(n.name, n.group) for n in names]  # doctest: +NORMALIZE_WHITESPACE
@@ -598,7 +598,7 @@ def read_names(
 
     Examples
     --------
-    >>> from hbey_graph.bodies import body_registry
+    >>> from hbey_graph.extract.bodies import body_registry
     >>> reading = read_names("自治区水利厅牵头，自治区发展改革委、环保厅及相关盟市配合", body_registry(),
     ...                      label=None)
     >>> [(n.name, n.group, n.marker.role) for n in reading.names]  # doctest: +NORMALIZE_WHITESPACE
@@ -943,7 +943,7 @@ def assign_roles(
 
     Examples
     --------
-    >>> from hbey_graph.bodies import body_registry
+    >>> from hbey_graph.extract.bodies import body_registry
     >>> registry = body_registry()
     >>> names, _ = split_names("包头市人民政府，自治区科技厅、商务厅，内蒙古税务局", registry)
     >>> assign_roles(names, [registry.resolve(n.name) for n in names])

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from hbey_graph.annotation import (
+from hbey_graph.errors import ParseWarning, PlanFormatError
+from hbey_graph.extract.annotation import (
     Annotation,
     NamedBody,
     Reading,
@@ -26,13 +27,10 @@ from hbey_graph.annotation import (
     find_annotation,
     read_names,
 )
-from hbey_graph.bodies import BodyRegistry, body_registry
-from hbey_graph.errors import ParseWarning, PlanFormatError
-from hbey_graph.places import extract_geography
-from hbey_graph.readers import Source, read_source
-from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
-from hbey_graph.reference import BUNDLED_PLAN, data_path
-from hbey_graph.text import (
+from hbey_graph.extract.bodies import BodyRegistry, body_registry
+from hbey_graph.extract.geography import extract_geography
+from hbey_graph.extract.readers import Source, read_source
+from hbey_graph.extract.text import (
     Paragraph,
     heading_level,
     match_heading,
@@ -41,6 +39,8 @@ from hbey_graph.text import (
     split_paragraphs,
     to_matching_text,
 )
+from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
+from hbey_graph.reference import BUNDLED_PLAN, data_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -92,7 +92,7 @@ def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
 
     Examples
     --------
-    >>> from hbey_graph.readers import read_source
+    >>> from hbey_graph.extract.readers import read_source
     >>> from hbey_graph.reference import BUNDLED_PLAN, data_path
     >>> plan = parse_plan(read_source(data_path(BUNDLED_PLAN)), plan_id="hbey")
     >>> plan.plan_id, len(plan.assignments)
@@ -122,7 +122,7 @@ def parse_text(
     """Parse plan text into a :class:`Plan`.
 
     The text is matched in simplified characters with full-width punctuation
-    (:func:`~hbey_graph.text.to_matching_text`); each task keeps its paragraph as written in
+    (:func:`~hbey_graph.extract.text.to_matching_text`); each task keeps its paragraph as written in
     :attr:`~hbey_graph.records.Task.original_text`.
 
     Parameters
@@ -345,7 +345,8 @@ class _Walker:
     def _open_section(self, level: int, match: re.Match[str], piece: _Piece) -> tuple[_Piece, _Piece]:
         """Record a heading; return the text after its title and the title sentence itself.
 
-        `match` is the heading's match of its outline pattern (:func:`~hbey_graph.text.match_heading`).
+        `match` is the heading's match of its outline pattern
+        (:func:`~hbey_graph.extract.text.match_heading`).
         """
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hbey_graph.errors import ParseWarning
-from hbey_graph.places import Gazetteer, default_gazetteer
+from hbey_graph.extract.gazetteer import Gazetteer, default_gazetteer
 from hbey_graph.records import Project, Task
 from hbey_graph.reference import read_table
 
