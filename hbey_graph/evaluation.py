@@ -62,8 +62,21 @@ __all__ = [
 _HEADER_FIELD = re.compile(r"^[a-z_]+:\s?")
 _SPACE = re.compile(r"\s+")
 _HALF_WIDTH = str.maketrans("(),;:!?", "（），；：！？")
-_COUNTS = ("gold_tasks", "found", "lead_right", "body_tp", "body_fp", "body_fn", "role_tp", "role_fp",
-           "role_fn", "deadline_gold", "deadline_right", "official_gold", "official_right")
+_COUNTS = (
+    "gold_tasks",
+    "found",
+    "lead_right",
+    "body_tp",
+    "body_fp",
+    "body_fn",
+    "role_tp",
+    "role_fp",
+    "role_fn",
+    "deadline_gold",
+    "deadline_right",
+    "official_gold",
+    "official_right",
+)
 
 
 @dataclass(frozen=True)
@@ -135,14 +148,16 @@ def load_gold(path: str | Path) -> dict[str, list[GoldTask]]:
             for role in ("lead", "support", "responsible"):
                 if not isinstance(entry.get(role, []), list):
                     raise HbeyGraphError(f"{path}: {name}, task {index}: '{role}' must be a list of names")
-            tasks.append(GoldTask(
-                entry["key"],
-                tuple(entry.get("lead", [])),
-                tuple(entry.get("support", [])),
-                tuple(entry.get("responsible", [])),
-                entry.get("deadline"),
-                entry.get("lead_official"),
-            ))
+            tasks.append(
+                GoldTask(
+                    entry["key"],
+                    tuple(entry.get("lead", [])),
+                    tuple(entry.get("support", [])),
+                    tuple(entry.get("responsible", [])),
+                    entry.get("deadline"),
+                    entry.get("lead_official"),
+                )
+            )
         gold[name] = tasks
     return gold
 
@@ -336,7 +351,9 @@ def summary(scores: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     groups: list[tuple[str, pd.DataFrame]] = []
     if by is not None:
         if by not in scores.columns:
-            raise HbeyGraphError(f"no column {by!r} to group the scores by; columns: {', '.join(scores.columns)}")
+            raise HbeyGraphError(
+                f"no column {by!r} to group the scores by; columns: {', '.join(scores.columns)}"
+            )
         groups.extend((str(value), frame) for value, frame in scores.groupby(by, sort=True))
     groups.append(("all", scores))
     rows = []
@@ -346,25 +363,29 @@ def summary(scores: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
         recall = _ratio(total.body_tp, total.body_tp + total.body_fn)
         role_p = _ratio(total.role_tp, total.role_tp + total.role_fp)
         role_r = _ratio(total.role_tp, total.role_tp + total.role_fn)
-        rows.append({
-            "group": label,
-            "documents": len(frame),
-            "refused": int(frame["refused"].sum()),
-            "tasks": int(total.gold_tasks),
-            "task_recall": _ratio(total.found, total.gold_tasks),
-            "body_precision": precision,
-            "body_recall": recall,
-            "body_f1": _f1(precision, recall),
-            "role_f1": _f1(role_p, role_r),
-            "lead_accuracy": _ratio(total.lead_right, total.gold_tasks),
-            "deadline_accuracy": _ratio(total.deadline_right, total.deadline_gold),
-            "lead_official_accuracy": _ratio(total.official_right, total.official_gold),
-        })
+        rows.append(
+            {
+                "group": label,
+                "documents": len(frame),
+                "refused": int(frame["refused"].sum()),
+                "tasks": int(total.gold_tasks),
+                "task_recall": _ratio(total.found, total.gold_tasks),
+                "body_precision": precision,
+                "body_recall": recall,
+                "body_f1": _f1(precision, recall),
+                "role_f1": _f1(role_p, role_r),
+                "lead_accuracy": _ratio(total.lead_right, total.gold_tasks),
+                "deadline_accuracy": _ratio(total.deadline_right, total.deadline_gold),
+                "lead_official_accuracy": _ratio(total.official_right, total.official_gold),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def evaluate(gold_path: str | Path, *, plans: str | Path | None = None, by: str | None = None) -> pd.DataFrame:
-    """Parse a gold corpus and return its :func:`summary`.
+def evaluate(
+    gold_path: str | Path, *, plans: str | Path | None = None, by: str | None = None
+) -> pd.DataFrame:
+    r"""Parse a gold corpus and return its :func:`summary`.
 
     Examples
     --------
@@ -372,7 +393,7 @@ def evaluate(gold_path: str | Path, *, plans: str | Path | None = None, by: str 
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> (folder / "plans").mkdir()
     >>> _ = (folder / "plans" / "a.txt").write_text(
-    ...     "一、任务\\n1. 推进河道综合治理工作。（省水利厅牵头，省财政厅配合）\\n", encoding="utf-8")
+    ...     "一、任务\n1. 推进河道综合治理工作。（省水利厅牵头，省财政厅配合）\n", encoding="utf-8")
     >>> gold = {"a.txt": [{"key": "推进河道综合治理工作", "lead": ["省水利厅"], "support": ["省财政厅"],
     ...                    "responsible": []}]}
     >>> _ = (folder / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")

@@ -103,6 +103,10 @@ class Task:
     original_text : str
         The paragraph as it stood before conversion to simplified characters (equal to ``text``
         for a simplified source).
+    deadline : str
+        The deadline the plan sets for the task, as written (``2019年底前``), or ``""``.
+    lead_official : str
+        The official the plan names to lead the task (``牵头领导``, ``责任领导``), or ``""``.
     """
 
     task_id: str
@@ -115,6 +119,8 @@ class Task:
     annotation: str
     lines: tuple[int, int]
     original_text: str = ""
+    deadline: str = ""
+    lead_official: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,8 @@ class ParseIssue:
     severity : str
         ``"warning"`` for an anomaly a reader should look at (emitted as a
         :class:`~hbey_graph.errors.ParseWarning`), ``"repair"`` for routine extraction noise that
-        was mended (a sentence joined across a page break, a space beside a number).
+        was mended (a sentence joined across a page break, a space beside a number), ``"note"`` for
+        what is worth knowing but needs no look (a body the reference table lacks, read by its name).
     """
 
     line: int

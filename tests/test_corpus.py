@@ -51,8 +51,9 @@ def test_read_corpus_parses_in_parallel_and_reports_failures(folder):
     assert [plan.plan_id for plan in corpus.plans] == ["2019/b-2019", "a-2016", "c"]
     assert [(f.path.name, str(f)) for f in corpus.failures] == [
         ("empty.txt", f"{folder / 'empty.txt'}: is empty; expected the text of an implementation plan"),
-        ("notes.txt", f"{folder / 'notes.txt'}: no responsibility annotation found; expected task paragraphs "
-                      "ending with an annotation such as （实施主体：…）"),
+        ("notes.txt", f"{folder / 'notes.txt'}: no responsibility annotation found; expected tasks whose "
+                      "responsible bodies are named, such as （牵头单位：…）, 责任单位：… or "
+                      "（A牵头，B配合）"),
     ]
     assert [plan.date.isoformat() if plan.date else None for plan in corpus.plans] == [
         "2019-05-01", "2016-03-01", None]
@@ -139,8 +140,8 @@ def test_cli_corpus_writes_tables_and_reports_each_failure(folder, tmp_path, cap
     skipped = [line for line in err.splitlines() if line.startswith("hbey-graph: skipped ")]
     assert skipped == [
         f"hbey-graph: skipped {folder / 'empty.txt'}: is empty; expected the text of an implementation plan",
-        f"hbey-graph: skipped {folder / 'notes.txt'}: no responsibility annotation found; expected task "
-        "paragraphs ending with an annotation such as （实施主体：…）",
+        f"hbey-graph: skipped {folder / 'notes.txt'}: no responsibility annotation found; expected tasks "
+        "whose responsible bodies are named, such as （牵头单位：…）, 责任单位：… or （A牵头，B配合）",
     ]
     assert err.splitlines()[-1].startswith("3 of 5 plans parsed (2 skipped), 6 tasks, in ")
     matrix = read_csv(out / "lead_matrix.csv")

@@ -9,7 +9,8 @@ import pytest
 import hbey_graph.extract.parser
 from hbey_graph import load_plan, parse_text
 from hbey_graph.extract.bodies import body_registry
-from hbey_graph.extract.text import HEADING_PATTERNS, match_heading
+from hbey_graph.extract.lexicon import Lexicon
+from hbey_graph.extract.text import match_heading
 
 CITIES3 = ["呼和浩特市人民政府", "包头市人民政府", "鄂尔多斯市人民政府"]
 
@@ -335,7 +336,7 @@ def test_unknown_body_is_classified_and_reported():
 
 def test_paragraph_without_annotation_in_a_task_section_is_reported():
     plan = parse_text("一、任务\n1. 建设。（实施主体：自治区水利厅）\n另一段文字没有标注。\n", plan_id="p")
-    assert [(i.line, i.kind) for i in plan.issues] == [(3, "no-annotation")]
+    assert [(i.line, i.kind) for i in plan.issues] == [(3, "unassigned-task")]
 
 
 @pytest.mark.parametrize("enabled", [True, False])
@@ -375,11 +376,10 @@ def test_outline_headings_and_their_levels(line, level, number):
 
 
 @pytest.mark.parametrize("line", [line for line, _, _ in HEADINGS] + NOT_HEADINGS)
-def test_a_heading_is_found_by_the_pattern_its_first_character_opens(line):
-    # match_heading tries only the pattern a line's first character can open: it must find what
-    # trying every one of HEADING_PATTERNS finds
-    tried = [(level, pattern.match(line)) for level, pattern in HEADING_PATTERNS.items()]
-    expected = [(level, match.group("number")) for level, match in tried if match is not None]
+def test_a_heading_is_found_by_the_first_numbering_pattern_that_matches(line):
+    # match_heading finds the first level whose numbering pattern (data/lexicon.csv) matches
+    tried = [(level, pattern.match(line)) for level, pattern in Lexicon.default().numbering.items()]
+    expected = [(level, match.group("number")) for level, match in tried if match is not None][:1]
     found = match_heading(line)
     assert ([] if found is None else [(found[0], found[1].group("number"))]) == expected
     assert (found is None) == (line in NOT_HEADINGS)

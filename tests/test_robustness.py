@@ -141,12 +141,12 @@ def test_an_unreadable_part_is_a_warning_with_its_line_and_the_rest_is_parsed():
     ]
     warnings = [(i.line, i.kind) for i in plan.issues if i.severity == "warning" and i.kind != "unknown-body"]
     assert warnings == [
-        (3, "unreadable"),
         (4, "unclosed-annotation"),
         (4, "empty-annotation"),
-        (5, "no-annotation"),
+        (5, "unassigned-task"),
     ]
     assert [t.task_id for t in plan.tasks] == ["T1.1", "T2.1", "T3.1", "T5.1"]
+    assert plan.task("T2.1").deadline == "2019年底前完成"  # a deadline, not a part that names no body
 
 
 def run_cli(*args):
@@ -213,21 +213,20 @@ def test_bad_input_warnings_name_their_lines(tmp_path, capsys):
     cases = bad_inputs(tmp_path)
     run_cli("export", "assignments", "--plan", str(cases["truncated.txt"][0]))
     out, err = capsys.readouterr()
-    # the truncated name is kept as written, and said to be unknown
-    assert out.splitlines()[1:] == ["T1.1,1,包头市人民政府,city_government,implementer,1,1",
-                                    "T1.1,1,自治区水利,other,support,2,2"]
+    # the truncated name names no body: it is left out and said to be so, with its line
+    assert out.splitlines()[1:] == ["T1.1,1,包头市人民政府,city_government,implementer,1,1"]
     path = cases["truncated.txt"][0]
     assert err.splitlines() == [
         f"warning: {path}: line 2: annotation has no closing bracket",
-        f"warning: {path}: line 2: annotation names no region department to lead",
-        f"warning: {path}: line 2: body '自治区水利' is not in the reference table; classified as other",
+        f"warning: {path}: line 2: '自治区水利' in a statement names no body; left out",
+        f"warning: {path}: line 2: annotation names no department to lead",
     ]
     run_cli("export", "assignments", "--plan", str(cases["unbalanced.txt"][0]))
     out, err = capsys.readouterr()
     path = cases["unbalanced.txt"][0]
     assert out.splitlines()[1:] == ["T2.1,1,自治区水利厅,region_department,responsible,1,1"]
     assert err.splitlines() == [
-        f"warning: {path}: line 2: paragraph in a task section has no responsibility annotation: '（（（）…'",
+        f"warning: {path}: line 2: no responsibility found for '（（（）…'",
         f"warning: {path}: line 3: text after the annotation belongs to no task: '）)'",
     ]
     run_cli("export", "assignments", "--plan", str(cases["no-bodies.txt"][0]))

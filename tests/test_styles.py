@@ -52,8 +52,7 @@ def test_labelled_fields_separated_by_semicolon_with_a_deadline():
         ("市发展改革委", "support", 2),
         ("市工业和信息化局", "support", 2),
     ]
-    assert [(i.kind, i.severity) for i in plan.issues if i.kind == "other-field"] == [
-        ("other-field", "repair")]
+    assert plan.tasks[0].deadline == "2020年"
 
 
 def test_responsible_line_after_the_task_without_convention():
@@ -62,7 +61,7 @@ def test_responsible_line_after_the_task_without_convention():
     task = plan.tasks[0]
     assert (task.text, task.heading, task.lines) == ("优化营商环境。", "优化营商环境", (2, 3))
     # the item after it has no annotation and is reported, with its line
-    assert [(i.line, i.kind) for i in plan.issues if i.kind == "no-annotation"] == []  # a heading alone
+    assert [(i.line, i.kind) for i in plan.issues if i.kind == "unassigned-task"] == [(4, "unassigned-task")]
     assert len(plan.tasks) == 1
 
 

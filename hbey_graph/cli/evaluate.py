@@ -9,8 +9,16 @@ from hbey_graph.cli._output import write_table
 
 __all__ = ["register"]
 
-_SCORES = ("task_recall", "body_precision", "body_recall", "body_f1", "role_f1", "lead_accuracy",
-           "deadline_accuracy", "lead_official_accuracy")
+_SCORES = (
+    "task_recall",
+    "body_precision",
+    "body_recall",
+    "body_f1",
+    "role_f1",
+    "lead_accuracy",
+    "deadline_accuracy",
+    "lead_official_accuracy",
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,14 +31,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "overall and for each value of --by. See hbey_graph.evaluation for the gold format.",
     )
     parser.add_argument("gold", metavar="GOLD", help="the gold.json file")
-    parser.add_argument("--plans", metavar="DIR", default=None,
-                        help="folder of the plan files (default: plans/ beside GOLD)")
-    parser.add_argument("--by", metavar="COLUMN", default=None,
-                        help="also score each group of documents: script, style, or a column of the "
-                        "documents.csv beside GOLD (e.g. form, level, province)")
+    parser.add_argument(
+        "--plans", metavar="DIR", default=None, help="folder of the plan files (default: plans/ beside GOLD)"
+    )
+    parser.add_argument(
+        "--by",
+        metavar="COLUMN",
+        default=None,
+        help="also score each group of documents: script, style, or a column of the "
+        "documents.csv beside GOLD (e.g. form, level, province)",
+    )
     parser.add_argument("--documents", action="store_true", help="print one row per document instead")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="output format (default: table)")
+    parser.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 

@@ -1,286 +1,90 @@
-"""Reading responsibility annotations: who leads, who supports, who implements.
+"""Reading responsibility statements: who leads, who supports, who implements.
 
-An annotation names the bodies responsible for a task. Plans write it in many ways:
-``（实施主体：呼和浩特市、包头市人民政府，自治区发展改革委、自然资源厅）`` closing the paragraph,
-``（自治区水利厅牵头，自治区发展改革委、环保厅及相关盟市配合）``,
-``（牵头单位：市科委，配合单位：各区县市）``, ``〔责任单位：A、B按职责分工负责〕``, or
-``责任单位：省发展改革委、省财政厅`` on a line of its own after the task. Reading one takes three
-steps, kept apart:
+Plans write responsibility in open-ended ways: ``（实施主体：…）`` closing a paragraph,
+``（自治区水利厅牵头，自治区发展改革委、环保厅及相关盟市配合）``, ``〔责任单位：A、B按职责分工负责〕``,
+``牵头单位：…`` on a line of its own, ``由X副市长负责，A牵头，相关部门配合，…`` opening an item,
+``A会同B、C等部门负责落实``, a table cell naming bodies. Every one of them is a *statement* made of
+three kinds of evidence, all read from the lexicon (:mod:`hbey_graph.extract.lexicon`):
 
-1. :func:`find_annotation` locates the annotation in a paragraph and returns its content;
-2. :func:`read_names` splits the content into fields (``牵头单位：`` …), groups (``，``, or ``。``
-   where a plan slips) and names (``、``, ``及``, ``和``), distributing a shared level prefix
-   (``自治区``) or suffix (``人民政府``) over its group; every name carries the marker that gave it a
-   role (a field label such as ``配合单位`` or a verb closing its group such as ``牵头``). A stated
-   rule (``列为首位的自治区部门为推进牵头部门…``) is kept apart from the names;
-3. :func:`assign_roles` turns markers into roles, applying the plan's stated convention where
-   the markers leave it open.
+- **body names by their shape** (:mod:`hbey_graph.extract.bodies`), in lists joined by ``、`` and
+  conjunctions, with a level prefix or a government suffix written once for the list;
+- **role cues**: labels (``牵头单位：``), verbs closing a list (``配合``), words between two lists
+  (``会同``), and conventions stated once (``列第一位的为牵头单位，下同``);
+- what is **no body**: officials (``分管副省长``), deadlines (``2019年底前完成``), conventions.
 
-The markers and conventions are data (``data/annotation_markers.csv`` and
-``data/annotation_conventions.csv``): a new way of writing the same facts is a row there.
+:class:`StatementReader` reads a stretch of text as a statement (:meth:`StatementReader.read`) and
+says how surely it is one; :func:`assign_roles` turns the markers of a task's names into roles.
+Where statements stand in a plan (brackets, labelled lines, sentences, table cells) is the
+parser's business (:mod:`hbey_graph.extract.parser`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from operator import attrgetter
+from functools import lru_cache
 from typing import NamedTuple
 
-from hbey_graph.extract.bodies import LEVEL_PREFIXES, BodyRegistry
+from hbey_graph.extract.bodies import (
+    BodyRegistry,
+    body_registry,
+    body_strength,
+    level_prefix,
+    starts_with_place,
+)
+from hbey_graph.extract.lexicon import Lexicon, Marker
+from hbey_graph.extract.text import BRACKETS, CLOSE, OPEN, bracket_depth, split_top_level, top_level_brackets
 from hbey_graph.records import Body
-from hbey_graph.reference import read_table
 
 __all__ = [
     "RULES",
-    "Annotation",
-    "AnnotationStyles",
+    "UNMARKED",
     "Marker",
     "NamedBody",
-    "Reading",
-    "annotation_styles",
+    "Statement",
+    "StatementReader",
     "assign_roles",
-    "find_annotation",
-    "read_names",
-    "split_names",
-    "split_top_level",
 ]
 
-#: Conventions a plan can state for the bodies its markers leave open, by name:
+#: Conventions a plan can state for the bodies its markers leave open:
 #: ``first_department``: the first department listed leads, city governments implement, the other
 #: bodies support (内政发〔2018〕55号: 列为首位的自治区部门为推进牵头部门);
 #: ``first_listed``: the first body listed leads, the others support (列第一位为牵头单位).
 RULES: tuple[str, ...] = ("first_department", "first_listed")
 
-_OPEN, _CLOSE = "（(〔[【［〖", "）)〕]】］〗"
-_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
-_GROUP_SEPARATORS = "，,。；;"
-_SPACE = " \t\u3000"
-_FIELD_EDGES = _SPACE + "，,；;。"  # stripped from a field's text
-_SUFFIX = re.compile(r"(人民政府|政府|行政公署)$")
-_BARE_PLACE = re.compile(r"[市县旗区盟州]$")
-_NOT_A_PREFIX = ("市场", "市政", "区域", "县域", "省际", "市级", "区级", "县级", "省级")
-_tuple_new = tuple.__new__
-_DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
-_CONJUNCTION = re.compile(r"以及|及|和|与")
-_OPEN_LIST = re.compile(r"等(有关|相关)?(部门|单位)?$")
-_AGENTS = ("由", "请")
-_NOT_A_NAME = re.compile(r"\d|[：:！？!?“”\"《》]")
-_NOT_A_NAME_OR_BRACKET = re.compile(rf"\d|[：:！？!?“”\"《》{re.escape(_OPEN + _CLOSE)}]")
-_LONGEST_NAME = 40
-_LONGEST_UNKNOWN_NAME = 20
-_BODY_ENDING = re.compile(
-    r"(厅|委|局|办|室|部|院|署|会|中心|馆|政府|公署|公司|集团|行|海关|盟|市|县|旗|区|州|镇|乡|街道|单位|部门"
-    r"|地区|地方|各地|机构|组织|团体|企业|学校|高校)$"
-)
-_SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
-_LEVEL_PREFIX = re.compile(  # in order: 自治区 before 区; 市场监管局 opens with 市场, not 市
-    "(?!" + "|".join(_NOT_A_PREFIX) + ")(?:" + "|".join(LEVEL_PREFIXES) + ")"
-)
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A word that tells what role the names it governs hold.
-
-    Attributes
-    ----------
-    text : str
-        The marker as written (``牵头单位``, ``配合``).
-    kind : str
-        ``field``: a label followed by a colon, governing the names up to the next label
-        (``牵头单位：市科委``); ``verb``: a word closing a group of names (``市科委牵头``).
-    role : str
-        ``lead``, ``support``, ``implementer``, ``responsible`` (named as responsible without
-        saying who leads) or ``by_rule`` (the plan's convention decides, as for ``实施主体``).
-    beside_lead : str
-        The role when the same annotation names a lead explicitly (``A牵头，B负责``: B supports).
-    """
-
-    text: str
-    kind: str
-    role: str
-    beside_lead: str
-
-    def __hash__(self) -> int:
-        # Markers key the memo of groups read: hashing the text alone is cheaper than hashing all
-        # four fields, and equal markers still hash alike.
-        return hash(self.text)
-
-
 #: The marker of names that stand under no label and close with no verb: they are responsible.
 UNMARKED = Marker("", "field", "responsible", "support")
+#: The marker of bodies a standing convention adds to a task (以下均需各县政府落实，不再列出).
+STANDING = Marker("standing", "standing", "responsible", "support")
 
-
-@dataclass(frozen=True)
-class Convention:
-    """A pattern recognising a stated convention (or a clause continuing one) and its rule."""
-
-    pattern: re.Pattern[str]
-    rule: str
-
-
-class AnnotationStyles:
-    """The markers and conventions annotations are read with.
-
-    Parameters
-    ----------
-    markers : iterable of Marker
-    conventions : iterable of Convention
-
-    Examples
-    --------
-    >>> styles = annotation_styles()
-    >>> styles.fields["配合单位"].role, styles.verb_of("市人力社保局、市农业农村局分别牵头").text
-    ('support', '分别牵头')
-    >>> styles.convention_rule("列第一位为牵头单位")
-    'first_listed'
-    """
-
-    def __init__(self, markers: Iterable[Marker], conventions: Iterable[Convention]) -> None:
-        markers = list(markers)
-        self.fields: dict[str, Marker] = {m.text: m for m in markers if m.kind == "field"}
-        self.verbs: dict[str, Marker] = {m.text: m for m in markers if m.kind == "verb"}
-        conventions = list(conventions)
-        self.conventions = [c for c in conventions if c.rule != "continues"]
-        self.continuations = [c for c in conventions if c.rule == "continues"]
-        # Any of them at all: one search that tells the common case (a group of names) quickly.
-        self._any_rule = re.compile("|".join(f"(?:{c.pattern.pattern})" for c in conventions) or "(?!)")
-        labels = "|".join(map(re.escape, sorted(self.fields, key=len, reverse=True)))
-        verbs = "|".join(map(re.escape, sorted(self.verbs, key=len, reverse=True)))
-        space = re.escape(_SPACE)
-        #: A label just inside an opening bracket: ``（实施主体：``.
-        self.bracketed_field = re.compile(
-            rf"[{re.escape(_OPEN)}][{space}]*(?P<label>{labels})[{space}]*[:：]"
-        )
-        #: A label and its colon anywhere (callers check what stands before it: a pattern opening
-        #: with a look-behind is tried at every position and is ten times slower).
-        self.label_colon = re.compile(rf"(?P<label>{labels})[{space}]*[:：]")
-        #: A line that is nothing but a labelled annotation; it is a paragraph of its own.
-        self.field_line = re.compile(rf"^[{space}]*(?P<label>{labels})[{space}]*[:：]")
-        self._verb_end = re.compile(rf"(?P<verb>{verbs})$")
-        # Searches for a verb closing a text start this far from its end: they need not scan it all.
-        self._verb_reach = max(map(len, self.verbs), default=0) + 1  # + 1: `$` matches before a final newline
-        #: Text that may close with a verb annotation: its end, after final punctuation.
-        self.verb_tail = re.compile(rf"(?:{verbs})[{space}。.；;]*$")
-        self._own_marker = re.compile(
-            rf"^(?P<name>.+?)[{re.escape(_OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(_CLOSE)}]$"
-        )
-
-    def leading_label(self, text: str) -> re.Match[str] | None:
-        """The first label opening `text` or one of its sentences, no bracket: ``责任单位：A、B``."""
-        if not _has_colon(text):
-            return None
-        for match in self.label_colon.finditer(text):
-            before = text[: match.start()].rstrip(_SPACE)
-            if not before or before[-1] in "。；;":
-                return match
-        return None
-
-    def inner_labels(self, content: str) -> list[re.Match[str]]:
-        """The labels inside annotation content, each at its start or after a separator."""
-        if not _has_colon(content):
-            return []
-        return [
-            match
-            for match in self.label_colon.finditer(content)
-            if match.start() == 0 or content[match.start() - 1] in "，,。；;、" + _SPACE
-        ]
-
-    def verb_of(self, group: str) -> Marker | None:
-        """Return the verb marker closing `group` (the longest), or None."""
-        match = self._verb_end.search(group, max(0, len(group) - self._verb_reach))
-        return self.verbs[match.group("verb")] if match else None
-
-    def ends_with_verb(self, text: str) -> bool:
-        """Whether `text` closes with a verb, final punctuation aside (``市财政局配合。``)."""
-        # A match is a verb and the punctuation after it: it starts within the longest verb before
-        # the text stripped of that punctuation (and of a final newline, before which `$` matches).
-        start = len(text.rstrip(_SPACE + "。.；;\n")) - self._verb_reach
-        return self.verb_tail.search(text, max(0, start)) is not None
-
-    def own_marker(self, name: str) -> tuple[str, Marker] | None:
-        """Split ``市发展改革委（牵头）`` into the name and the marker in its brackets."""
-        match = self._own_marker.match(name)
-        if match is None:
-            return None
-        return match.group("name").strip(), self.verbs[match.group("verb")]
-
-    def convention_rule(self, text: str) -> str | None:
-        """Return the rule a convention sentence states (one of :data:`RULES`), or None."""
-        return next((c.rule for c in self.conventions if c.pattern.search(text)), None)
-
-    def may_state_rule(self, text: str) -> bool:
-        """Whether `text` matches any convention or continuation at all (False for most groups)."""
-        return self._any_rule.search(text) is not None
-
-    def continues_rule(self, text: str) -> bool:
-        """Whether `text` is a clause that continues a stated convention (``其他为配合部门``, ``下同``)."""
-        return any(c.pattern.search(text) for c in self.continuations)
-
-
-def _has_colon(text: str) -> bool:
-    """Whether `text` has a colon, which every label stands before: most texts have none."""
-    return "：" in text or ":" in text
-
-
-@cache
-def annotation_styles() -> AnnotationStyles:
-    """Return the styles of ``data/annotation_markers.csv`` and ``data/annotation_conventions.csv``."""
-    markers = (
-        Marker(row["marker"], row["kind"], row["role"], row["beside_lead"])
-        for row in read_table("annotation_markers.csv")
-    )
-    conventions = (
-        Convention(re.compile(row["pattern"]), row["rule"])
-        for row in read_table("annotation_conventions.csv")
-    )
-    return AnnotationStyles(markers, conventions)
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """A responsibility annotation found in a paragraph.
-
-    Attributes
-    ----------
-    content : str
-        What the annotation says, without its brackets. A single opening label (``实施主体：``,
-        ``责任单位：``) is left out and kept in `label`; when the annotation has several labels
-        (``牵头单位：X；配合单位：Y``) they stay in the content.
-    start, end : int
-        Offsets of the whole annotation, brackets included, in the paragraph text.
-    style : str
-        ``"field"`` (opens with a label) or ``"verb"`` (roles from verbs: ``X牵头，A、B配合``).
-    label : str or None
-        The opening label left out of `content`, if one was.
-    closed : bool
-        False when the closing bracket is missing.
-    """
-
-    content: str
-    start: int
-    end: int
-    style: str = "field"
-    label: str | None = "实施主体"
-    closed: bool = True
+_CLAUSE_SEPARATORS = "，,；;。"
+_SPACE = " \t\u3000"
+_EDGES = _SPACE + "，,；;。.、：:"
+_LEADING_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
+_SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
+_BARE_LEVELS = re.compile(
+    r"^(?:各|相关|有关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*$"
+)
+_HEADED_GROUP = re.compile(r"^.+各[^各]+$")
+_DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
+_CARRIED_TO = frozenset({"department", "agency"})
+_PLACE_LEVEL = "省市州盟县区旗"
 
 
 class NamedBody(NamedTuple):
-    """A body name read from an annotation, with where it stood.
+    """A body name read from a statement, with where it stood.
 
     Attributes
     ----------
     name : str
         The name with shared prefixes and suffixes distributed.
     group : int
-        1-based index of its ``，``-separated group.
+        1-based index of its clause (``，``-separated group) among those naming bodies.
     position : int
-        1-based position among all names of the annotation.
+        1-based position among all names of the statement.
     marker : Marker or None
-        What gives the name its role; None for the ``实施主体`` rule.
+        What gives the name its role; None where the plan's convention decides (``实施主体``).
     """
 
     name: str
@@ -290,647 +94,648 @@ class NamedBody(NamedTuple):
 
 
 @dataclass
-class Reading:
-    """What :func:`read_names` read from an annotation.
+class Statement:
+    """What :meth:`StatementReader.read` read from a stretch of text.
 
     Attributes
     ----------
     names : list of NamedBody
-        The bodies in annotation order.
+        The bodies in order.
     rule : str or None
-        The stated convention's text (``列第一位为牵头单位，下同``), if the annotation states one.
-    unreadable : list of str
-        Parts that name no body (``2019年底前完成``), left out.
+        The stated convention's text (``列第一位为牵头单位，下同``), if one is stated.
+    standing : list of str
+        Bodies a standing convention adds to this and every later task.
+    officials : list of str
+        Officials named (``分管副省长``, ``杨志武副市长``): not bodies.
+    deadline : str or None
+        A deadline the statement gives (``2019年底前完成``, ``年内持续推进``).
+    unread : list of str
+        Parts that name no body and are nothing else the reader knows; left out.
     other_fields : list of str
-        Labelled parts that are known not to name bodies (``完成时限：2019年底``), left out.
+        Labelled parts that are known not to name bodies (``工作要求：…``).
+    role_words : int
+        How many labels, verbs and words between lists gave names a role.
+    weak : int
+        How many names only a weak ending or a bare place makes bodies (``中心``, ``包头市``).
     """
 
     names: list[NamedBody] = field(default_factory=list)
     rule: str | None = None
-    unreadable: list[str] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    unread: list[str] = field(default_factory=list)
     other_fields: list[str] = field(default_factory=list)
-
-    @property
-    def rule_name(self) -> str | None:
-        """The rule the stated convention sets (one of :data:`RULES`), if any."""
-        return annotation_styles().convention_rule(self.rule) if self.rule else None
+    role_words: int = 0
+    weak: int = 0
 
     @property
     def rule_covers_following(self) -> bool:
-        """Whether the stated convention also covers the annotations that follow (``下同``)."""
+        """Whether the stated convention also covers the statements that follow (``下同``)."""
         return bool(self.rule and _SCOPE_FOLLOWING.search(self.rule))
 
-
-def _closing_bracket(text: str, start: int) -> int | None:
-    """Return the index of the bracket closing the one at `start`, any width, or None."""
-    depth = 0
-    for match in _BRACKETS.finditer(text, start):
-        if match.group() in _OPEN:
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                return match.start()
-    return None
+    @property
+    def says_something(self) -> bool:
+        """Whether it names a body, an official, a deadline, or states a convention."""
+        return bool(self.names or self.officials or self.deadline or self.rule or self.standing)
 
 
-def _opening_bracket(text: str, end: int) -> int | None:
-    """Return the index of the bracket opening the one closing at `end`, any width, or None."""
-    depth = 0
-    for match in _BRACKETS.finditer(text[end::-1]):  # backwards from `end`, stopping where it opens
-        if match.group() in _CLOSE:
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                return end - match.start()
-    return None
+@dataclass
+class _Clause:
+    """One clause of a field: its names (with markers) and what else it holds."""
+
+    names: list[tuple[str, Marker | None]] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    role_words: int = 0
+    weak: int = 0
 
 
-def find_annotation(text: str, registry: BodyRegistry | None = None) -> Annotation | None:
-    """Find the responsibility annotation of a paragraph.
-
-    In order of preference: the last bracketed annotation opening with a label
-    (``（实施主体：…）``, ``〔责任单位：…〕``), or a bracketed verb annotation closing the paragraph
-    (``（A牵头，B配合）``), whichever stands later; else a label opening the paragraph or a sentence
-    (``责任单位：A、B``), running to the end; else a last sentence made only of verb groups naming
-    bodies (``市发展改革委牵头，市财政局配合。``). Full- and half-width brackets may be mixed
-    (``（实施主体：…科技厅)``).
+class StatementReader:
+    """Reads statements of responsibility with one lexicon and one body registry.
 
     Parameters
     ----------
-    text : str
-        The paragraph.
+    lexicon : Lexicon, optional
+        The shipped lexicon by default.
     registry : BodyRegistry, optional
-        Known bodies, to tell names from other words in an unlabelled annotation.
+        Known bodies; the shipped reference table by default.
 
     Examples
     --------
-    >>> a = find_annotation("建设数据中心。（实施主体：包头市人民政府，自治区科技厅)")
-    >>> a.content, a.start, a.end, a.label
-    ('包头市人民政府，自治区科技厅', 7, 28, '实施主体')
-    >>> find_annotation("推进河道治理。（自治区水利厅牵头，环保厅配合）").content
-    '自治区水利厅牵头，环保厅配合'
-    >>> a = find_annotation("责任单位：省发展改革委、省财政厅")
-    >>> a.content, a.label, a.start
-    ('省发展改革委、省财政厅', '责任单位', 0)
-    >>> find_annotation("重点(工程)实验室建设。") is None
-    True
-    """
-    styles = annotation_styles()
-    found: Annotation | None = None
-    labels = list(styles.bracketed_field.finditer(text)) if _has_colon(text) else []
-    if labels:  # the last one counts
-        opening = labels[-1].start()
-        closing = _closing_bracket(text, opening)
-        end = len(text) if closing is None else closing + 1
-        found = _labelled(text, labels[-1], closing, opening, end, styles)
-    if found is not None and found.end >= len(text.rstrip(_SPACE + "。.；;")):
-        return found  # it closes the paragraph: nothing can stand later
-    verb = _bracketed_verb_annotation(text, registry, styles)
-    if verb is not None and (found is None or verb.start > found.start):
-        return verb
-    if found is not None:
-        return found
-    match = styles.leading_label(text)
-    if match is not None:
-        end = len(text.rstrip(_SPACE + "。.；;"))
-        return _labelled(text, match, end, match.start(), len(text), styles)
-    return _sentence_verb_annotation(text, registry, styles)
-
-
-def _labelled(
-    text: str, label: re.Match[str], closing: int | None, start: int, end: int, styles: AnnotationStyles
-) -> Annotation:
-    """An annotation opening with `label`, its content running to `closing` (None: to the end).
-
-    The label is left out of the content, unless another label follows (then both stay).
-    """
-    closed = closing is not None
-    inner = text[label.end() : closing].strip(_SPACE)
-    if styles.inner_labels(inner):
-        labelled = text[label.start("label") : closing].strip(_SPACE)
-        return Annotation(labelled, start, end, "field", None, closed)
-    return Annotation(inner, start, end, "field", label.group("label"), closed)
-
-
-def _bracketed_verb_annotation(
-    text: str, registry: BodyRegistry | None, styles: AnnotationStyles
-) -> Annotation | None:
-    """A bracketed verb annotation closing the paragraph.
-
-    Its first group closes with a verb and names bodies (``（A牵头，2019年底前完成）``: the rest is
-    read as far as it can be), or every group names bodies and the last closes with a verb
-    (``（A、B，C负责）``).
-    """
-    tail = len(text.rstrip(_SPACE + "。.；;"))
-    if not tail or text[tail - 1] not in _CLOSE:
-        return None
-    closing = tail - 1
-    opening = _opening_bracket(text, closing)
-    while opening is None and closing > 0 and text[closing - 1] in _CLOSE:  # stray closers: （…））)
-        closing -= 1
-        opening = _opening_bracket(text, closing)
-    if opening is None:
-        return None
-    tail = closing + 1
-    content = text[opening + 1 : closing].strip(_SPACE)
-    groups = split_top_level(content, _GROUP_SEPARATORS)
-    if not groups or styles.inner_labels(content):
-        return None
-    first = _without_agent(groups[0])
-    marker = styles.verb_of(first)
-    if marker is not None and _names_bodies(first[: -len(marker.text)], registry):
-        return Annotation(content, opening, tail, "verb", None, True)
-    if _verb_groups(groups, registry, styles):
-        return Annotation(content, opening, tail, "verb", None, True)
-    return None
-
-
-def _verb_groups(groups: list[str], registry: BodyRegistry | None, styles: AnnotationStyles) -> bool:
-    """Whether every group names bodies, the last closing with a verb (``A、B，C配合``)."""
-    marker = styles.verb_of(groups[-1])
-    if marker is None:
-        return False
-    for group in groups:
-        group = _without_agent(group)
-        verb = styles.verb_of(group)
-        if not _names_bodies(group[: -len(verb.text)] if verb else group, registry):
-            return False
-    return True
-
-
-def _sentence_verb_annotation(
-    text: str, registry: BodyRegistry | None, styles: AnnotationStyles
-) -> Annotation | None:
-    """A last sentence, no brackets, made of groups naming bodies, the last closing with a verb."""
-    if not styles.ends_with_verb(text):
-        return None
-    tail = len(text.rstrip(_SPACE + "。.；;"))
-    start = max(text.rfind("。", 0, tail), text.rfind("；", 0, tail)) + 1
-    content = text[start:tail].strip(_SPACE)
-    closed = not content.startswith(tuple(_OPEN))  # an opening bracket never closed: truncated
-    content = content if closed else content[1:].strip(_SPACE)
-    groups = split_top_level(content, "，,；;")
-    if not groups or not _verb_groups(groups, registry, styles):
-        return None
-    return Annotation(content, start, len(text), "verb", None, closed)
-
-
-def _without_agent(text: str) -> str:
-    """`text` without the word opening it that says who acts (``由市商务局牵头``), if it has one."""
-    return text[1:] if text.startswith(_AGENTS) else text
-
-
-def _names_bodies(names_text: str, registry: BodyRegistry | None) -> bool:
-    """Whether every ``、``-separated name in `names_text` names a body (known or by its form)."""
-    from hbey_graph.extract.bodies import body_registry
-
-    registry = registry or body_registry()
-    names = split_top_level(_OPEN_LIST.sub("", names_text.strip(_SPACE)), "、")
-    return bool(names) and all(
-        _readable(part) and _looks_like_body(part, registry)
-        for name in names
-        for part in _split_conjunctions(name, registry)
-    )
-
-
-@cache
-def _separator_pattern(separators: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(separators)}]")
-
-
-def split_top_level(text: str, separators: str) -> list[str]:
-    """Split `text` at `separators` that stand outside any brackets.
-
-    Examples
-    --------
-    >>> split_top_level("各县（市、区）政府、市科委", "、")
-    ['各县（市、区）政府', '市科委']
-    """
-    parts: list[str]
-    if not _BRACKETS.search(text):
-        parts = text.split(separators) if len(separators) == 1 else _separator_pattern(separators).split(text)
-        return [part for part in map(str.strip, parts) if part]
-    parts = []
-    depth = start = 0
-    for index, char in enumerate(text):
-        if char in _OPEN:
-            depth += 1
-        elif char in _CLOSE:
-            depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return [part for part in map(str.strip, parts) if part]
-
-
-def split_names(
-    content: str, registry: BodyRegistry, *, label: str | None = "实施主体"
-) -> tuple[list[NamedBody], str | None]:
-    """Split annotation content into body names, distributing shared prefixes and suffixes.
-
-    A shorthand for :func:`read_names` that returns the names and the stated rule.
-
-    Parameters
-    ----------
-    content : str
-        The annotation's content, without brackets and without the opening label.
-    registry : BodyRegistry
-        Known bodies: a known name is never given another body's prefix.
-    label : str or None
-        The opening label left out of `content` (``实施主体`` by default).
-
-    Returns
-    -------
-    names : list of NamedBody
-    rule : str or None
-        A stated rule in the content (``列为首位的自治区部门为推进牵头部门…``), if any.
-
-    Examples
-    --------
-    >>> from hbey_graph.extract.bodies import body_registry
-    >>> names, rule = split_names(
-    ...     "呼和浩特市、包头市人民政府。自治区水利厅、党委编办，呼和浩特海关，下同", body_registry())
-    >>> [(n.name, n.group) for n in names]  # doctest: +NORMALIZE_WHITESPACE
-    [('呼和浩特市人民政府', 1), ('包头市人民政府', 1), ('自治区水利厅', 2), ('自治区党委编办', 2),
-     ('呼和浩特海关', 3)]
-    >>> rule
-    '下同'
-    """
-    reading = read_names(content, registry, label=label)
-    return reading.names, reading.rule
-
-
-def read_names(
-    content: str,
-    registry: BodyRegistry,
-    *,
-    label: str | None = "实施主体",
-    memo: dict[tuple[str, Marker], _GroupReading] | None = None,
-) -> Reading:
-    """Read the names of an annotation, each with the marker that gives it its role.
-
-    The content is cut into fields at labels (``牵头单位：`` … ``配合单位：``), each field into groups at
-    ``，`` ``；`` ``。``, each group into names at ``、`` and, between two names, ``及`` ``和`` ``与``.
-    A verb closing a group (``牵头``, ``配合``, ``按职责分工负责``) or standing in brackets after a name
-    (``市发展改革委（牵头）``) overrides the field's label; a trailing ``等`` is dropped. A group that
-    states a convention (``列第一位为牵头单位，下同``) is the rule, not names; a part that names no
-    body (``2019年底前完成``) is set aside in :attr:`Reading.unreadable`.
-
-    Parameters
-    ----------
-    content : str
-        The annotation's content, without brackets.
-    registry : BodyRegistry
-        Known bodies.
-    label : str or None
-        The label the content stands under when it does not open with one itself (``实施主体``
-        by default; None for a verb annotation, whose unmarked names are responsible).
-    memo : dict, optional
-        Groups already read with the same `registry`, to be reused: plans repeat the same groups
-        (``呼和浩特市、包头市、鄂尔多斯市人民政府``) in annotation after annotation.
-
-    Returns
-    -------
-    Reading
-
-    Examples
-    --------
-    >>> from hbey_graph.extract.bodies import body_registry
-    >>> reading = read_names("自治区水利厅牵头，自治区发展改革委、环保厅及相关盟市配合", body_registry(),
-    ...                      label=None)
-    >>> [(n.name, n.group, n.marker.role) for n in reading.names]  # doctest: +NORMALIZE_WHITESPACE
+    >>> reader = StatementReader()
+    >>> s = reader.read("自治区水利厅牵头，自治区发展改革委、环保厅及相关盟市配合")
+    >>> [(n.name, n.group, n.marker.role) for n in s.names]  # doctest: +NORMALIZE_WHITESPACE
     [('自治区水利厅', 1, 'lead'), ('自治区发展改革委', 2, 'support'), ('自治区环保厅', 2, 'support'),
      ('相关盟市', 2, 'support')]
-    >>> reading = read_names("牵头单位：市科委；配合单位：各区县市；完成时限：2019年底", body_registry())
-    >>> [(n.name, n.marker.role) for n in reading.names], reading.other_fields
-    ([('市科委', 'lead'), ('各区县市', 'support')], ['完成时限：2019年底'])
-    """
-    styles = annotation_styles()
-    memo = {} if memo is None else memo
-    reading = Reading()
-    named = reading.names
-    rule_parts: list[str] = []
-    in_rule = False
-    group_index = 0
-    for field_marker, field_text, field_label in _fields(content, label, styles):
-        if field_marker is None:  # a label that names no bodies (完成时限：…)
-            reading.other_fields.append(f"{field_label}：{field_text}")
-            continue
-        groups = split_top_level(field_text, _GROUP_SEPARATORS)
-        for group, group_marker in zip(groups, _group_markers(groups, field_marker, styles), strict=True):
-            key = (group, group_marker)
-            read = memo.get(key)
-            if read is None:
-                read = memo[key] = _read_group(group, group_marker, registry, styles)
-            states_rule, continues_rule, names, unreadable = read
-            if states_rule or (continues_rule and in_rule):
-                rule_parts.append(group)
-                in_rule = True
-                continue
-            in_rule = False
-            if unreadable:
-                reading.unreadable.extend(unreadable)
-            if not names:
-                continue
-            group_index += 1
-            # the tuples built directly, as NamedBody._make does, without a call per name
-            named.extend([
-                _tuple_new(NamedBody, (name, group_index, position, marker))
-                for position, (name, marker) in enumerate(names, len(named) + 1)
-            ])
-    reading.rule = "，".join(rule_parts) or None
-    return reading
-
-
-def _group_markers(groups: list[str], field_marker: Marker, styles: AnnotationStyles) -> list[Marker]:
-    """The marker each group stands under: without a label, a verb covers the groups before it.
-
-    ``A、B，C人民政府负责``: A and B are responsible too. Under a label (``责任单位：A，B配合``) the
-    label covers the groups without a verb of their own.
-    """
-    if field_marker is not UNMARKED:
-        return [field_marker] * len(groups)
-    markers: list[Marker] = []
-    following = UNMARKED
-    for group in reversed(groups):
-        verb = styles.verb_of(_without_agent(group.strip(_SPACE)))
-        following = verb or following
-        markers.append(following)
-    return markers[::-1]
-
-
-def _fields(
-    content: str, label: str | None, styles: AnnotationStyles
-) -> list[tuple[Marker | None, str, str | None]]:
-    """Cut content at labels: (marker of the field or None if it names no body, text, label)."""
-    fields: list[tuple[str | None, str]] = []  # (label, text)
-    position, current = 0, label
-    for match in styles.inner_labels(content):
-        fields.append((current, content[position : match.start()]))
-        position, current = match.end(), match.group("label")
-    fields.append((current, content[position:]))
-    stripped = [(lab, text.strip(_FIELD_EDGES)) for lab, text in fields]
-    return [(_field_marker(lab, styles), text, lab) for lab, text in stripped if text]
-
-
-def _field_marker(label: str | None, styles: AnnotationStyles) -> Marker | None:
-    if label is None:
-        return UNMARKED
-    marker = styles.fields.get(label)
-    return None if marker is None or marker.role == "none" else marker
-
-
-_GroupReading = tuple[bool, bool, tuple[tuple[str, "Marker | None"], ...], tuple[str, ...]]
-
-
-def _read_group(
-    group: str, field_marker: Marker, registry: BodyRegistry, styles: AnnotationStyles
-) -> _GroupReading:
-    """Read one group of an annotation.
-
-    Returns whether it states a convention, whether it may continue one, its names with their
-    markers (prefixes and suffixes distributed), and its parts that are no name. The answer
-    depends on the arguments alone, so :func:`read_names` memoises it within one parse: a plan
-    repeats its groups.
-    """
-    text = _without_agent(group.strip(_SPACE))
-    verb = styles.verb_of(text)
-    if verb is not None:
-        text = text[: -len(verb.text)]
-    marker: Marker | None = verb or (None if field_marker.role == "by_rule" else field_marker)
-    text = text.strip(_SPACE)
-    if "等" in text:
-        text = _OPEN_LIST.sub("", text)
-    listed = split_top_level(text, "、")
-    forms = _known_forms(registry)
-    known = _as_known(listed, forms) if listed else None
-    if known is not None:
-        # The common case, read with set look-ups alone; the steps below read it the same.
-        return False, False, tuple([(name, marker) for name in known]), ()
-    parts, markers = _split_group(listed, marker, registry, styles)
-    names = _distribute(parts, registry) if parts else []
-    # A group of known bodies states no rule (no pattern to try).
-    if (names and registry.known_names.issuperset(names)) or not styles.may_state_rule(group):
-        states_rule = continues_rule = False
-    else:
-        states_rule, continues_rule = styles.convention_rule(group) is not None, styles.continues_rule(group)
-    if states_rule or (continues_rule and _SCOPE_FOLLOWING.fullmatch(group)):
-        return True, True, (), ()
-    if not names:
-        return False, continues_rule, (), (group.strip(_SPACE),) if group.strip(_SPACE) else ()
-    result, unreadable = [], []
-    for name, name_marker in zip(names, markers, strict=True):
-        if _readable(name):
-            result.append((name, name_marker))
-        else:
-            unreadable.append(name)
-    return False, continues_rule, tuple(result), tuple(unreadable)
-
-
-def _split_group(
-    listed: list[str], marker: Marker | None, registry: BodyRegistry, styles: AnnotationStyles
-) -> tuple[list[str], list[Marker | None]]:
-    """Cut the names a group lists at ``、`` further at conjunctions, each with its marker.
-
-    A marker in brackets after a name (``市发展改革委（牵头）``) overrides the group's `marker`; a
-    trailing ``等`` is dropped from each name.
-    """
-    names: list[str] = []
-    markers: list[Marker | None] = []
-    for name in listed:
-        name_marker = marker
-        if name[-1] in _CLOSE and (own := styles.own_marker(name)) is not None:
-            name, name_marker = own
-        for part in _split_conjunctions(name, registry):
-            names.append(_OPEN_LIST.sub("", part) if "等" in part else part)
-            markers.append(name_marker)
-    return names, markers
-
-
-class _KnownForms(NamedTuple):
-    """The ways a group lists known bodies plainly, worked out once per registry.
-
-    Attributes
-    ----------
-    alone : frozenset of str
-        The names the registry knows, current or pre-reform, that pass :func:`_readable` and that
-        :func:`_split_group` leaves as they are: no bracket, no ``等``, no conjunction to split at.
-    unprefixed : frozenset of str
-        The names of `alone` that open with no level prefix and carry no government suffix:
-        :func:`_distribute` leaves a list of them as it is (``呼和浩特海关、内蒙古税务局``).
-    first : dict of str to str
-        The names of `alone` that open with a level prefix and carry no government suffix, to
-        that prefix: :func:`_distribute` carries it over the names that follow.
-    after : dict of str to frozenset of str
-        By level prefix, the names it completes into a readable current name, that
-        :func:`_split_group` leaves as they are and that carry no government suffix
-        (``自然资源厅`` after ``自治区``).
+    >>> s = reader.read("由杨志武副市长负责，市发改委牵头，相关部门配合")
+    >>> [n.name for n in s.names], s.officials
+    (['市发改委', '相关部门'], ['杨志武副市长'])
+    >>> s = reader.read("牵头单位：市科委；配合单位：各区县市；完成时限：2019年底")
+    >>> [(n.name, n.marker.role) for n in s.names], s.deadline
+    ([('市科委', 'lead'), ('各区县市', 'support')], '2019年底')
     """
 
-    alone: frozenset[str]
-    unprefixed: frozenset[str]
-    first: dict[str, str]
-    after: dict[str, frozenset[str]]
-
-
-@cache
-def _known_forms(registry: BodyRegistry) -> _KnownForms:
-    """Work out the :class:`_KnownForms` of `registry` (once: they depend on its table alone)."""
-    readable = frozenset(filter(_readable, registry.known_names))
-    alone = frozenset(name for name in readable if _left_whole(name, registry))
-    unsuffixed = [name for name in alone if not _SUFFIX.search(name)]
-    unprefixed = frozenset(name for name in unsuffixed if _level_prefix(name) is None)
-    first = {name: prefix for name in unsuffixed if (prefix := _level_prefix(name)) is not None}
-    after = {
-        prefix: frozenset(
-            rest
-            for name in readable
-            if name in registry  # a current name, as :func:`_distribute` asks
-            and name.startswith(prefix)
-            and (rest := name[len(prefix) :])
-            and _left_whole(rest, registry)
-            and not _SUFFIX.search(rest)
+    def __init__(self, lexicon: Lexicon | None = None, registry: BodyRegistry | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.default()
+        self.registry = registry or body_registry(None if lexicon is None else lexicon)
+        lexicon = self.lexicon
+        space = re.escape(_SPACE)
+        labels = (
+            "|".join(  # a label may be spaced out: 责 任 人
+                f"[{space}]?".join(map(re.escape, label))
+                for label in sorted(lexicon.labels, key=len, reverse=True)
+            )
+            or "(?!)"
         )
-        for prefix in LEVEL_PREFIXES
-    }
-    return _KnownForms(alone, unprefixed, first, after)
+        #: A label and its colon (callers check what stands before it).
+        self.label_colon = re.compile(rf"(?P<label>{labels})[{space}]*[:：]")
+        verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
+        self._verb_end = re.compile(rf"(?:{verbs})$")
+        self._verb_start = re.compile(rf"^(?:{verbs})")
+        infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
+        self._infix = re.compile(infixes)
+        self._own_marker = re.compile(
+            rf"^(?P<name>.+?)[{re.escape(OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(CLOSE)}]$"
+        )
+        self._memo: dict[tuple[str, str | None], Statement] = {}
 
+    # --- public ----------------------------------------------------------------------------------
 
-def _left_whole(name: str, registry: BodyRegistry) -> bool:
-    """Whether :func:`_split_group` leaves `name` as it is: no bracket, ``等`` or conjunction."""
-    return not _BRACKETS.search(name) and "等" not in name and _split_conjunctions(name, registry) == (name,)
+    def read(self, text: str, *, label: str | None = None) -> Statement:
+        """Read `text` as a statement of responsibility.
 
+        Parameters
+        ----------
+        text : str
+            The statement, without its brackets: fields opening with labels (``牵头单位：…``), or
+            clauses (``，``-separated) of names closing with verbs, officials, deadlines and
+            conventions.
+        label : str, optional
+            The label the text stands under when it does not open with one itself (``实施主体``).
 
-def _as_known(listed: list[str], forms: _KnownForms) -> list[str] | None:
-    """The names a group lists, as the general steps read them, if it lists known bodies plainly.
+        Returns
+        -------
+        Statement
+            Read as far as it can be; the caller decides from it whether the text was a statement.
+        """
+        key = (text, label)
+        statement = self._memo.get(key)
+        if statement is None:
+            statement = self._memo[key] = self._read(text, label)
+        return _copy(statement)
 
-    Plainly: one known name (``呼和浩特海关``), known names with no level prefix
-    (``呼和浩特海关、内蒙古税务局``), or a known name opening with a level prefix followed by names
-    the prefix completes (``自治区发展改革委、自然资源厅``), which then take it. Otherwise None: the
-    general steps read the group.
-    """
-    first, rest = listed[0], listed[1:]
-    if not rest:
-        return listed if first in forms.alone else None
-    if forms.unprefixed.issuperset(listed):
-        return listed
-    prefix = forms.first.get(first)
-    if prefix is None or not forms.after[prefix].issuperset(rest):
+    def leading_label(self, text: str) -> re.Match[str] | None:
+        """The first label opening `text`, or one of its sentences, or a stretch after spaces."""
+        if "：" not in text and ":" not in text:
+            return None
+        for match in self.label_colon.finditer(text):
+            if self.lexicon.labels[self.label_of(match)].role not in (
+                "lead",
+                "support",
+                "responsible",
+                "implementer",
+                "by_rule",
+                "official",
+                "deadline",
+            ):
+                continue
+            before = text[: match.start()]
+            if bracket_depth(before):
+                continue  # inside brackets: part of a bracketed statement
+            stripped = before.rstrip(_SPACE)
+            if not stripped or stripped[-1] in "。；;" or before != stripped:
+                return match
         return None
-    return [first, *[prefix + name for name in rest]]
+
+    @staticmethod
+    def label_of(match: re.Match[str]) -> str:
+        """The label a :attr:`label_colon` match found, as the lexicon writes it (no spaces)."""
+        return re.sub(f"[{_SPACE}]", "", match.group("label"))
+
+    def verb_at_end(self, text: str) -> Marker | None:
+        """The verb closing `text` (the longest), or None."""
+        match = self._verb_end.search(text)
+        return self.lexicon.verbs[match.group()] if match else None
+
+    def verb_at_start(self, text: str) -> Marker | None:
+        """The verb opening `text` (the longest), or None."""
+        match = self._verb_start.match(text)
+        return self.lexicon.verbs[match.group()] if match else None
+
+    def names_of(self, text: str, *, strict: bool = True) -> list[str] | None:
+        """The bodies a plain list names (``A、B，C``), or None if any part of it is no body.
+
+        With `strict`, every name must be surely a body (a known body, a strong ending, a group);
+        otherwise weak endings and bare places count too.
+        """
+        names: list[str] = []
+        for clause in split_top_level(text, _CLAUSE_SEPARATORS):
+            found = self._list(clause)
+            if not found:
+                return None
+            for name in found:
+                strength = body_strength(name, self.lexicon, self.registry)
+                if strength is None or (strict and strength in ("weak", "place")):
+                    return None
+                names.append(name)
+        return names or None
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def _read(self, text: str, label: str | None) -> Statement:
+        statement = Statement()
+        text, standing, rules = self._conventions_in_brackets(text)
+        statement.standing.extend(standing)
+        rule_parts = list(rules)
+        carried: list[str | None] = [None]  # the level prefix written once for the names that follow
+        group = 0
+        for marker, field_text, field_label in self._fields(text, label):
+            if field_label is not None and marker is None:
+                self._other_field(statement, field_label, field_text, carried)
+                continue
+            if marker is not None and marker.role == "official":
+                statement.officials.extend(self._officials(field_text))
+                continue
+            if marker is not None and marker.role == "deadline":
+                statement.deadline = statement.deadline or field_text.strip(_EDGES)
+                if statement.deadline:
+                    statement.role_words += 1
+                continue
+            field_text, standing = self._standing(field_text)
+            statement.standing.extend(standing)
+            clauses = split_top_level(field_text, _CLAUSE_SEPARATORS)
+            markers = self._clause_markers(clauses, marker)
+            in_rule = False
+            for clause, clause_marker in zip(clauses, markers, strict=True):
+                if self._is_rule(clause, in_rule):
+                    rule_parts.append(clause)
+                    in_rule = True
+                    continue
+                in_rule = False
+                if self.lexicon.is_deadline(clause):
+                    statement.deadline = statement.deadline or clause
+                    continue
+                carried[0] = None  # a level prefix is written once for the names of one clause
+                read = self._clause(clause, clause_marker, carried)
+                if field_label is not None and read.names:
+                    read.role_words += 1
+                statement.officials.extend(read.officials)
+                statement.unread.extend(read.unread)
+                statement.role_words += read.role_words
+                statement.weak += read.weak
+                if read.names:
+                    group += 1
+                    for name, name_marker in read.names:
+                        statement.names.append(NamedBody(name, group, len(statement.names) + 1, name_marker))
+        if rule_parts:
+            statement.rule = "，".join(rule_parts)
+        statement.standing = self._standing_names(statement.standing, carried)
+        return statement
+
+    def _fields(self, text: str, label: str | None) -> list[tuple[Marker | None, str, str | None]]:
+        """Cut `text` at its labels: (marker, text, label); the marker is None for a field of no role."""
+        fields: list[tuple[str | None, str]] = []
+        position, current = 0, label
+        if "：" in text or ":" in text:
+            for match in self.label_colon.finditer(text):
+                before = text[: match.start()]
+                if match.start() and before[-1] not in "，,。；;、" + _SPACE:
+                    continue
+                fields.append((current, text[position : match.start()]))
+                position, current = match.end(), self.label_of(match)
+        fields.append((current, text[position:]))
+        result = []
+        for field_label, field_text in fields:
+            field_text = field_text.strip(_EDGES)
+            if not field_text:
+                continue
+            if field_label is None:
+                result.append((UNMARKED, field_text, None))
+                continue
+            marker = self.lexicon.labels.get(field_label)
+            if marker is None or marker.role in ("text", "none", "number"):
+                result.append((None, field_text, field_label))
+            else:
+                result.append((marker, field_text, field_label))
+        return result
+
+    def _other_field(self, statement: Statement, label: str, text: str, carried: list[str | None]) -> None:
+        """A labelled part of no role; a clause in it may still name a lead (工作要求：由市发改委牵头)."""
+        statement.other_fields.append(f"{label}：{text}")
+        for clause in split_top_level(text, _CLAUSE_SEPARATORS):
+            if not clause.startswith(self.lexicon.agents):
+                continue
+            read = self._clause(clause, UNMARKED, carried)
+            if read.names and read.role_words and not read.unread:
+                statement.role_words += read.role_words
+                group = (statement.names[-1].group if statement.names else 0) + 1
+                for name, marker in read.names:
+                    statement.names.append(NamedBody(name, group, len(statement.names) + 1, marker))
+
+    def _is_rule(self, clause: str, in_rule: bool) -> bool:
+        if self.lexicon.convention_rule(clause) is not None:
+            return True
+        return (in_rule and self.lexicon.continues_rule(clause)) or bool(
+            re.fullmatch(r"下同|以下同|后同", clause)
+        )
+
+    def _clause_markers(self, clauses: list[str], marker: Marker | None) -> list[Marker | None]:
+        """The marker each clause stands under: without a label, a verb covers the clauses before it.
+
+        ``A、B，C人民政府负责``: A and B are responsible too. Under a label the label covers the
+        clauses without a verb of their own; under ``实施主体`` (by rule) the marker is None.
+        """
+        if marker is not UNMARKED:
+            return [None if marker is not None and marker.role == "by_rule" else marker] * len(clauses)
+        markers: list[Marker | None] = []
+        following: Marker | None = UNMARKED
+        for clause in reversed(clauses):
+            verb = self.verb_at_end(self._without_agent(clause.strip(_SPACE)))
+            if verb is not None and not self.lexicon.is_deadline(clause) and not self._is_rule(clause, True):
+                following = verb
+            markers.append(following)
+        return markers[::-1]
+
+    def _without_agent(self, text: str) -> str:
+        for agent in self.lexicon.agents:
+            if text.startswith(agent) and len(text) > len(agent):
+                return text[len(agent) :]
+        return text
+
+    def _clause(self, clause: str, marker: Marker | None, carried: list[str | None]) -> _Clause:
+        """Read one clause: names closing with a verb, two lists around a word like 会同, officials."""
+        read = _Clause()
+        text = self._without_agent(clause.strip(_SPACE + _LEADING_SYMBOLS))
+        own = self.verb_at_end(text)
+        if own is not None and len(own.text) < len(text):
+            text = text[: -len(own.text)].rstrip(_SPACE)
+            marker = own
+            read.role_words += 1
+        infix = self._split_infix(text)
+        if infix is not None:
+            (left, left_marker), (right, right_marker) = infix
+            read.role_words += 1
+            self._add_names(read, left, left_marker, carried)
+            self._add_names(read, right, right_marker, carried)
+            return read
+        if own is None and "等" in text and not self.names_of(text, strict=False):
+            cut = self._cut_at_tail(text)  # A、B等部门研究提出落实意见: the list ends at its tail
+            if cut is not None:
+                text = cut
+        self._add_names(read, text, marker, carried)
+        return read
+
+    def _split_infix(self, text: str) -> tuple[tuple[str, Marker], tuple[str, Marker]] | None:
+        """Split ``A会同B、C等部门`` into the two lists and their markers, if both name bodies."""
+        for match in self._infix.finditer(text):
+            left, right = text[: match.start()], text[match.end() :]
+            if not left or not right:
+                continue
+            verb = self.verb_at_end(right)
+            if verb is not None:
+                right = right[: -len(verb.text)]
+            elif "等" in right:
+                right = self._cut_at_tail(right) or right
+            if self.names_of(left, strict=False) and self.names_of(right, strict=False):
+                left_marker, right_marker = self.lexicon.infixes[match.group()]
+                return (left, left_marker), (right, right_marker)
+        return None
+
+    def _cut_at_tail(self, text: str) -> str | None:
+        """The list before its open tail (``等部门``), when words follow the tail; else None."""
+        for match in reversed(list(re.finditer("等", text))):
+            head = text[: match.start()]
+            if head and self.names_of(head, strict=False):
+                return head
+        return None
+
+    def _add_names(self, read: _Clause, text: str, marker: Marker | None, carried: list[str | None]) -> None:
+        for name, own in self._list_with_markers(text, marker):
+            if self.lexicon.official_titles.search(name):
+                read.officials.append(name)
+                continue
+            strength = body_strength(name, self.lexicon, self.registry)
+            if strength is None:
+                read.unread.append(name)
+                continue
+            name = self._carry_prefix(name, strength, carried)
+            if strength in ("weak", "place"):
+                read.weak += 1
+            read.names.append((name, own))
+
+    def _officials(self, text: str) -> list[str]:
+        return [part for part in split_top_level(text, _CLAUSE_SEPARATORS + "、") if part.strip(_EDGES)]
+
+    # --- lists of names --------------------------------------------------------------------------
+
+    def _list_with_markers(self, text: str, marker: Marker | None) -> list[tuple[str, Marker | None]]:
+        """The names of a list, each with its marker: ``市大数据局（牵头）`` carries its own."""
+        result = []
+        for name in self._list(text):
+            own = self._own_marker.match(name)
+            if own is not None:
+                result.append((own.group("name").strip(), self.lexicon.verbs[own.group("verb")]))
+            else:
+                result.append((name, marker))
+        return result
+
+    def _list(self, text: str) -> list[str]:
+        """Split a list of names and distribute a shared suffix (``包头市、榆林市人民政府``)."""
+        return list(_split_list(text.strip(_SPACE + _LEADING_SYMBOLS), self.lexicon, self.registry))
+
+    def _carry_prefix(self, name: str, strength: str, carried: list[str | None]) -> str:
+        """Give `name` the level prefix a list wrote once for its names (``省发展改革委、财政厅``).
+
+        A name carries its prefix on when it is a department's name with nothing of a place in its
+        core (``省发展改革委``, not ``区新虹桥生态商务区办公室``). The prefix goes to the names after it
+        that are departments' or agencies' names without a prefix, a place or a level word of their
+        own (``财政厅``, ``税务局``; not ``哈尔滨铁路局``, ``省直有关部门``, ``人行郑州中心支行``).
+        """
+        lexicon = self.lexicon
+        own = level_prefix(name, lexicon)
+        if own is not None:
+            core = name[len(own) :]
+            if (
+                own in lexicon.carried_prefixes
+                and not _SUFFIXED.search(name)
+                and not _PLACE_WORD.search(core)
+            ):
+                carried[0] = own
+            return name
+        prefix = carried[0]
+        if prefix is None or strength == "place":
+            return name
+        if self.registry.knows(prefix + name):
+            return prefix + name
+        if strength == "known" or _LEVEL_MODIFIER.match(name) or starts_with_place(name, lexicon):
+            return name
+        if lexicon.collective.search(name):
+            return name
+        agency = lexicon.agency.search(name)
+        if agency is not None and agency.group() != name:
+            return name  # an agency named with its seat: 人行郑州中心支行, 民航西南地区管理局
+        return prefix + name if _ending_kind(name, lexicon) in _CARRIED_TO else name
+
+    def _standing(self, text: str) -> tuple[str, list[str]]:
+        """`text` without its standing conventions, and the bodies they name."""
+        bodies: list[str] = []
+        for pattern in self.lexicon.standing:
+            match = pattern.search(text)
+            if match is not None:
+                bodies.append(match.group("bodies"))
+                text = (text[: match.start()] + text[match.end() :]).strip(_EDGES)
+        return text, bodies
+
+    def _standing_names(self, texts: list[str], carried: list[str | None]) -> list[str]:
+        names: list[str] = []
+        for text in texts:
+            for name, _ in self._list_with_markers(text, None):
+                strength = body_strength(name, self.lexicon, self.registry)
+                if strength is not None and name not in names:
+                    names.append(self._carry_prefix(name, strength, carried))
+        return names
+
+    def _conventions_in_brackets(self, text: str) -> tuple[str, list[str], list[str]]:
+        """Take out brackets that hold a convention (``工商联（列第一位者为牵头单位，下同）``)."""
+        if not BRACKETS.search(text):
+            return text, [], []
+        standing: list[str] = []
+        rules: list[str] = []
+        for start, end in reversed(top_level_brackets(text)):
+            inner = text[start + 1 : end - 1]
+            _, found = self._standing(inner)
+            rule = self.lexicon.convention_rule(inner)
+            if not found and rule is None:
+                continue
+            standing.extend(found)
+            if rule is not None:
+                rules.insert(0, inner.strip(_EDGES))
+            text = text[:start] + text[end:]
+        return text, standing, rules
 
 
-def _readable(name: str) -> bool:
-    """Whether `name` can be a body's name (no digits, no sentence punctuation, brackets balanced)."""
-    if not name or len(name) > _LONGEST_NAME:
-        return False
-    if not _NOT_A_NAME_OR_BRACKET.search(name):  # the common case, one search
-        return True
-    if _NOT_A_NAME.search(name):
-        return False
-    depth = 0
-    for match in _BRACKETS.finditer(name):
-        depth += 1 if match.group() in _OPEN else -1
-        if depth < 0:
-            return False
-    return depth == 0
+_SUFFIXED = re.compile(r"(人民政府|政府|行政公署|管委会)$")
+_PLACE_WORD = re.compile(
+    r"[\u4e00-\u9fff]{2,}[省市州盟县区旗]"
+)  # a place or zone inside a name: 新虹桥生态商务区
+_LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  # 省直机关事务管理局, 市级各有关部门
 
 
-def _looks_like_body(name: str, registry: BodyRegistry) -> bool:
-    """Whether `name` reads as a body: a known one, or one whose form says so and ends like one.
+def _ending_kind(name: str, lexicon: Lexicon) -> str | None:
+    match = lexicon.ending_pattern.search(name)
+    if match is None:
+        return None
+    return next(kind for ending, kind, _ in lexicon.endings if ending == match.group())
 
-    ``各地区各部门要认真贯彻`` opens like a collective body but is a sentence.
-    """
-    if registry.knows(name):
-        return True
-    return (
-        len(name) <= _LONGEST_UNKNOWN_NAME
-        and _BODY_ENDING.search(name) is not None
-        and registry.resolve(name).body_type != "other"
+
+def _copy(statement: Statement) -> Statement:
+    return Statement(
+        list(statement.names),
+        statement.rule,
+        list(statement.standing),
+        list(statement.officials),
+        statement.deadline,
+        list(statement.unread),
+        list(statement.other_fields),
+        statement.role_words,
+        statement.weak,
     )
-
-
-def _split_conjunctions(name: str, registry: BodyRegistry) -> tuple[str, ...]:
-    """Split ``环保厅及相关盟市`` at ``及``/``和``/``与`` when both sides name bodies.
-
-    ``文化和旅游厅`` stays whole: ``文化`` names no body.
-    """
-    if "及" not in name and "和" not in name and "与" not in name:
-        return (name,)
-    return _split_at_conjunctions(name, registry)
 
 
 @lru_cache(maxsize=16384)
-def _split_at_conjunctions(name: str, registry: BodyRegistry) -> tuple[str, ...]:
-    """:func:`_split_conjunctions` for a name with a conjunction (cached: plans repeat names)."""
-    if registry.knows(name):
-        return (name,)
-    for match in _CONJUNCTION.finditer(name):
+def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[str, ...]:
+    """The names of a list (``、``, conjunctions, spaces), groups kept whole, a shared suffix distributed."""
+    tokens = _merge_groups(split_top_level(text, "、"))
+    names: list[str] = []
+    for token in tokens:
+        for part in _split_spaces(token, lexicon, registry):
+            for name in _split_conjunctions(part, lexicon, registry):
+                name = _without_tail(name, lexicon)
+                if name:
+                    names.append(name)
+    return tuple(_distribute_suffix(names, lexicon))
+
+
+def _merge_groups(tokens: list[str]) -> list[str]:
+    """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``."""
+    merged: list[str] = []
+    for token in tokens:
+        if merged and (
+            _BARE_LEVELS.match(merged[-1])
+            or (
+                token.startswith("各") and _HEADED_GROUP.match(merged[-1]) and not merged[-1].startswith("各")
+            )
+        ):
+            merged[-1] = f"{merged[-1]}、{token}"
+        else:
+            merged.append(token)
+    return merged
+
+
+def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[str]:
+    """Split a token at spaces between two names; join the pieces of a name a space broke (``市 财政局``)."""
+    pieces = token.split()
+    if len(pieces) < 2:
+        return [token.strip()] if token.strip() else []
+    names: list[str] = []
+    current = ""
+    for index, piece in enumerate(pieces):
+        current += piece
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if (
+            following is not None
+            and _is_name(current, lexicon, registry)
+            and _is_name(following, lexicon, registry)
+        ):
+            names.append(current)
+            current = ""
+    if current:
+        names.append(current)
+    return names
+
+
+def _is_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:
+    return body_strength(text, lexicon, registry) in ("known", "strong")
+
+
+def _split_conjunctions(name: str, lexicon: Lexicon, registry: BodyRegistry) -> list[str]:
+    """Split ``环保厅及相关盟市`` at a conjunction when both sides name bodies.
+
+    ``文化和旅游厅`` stays whole (``文化`` names no body), and so do ``各县党委和人民政府``: a bare
+    ending after the conjunction shares the place before it.
+    """
+    if registry.knows(name) or lexicon.conjunctions.search(name) is None:
+        return [name]
+    for match in lexicon.conjunctions.finditer(name):
         left, right = name[: match.start()], name[match.end() :]
-        if left and right and _looks_like_body(left, registry):
-            rest = _split_conjunctions(right, registry)
-            if all(_looks_like_body(part, registry) for part in rest):
-                return (left, *rest)
-    return (name,)
+        if not left or not right or lexicon.ending_pattern.fullmatch(right):
+            continue
+        left_name = _without_tail(left, lexicon)
+        if body_strength(left_name, lexicon, registry) in (None, "place"):
+            continue
+        rest = _split_conjunctions(right, lexicon, registry)
+        if all(body_strength(_without_tail(p, lexicon), lexicon, registry) not in (None,) for p in rest):
+            return [left, *rest]
+    return [name]
 
 
-def _distribute(names: list[str], registry: BodyRegistry) -> list[str]:
-    """Give each name of a group the level prefix and government suffix written once for all."""
-    suffix = _SUFFIX.search(names[-1])
-    if suffix and len(names) > 1:
-        names = [
-            name + suffix.group() if _BARE_PLACE.search(name) and not _SUFFIX.search(name) else name
-            for name in names
-        ]
-    result, prefix = [], None
-    for name in names:
-        if prefix is not None and prefix + name in registry:
-            name = prefix + name
-        elif (own := _level_prefix(name)) is not None and not _SUFFIX.search(name):
-            prefix = own
-        elif prefix is not None and not _stands_alone(name, registry):
-            name = prefix + name
-        result.append(name)
+def _without_tail(name: str, lexicon: Lexicon) -> str:
+    """`name` without an open tail (``等``, ``等有关部门``)."""
+    if "等" not in name:
+        return name
+    match = lexicon.tail.search(name)
+    if match is None or match.start() == 0:
+        return name
+    return name[: match.start()]
+
+
+def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
+    """Give bare places before a name the rest of that name: ``长春、吉林、延吉市政府``.
+
+    A name that is a place and the rest of a name (``延吉市`` + ``政府``) lends that rest to the bare
+    places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it.
+    """
+    result = list(names)
+    for index, name in enumerate(names):
+        if index == 0 or not _is_bare_place(names[index - 1], lexicon):
+            continue
+        split = _place_and_rest(name, lexicon)
+        if split is None:
+            continue
+        place, rest = split
+        level = place[-1] if place[-1] in _PLACE_LEVEL else ""
+        before = index - 1
+        while before >= 0 and _is_bare_place(names[before], lexicon):
+            bare = names[before]
+            result[before] = bare + (rest if bare[-1] in _PLACE_LEVEL or not level else level + rest)
+            before -= 1
     return result
 
 
-def _level_prefix(name: str) -> str | None:
-    """The level prefix a name opens with (``自治区``, ``省``, ``市`` …), if it opens with one.
+def _place_and_rest(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Split a name into a place and the rest (``临夏州`` + ``发展改革部门``), if it opens with one."""
+    known = lexicon.place_names.match(name)
+    if known is not None:
+        end = known.end()
+        if end < len(name) and name[end] in _PLACE_LEVEL:
+            end += 1
+        if end < len(name):
+            return name[:end], name[end:]
+    match = re.match(rf"^([\u4e00-\u9fff]{{1,6}}?[{_PLACE_LEVEL}])(.+)$", name)
+    if match is None or level_prefix(name, lexicon) is not None:
+        return None
+    rest = match.group(2)
+    if lexicon.ending_pattern.search(rest) is None:
+        return None
+    return match.group(1), rest
 
-    ``市场监管局`` opens with 市场 (market), not with the prefix 市.
-    """
-    match = _LEVEL_PREFIX.match(name)
-    return match.group() if match else None
+
+def _is_bare_place(name: str, lexicon: Lexicon) -> bool:
+    """A place written alone in a list (``长春``, ``包头市``): no ending, short, not a group."""
+    if lexicon.collective.search(name) or _BARE_LEVELS.match(name):
+        return False
+    if lexicon.ending_pattern.search(name) is not None and name[-1] not in _PLACE_LEVEL:
+        return False
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name))
 
 
-def _stands_alone(name: str, registry: BodyRegistry) -> bool:
-    """Whether a name is complete without a level prefix (a known body, a government, an agency)."""
-    return name in registry or registry.resolve(name).body_type in {
-        "city_government", "central_agency", "enterprise", "group",
-    }
+def assign_roles(names: Sequence[NamedBody], bodies: Sequence[Body], rule: str | None = None) -> list[str]:
+    """Turn the markers of one task's names into roles.
 
-
-def assign_roles(
-    names: Sequence[NamedBody], bodies: Sequence[Body], rule: str | None = None
-) -> list[str]:
-    """Turn the markers of one annotation's names into roles.
-
-    - A name marked ``lead``, ``support`` or ``implementer`` holds that role; when the annotation
-      names a lead explicitly, every other name takes its marker's ``beside_lead`` role
+    - A name marked ``lead``, ``support`` or ``implementer`` holds that role; when the task names a
+      lead explicitly, every other name takes its marker's ``beside_lead`` role
       (``A牵头，B按职责分工负责``: B supports).
-    - Names under ``实施主体`` (no marker) follow the plan's convention, ``first_department`` when
-      it states none: the first department listed leads, city governments implement, the others
-      support.
+    - Names with no marker (``实施主体``) follow the plan's convention, ``first_department`` when it
+      states none, unless other names of the task are marked responsible (then they are too).
     - Names marked ``responsible`` (``责任单位：``, ``A、B负责``) stay responsible unless the plan
       states a convention, which then decides as for ``实施主体``.
+    - A body named twice keeps one role: lead if either names it so, else its first.
 
     Parameters
     ----------
     names : sequence of NamedBody
-        The names in annotation order.
+        The names in order.
     bodies : sequence of Body
         The resolved body of each name, in the same order.
     rule : str, optional
@@ -944,20 +749,23 @@ def assign_roles(
     Examples
     --------
     >>> from hbey_graph.extract.bodies import body_registry
-    >>> registry = body_registry()
-    >>> names, _ = split_names("包头市人民政府，自治区科技厅、商务厅，内蒙古税务局", registry)
+    >>> registry, reader = body_registry(), StatementReader()
+    >>> names = reader.read("包头市人民政府，自治区科技厅、商务厅，内蒙古税务局", label="实施主体").names
     >>> assign_roles(names, [registry.resolve(n.name) for n in names])
     ['implementer', 'lead', 'support', 'support']
-    >>> names, _ = split_names("省发展改革委、省财政厅", registry, label="责任单位")
+    >>> names = reader.read("省发展改革委、省财政厅", label="责任单位").names
     >>> bodies = [registry.resolve(n.name) for n in names]
     >>> assign_roles(names, bodies), assign_roles(names, bodies, rule="first_listed")
     (['responsible', 'responsible'], ['lead', 'support'])
     """
-    markers = set(map(attrgetter("marker"), names))  # a few, shared by many names
+    markers = {named.marker for named in names}
     explicit_lead = any(marker is not None and marker.role == "lead" for marker in markers)
+    responsible_marked = any(marker is not None and marker.role == "responsible" for marker in markers)
     given: dict[Marker | None, str | None] = {}  # the role each marker gives; None: the convention's
     for marker in markers:
         role = "by_rule" if marker is None else marker.beside_lead if explicit_lead else marker.role
+        if role == "by_rule" and rule is None and responsible_marked and not explicit_lead:
+            role = "responsible"
         given[marker] = None if role == "by_rule" or (role == "responsible" and rule is not None) else role
     first_listed = rule == "first_listed"
     lead_given = explicit_lead

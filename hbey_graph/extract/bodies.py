@@ -1,26 +1,27 @@
-"""Responsible bodies: the reference table and the classification of names it lacks."""
+"""Responsible bodies: the reference table, and names recognised by their shape.
+
+A plan names far more bodies than any table holds. A name is read as a body by its shape, from the
+lexicon (:mod:`hbey_graph.extract.lexicon`): a level prefix (``省``, ``市`` …) or a place
+(``哈尔滨``), a core, and an ending (``厅``, ``委``, ``局`` …, ``人民政府``, ``管委会`` …); groups such
+as ``各县（市、区）政府`` or ``有关部门``. The reference table ``data/bodies.csv`` adds full official
+names, English names and pre-reform names for the bodies it knows.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
 
+from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.records import Body
 from hbey_graph.reference import read_table
 
-__all__ = ["LEVEL_PREFIXES", "BodyRegistry", "body_registry"]
+__all__ = ["BodyRegistry", "body_registry", "body_strength", "classify", "level_prefix", "starts_with_place"]
 
-#: Prefixes naming the government level a department belongs to, longest first.
-LEVEL_PREFIXES: tuple[str, ...] = ("自治区", "省", "市", "区", "县", "州", "盟", "旗")
-
-_LEVEL_OF_PREFIX = {"自治区": "provincial", "省": "provincial", "市": "prefecture", "州": "prefecture",
-                    "盟": "prefecture", "区": "county", "县": "county", "旗": "county"}
-_GROUP = re.compile(r"^(各|相关|有关|其他|其它)|各有关|各相关|(有关|相关)(部门|单位|地区)|成员单位$|等$")
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}[市县旗区盟州]$")
-_GOVERNMENT = re.compile(r"(人民政府|政府|行政公署|管委会)$")
-_CENTRAL = re.compile(r"海关|人民银行|银保监|证监|税务局|通信管理局|国家|中央|铁路局|气象局|统计局.*调查")
-_ENTERPRISE = re.compile(r"(公司|集团|银行)$")
-_DEPARTMENT = re.compile(r"(厅|委|局|办|室|部|院|署|会|中心|馆)$")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff（）()〔〕、·]+$")
+_QUALIFIER = re.compile(r"[（(〔][^）)〕]*[）)〕]$")
+_PLACE_LEVEL = "省市州盟县区旗乡镇"
+_LONGEST_NAME = 40
 
 
 class BodyRegistry:
@@ -30,6 +31,8 @@ class BodyRegistry:
     ----------
     rows : sequence of dict
         Rows of ``data/bodies.csv``: body, full_name, name_en, body_type, level, former_names.
+    lexicon : Lexicon, optional
+        The lexicon that classifies names the table lacks; the shipped one by default.
 
     Examples
     --------
@@ -44,7 +47,8 @@ class BodyRegistry:
     '省自然资源厅'
     """
 
-    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+    def __init__(self, rows: tuple[dict[str, str], ...], lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.default()
         self._bodies = {
             row["body"]: Body(row["body"], row["full_name"], row["name_en"], row["body_type"], row["level"])
             for row in rows
@@ -54,15 +58,13 @@ class BodyRegistry:
             for row in rows
             for former in filter(None, row.get("former_names", "").split("|"))
         }
-
         # Former short names under any level prefix: 环保厅 → 生态环境厅, so 省环保厅 → 省生态环境厅.
-        self._former_short = {
-            former.removeprefix("自治区"): current.removeprefix("自治区")
-            for former, current in self._former.items()
-            if former.startswith("自治区") and current.startswith("自治区")
-        }
-        #: Every name :meth:`knows`, current or pre-reform, as one set: many names can be tested
-        #: against it at once (``registry.known_names.issuperset(names)``).
+        self._former_short = {}
+        for former, current in self._former.items():
+            prefix = level_prefix(former, self.lexicon)
+            if prefix and current.startswith(prefix):
+                self._former_short[former[len(prefix) :]] = current[len(prefix) :]
+        #: Every name :meth:`knows`, current or pre-reform.
         self.known_names: frozenset[str] = frozenset(self._bodies.keys() | self._former.keys())
 
     def __contains__(self, name: str) -> bool:
@@ -79,9 +81,9 @@ class BodyRegistry:
         """
         if name in self._former:
             return self._former[name]
-        for prefix in LEVEL_PREFIXES:
-            if name.startswith(prefix) and name[len(prefix):] in self._former_short:
-                return prefix + self._former_short[name[len(prefix):]]
+        prefix = level_prefix(name, self.lexicon)
+        if prefix and name[len(prefix) :] in self._former_short:
+            return prefix + self._former_short[name[len(prefix) :]]
         return name
 
     def resolve(self, name: str) -> Body:
@@ -95,14 +97,95 @@ class BodyRegistry:
         if name in self._former:
             current = self._bodies[self._former[name]]
             return Body(name, name, f"former name of: {current.name_en}", current.body_type, current.level)
-        return classify(name)
+        return classify(name, self.lexicon)
+
+
+def level_prefix(name: str, lexicon: Lexicon | None = None) -> str | None:
+    """The level prefix a name opens with (``自治区``, ``省``, ``市`` …), if it opens with one.
+
+    Examples
+    --------
+    >>> level_prefix("市发展改革委"), level_prefix("市场监管局"), level_prefix("市政府法制办")
+    ('市', None, '市')
+    """
+    match = (lexicon or Lexicon.default()).prefix_pattern.match(name)
+    return match.group() if match else None
+
+
+def starts_with_place(name: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a name opens with a place of its own (``哈尔滨铁路局``, ``长春市``).
+
+    Examples
+    --------
+    >>> starts_with_place("厦门金融监管局"), starts_with_place("统计局")
+    (True, False)
+    """
+    lexicon = lexicon or Lexicon.default()
+    match = lexicon.place_names.match(name)
+    return match is not None and len(match.group()) < len(name)
+
+
+def body_strength(
+    name: str, lexicon: Lexicon | None = None, registry: BodyRegistry | None = None
+) -> str | None:
+    """How surely `name` names a body: ``known``, ``strong``, ``weak``, ``place`` or None.
+
+    ``known``: in the reference table; ``strong``: its ending makes it a body (``厅``, ``人民政府``,
+    a group such as ``有关部门``); ``weak``: its ending may (``中心``, ``镇``), so a role word or a
+    label must confirm it; ``place``: a bare place (``包头市``) that a shared suffix may complete.
+    None for what is no body: an official (``副市长``), a word such as ``布局``, a sentence.
+
+    Examples
+    --------
+    >>> names = ("自治区发展改革委", "区商务委", "徐泾镇", "包头市", "分管副省长", "优化产业布局")
+    >>> [body_strength(name, registry=body_registry()) for name in names]
+    ['known', 'strong', 'weak', 'place', None, None]
+    """
+    lexicon = lexicon or Lexicon.default()
+    if registry is not None and registry.knows(name):
+        return "known"
+    return _strength(name, lexicon)
 
 
 @lru_cache(maxsize=16384)
-def classify(name: str) -> Body:
-    """Classify a body the reference table does not know, from the form of its name.
+def _strength(name: str, lexicon: Lexicon) -> str | None:
+    if not name or len(name) > _LONGEST_NAME or not _CJK_NAME.match(name) or not _balanced(name):
+        return None
+    core = _QUALIFIER.sub("", name) or name  # 各县、区人民政府（管委会）: the name before its qualifier
+    if (
+        lexicon.official_titles.search(core)
+        or lexicon.not_bodies.search(core)
+        or lexicon.not_in_body.search(core)
+    ):
+        return None
+    if lexicon.collective.search(core) and (lexicon.ending_pattern.search(core) or core[-1] in _PLACE_LEVEL):
+        return "strong"  # 有关部门, 各地, 相关盟市
+    ending = lexicon.ending_pattern.search(core)
+    if ending is not None and ending.start() > 0:
+        strength = next(s for e, _, s in lexicon.endings if e == ending.group())
+        if strength == "weak" and (level_prefix(core, lexicon) or lexicon.place_names.match(core)):
+            return "strong"  # a prefix or a place makes a weak ending sure: 区行政服务中心
+        return strength
+    if core[-1] in _PLACE_LEVEL and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
+        return "place"
+    return None
 
-    The answer depends on the name alone, so it is cached: plans repeat their names.
+
+def _balanced(name: str) -> bool:
+    depth = 0
+    for char in name:
+        if char in "（(〔":
+            depth += 1
+        elif char in "）)〕":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+@lru_cache(maxsize=16384)
+def classify(name: str, lexicon: Lexicon | None = None) -> Body:
+    """Classify a body the reference table does not know, from the form of its name.
 
     Examples
     --------
@@ -112,38 +195,45 @@ def classify(name: str) -> Body:
     'provincial'
     >>> classify("包头市").body_type, classify("市直有关部门").body_type
     ('city_government', 'group')
+    >>> classify("乙县人民政府").level, classify("河南银保监局").body_type
+    ('county', 'central_agency')
     """
-    if _GROUP.search(name):
+    lexicon = lexicon or Lexicon.default()
+    prefix = level_prefix(name, lexicon)
+    ending = lexicon.ending_pattern.search(name)
+    kind = next((k for e, k, _ in lexicon.endings if ending and e == ending.group()), None)
+    if lexicon.collective.search(name) or kind == "collective":
         body_type, level = "group", "collective"
-    elif _GOVERNMENT.search(name):
-        body_type = "city_government"
-        level = "county" if re.search(r"[县旗区]人民政府$|[县旗区]政府$", name) else "prefecture"
-    elif _PLACE.match(name) and not name.startswith(LEVEL_PREFIXES[0]):
-        body_type = "city_government"
-        level = "county" if name[-1] in "县旗区" else "prefecture"
-    elif "党委" in name or name.startswith(("省委", "市委", "区委", "县委")):
-        body_type, level = "party_organ", _level_of(name)
-    elif _CENTRAL.search(name):
-        body_type, level = "central_agency", "provincial"
-    elif _ENTERPRISE.search(name):
+    elif kind == "government":
+        body_type, level = "city_government", _government_level(name[: ending.start()], lexicon)
+    elif kind is None and name[-1] in _PLACE_LEVEL and prefix is None:
+        body_type, level = "city_government", _government_level(name, lexicon)
+    elif kind == "party" or (prefix is not None and prefix.endswith("委")):
+        body_type, level = "party_organ", _prefix_level(prefix, lexicon)
+    elif lexicon.agency.search(name) or (prefix is not None and lexicon.level_prefixes[prefix] == "central"):
+        body_type, level = "central_agency", _prefix_level(prefix, lexicon)
+    elif kind == "enterprise":
         body_type, level = "enterprise", "enterprise"
-    elif name.startswith("自治区") and _DEPARTMENT.search(name):
-        body_type, level = "region_department", "provincial"
-    elif _DEPARTMENT.search(name):
-        body_type, level = "department", _level_of(name)
+    elif kind in ("department", "agency", "zone", "township"):
+        body_type, level = "department", _prefix_level(prefix, lexicon)
     else:
         body_type, level = "other", "unknown"
     return Body(name, name, "", body_type, level, known=False)
 
 
-def _level_of(name: str) -> str:
-    for prefix in LEVEL_PREFIXES:
-        if name.startswith(prefix):
-            return _LEVEL_OF_PREFIX[prefix]
-    return "unknown"
+def _prefix_level(prefix: str | None, lexicon: Lexicon) -> str:
+    return lexicon.level_prefixes[prefix] if prefix else "unknown"
+
+
+def _government_level(place: str, lexicon: Lexicon) -> str:
+    """The level of a government of `place` (``乙县`` → county), from the level word it ends with."""
+    place = re.sub(r"[（(][^）)]*[）)]$", "", place)  # 各县（市、区） → 各县
+    if place and place[-1] in lexicon.level_prefixes and place[-1] not in "省":
+        return lexicon.level_prefixes[place[-1]]
+    return "prefecture"
 
 
 @cache
-def body_registry() -> BodyRegistry:
-    """Return the registry of ``data/bodies.csv`` (read once)."""
-    return BodyRegistry(read_table("bodies.csv"))
+def body_registry(lexicon: Lexicon | None = None) -> BodyRegistry:
+    """Return the registry of ``data/bodies.csv`` (read once per lexicon)."""
+    return BodyRegistry(read_table("bodies.csv"), lexicon)

@@ -1,62 +1,79 @@
 """From plan text to a :class:`~hbey_graph.records.Plan`.
 
-The parser walks the paragraphs once, keeping track of the outline (一、 → （一） → ``1.``), and turns
-every paragraph that ends with a responsibility annotation into a task with its assignments. What it
-repairs or cannot read is recorded in ``Plan.issues`` and emitted as a
-:class:`~hbey_graph.errors.ParseWarning`, never dropped silently.
+The parser walks the paragraphs once, keeping track of the outline (``一、`` → ``（一）`` → ``1.``
+→ ``（1）`` → ``①``), and cuts the text into *units*: heading titles, paragraphs, and the stretches
+of a paragraph that its statements of responsibility close or open. Statements
+(:mod:`hbey_graph.extract.annotation`) stand where plans put them:
+
+- in brackets after the text they belong to (``…。（A牵头，B配合）``), several to a paragraph;
+- on lines of their own after the task, or before it (``牵头单位：…``, ``责任单位：…``);
+- as labelled sentences after the text (``…。主办单位：A、B。``);
+- as sentences opening an item (``由X副市长负责，A牵头，相关部门配合，…``; ``交通部门，负责…``) or
+  closing it (``…。A牵头，B、C配合。``);
+- in the cells of a task allocation table flattened to text (``序号 | 重点任务 | 牵头单位 | …``),
+  read by the columns its header names;
+- in headings over a list of items (``（三）省发展改革委牵头的工作``).
+
+A unit with a statement is a task; so is an item under a heading that names its body. What the
+parser repairs or cannot read is recorded in ``Plan.issues`` (an item with no responsibility as
+``unassigned-task``, a part of a statement that names no body as ``unread-annotation``) and emitted
+as a :class:`~hbey_graph.errors.ParseWarning`, never dropped silently.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
 from hbey_graph.errors import ParseWarning, PlanFormatError
-from hbey_graph.extract.annotation import (
-    Annotation,
-    NamedBody,
-    Reading,
-    annotation_styles,
-    assign_roles,
-    find_annotation,
-    read_names,
-)
-from hbey_graph.extract.bodies import BodyRegistry, body_registry
+from hbey_graph.extract.annotation import STANDING, NamedBody, Statement, StatementReader, assign_roles
+from hbey_graph.extract.bodies import BodyRegistry, body_registry, level_prefix, starts_with_place
 from hbey_graph.extract.geography import extract_geography
+from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.readers import Source, read_source
 from hbey_graph.extract.text import (
+    CLOSE,
+    OPEN,
     Paragraph,
-    heading_level,
     match_heading,
     outline_number,
     repair_paragraph,
     split_paragraphs,
     to_matching_text,
+    top_level_brackets,
 )
 from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
 from hbey_graph.reference import BUNDLED_PLAN, data_path
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 __all__ = ["load_plan", "parse_plan", "parse_text"]
 
 _SPACE = " \t\u3000"
-_tuple_new = tuple.__new__
-_CLOSING = tuple("）)〕]】］〗")
+_EDGES = _SPACE + "，,；;。.、：:"
+_TEXT_END = _SPACE + "，,、：:"  # stripped from the end of a task's text; its full stop stays
+_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
+_CLAUSE_BREAK = "，,；;。"
+_SENTENCE_BREAK = "。；;！？!?"
 _NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<title>.+)的通知$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
+_NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its number, then its cells
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
+_PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TASK_LIKE_LENGTH = 8  # Chinese characters a paragraph needs before an unassigned one is reported
+_ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
 
-def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> Plan:
+def load_plan(
+    path: str | Path | None = None, *, plan_id: str | None = None, lexicon: Lexicon | None = None
+) -> Plan:
     """Read and parse a plan file.
 
     Parameters
@@ -65,6 +82,9 @@ def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> 
         The plan file; the bundled plan 内政发〔2018〕55号 when omitted.
     plan_id : str, optional
         Id that scopes the plan's graph keys; the file's stem by default.
+    lexicon : Lexicon, optional
+        The words and patterns the plan is read with (:mod:`hbey_graph.extract.lexicon`); the
+        shipped lexicon by default. Extend it with :meth:`Lexicon.with_rows` for forms it lacks.
 
     Returns
     -------
@@ -75,7 +95,7 @@ def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> 
     PlanReadError
         If the file cannot be read as text.
     PlanFormatError
-        If the text holds no responsibility annotation.
+        If the text holds no statement of responsibility at all.
 
     Examples
     --------
@@ -84,10 +104,10 @@ def load_plan(path: str | Path | None = None, *, plan_id: str | None = None) -> 
     ('内政发〔2018〕55号', 38, '自治区发展改革委')
     """
     source = read_source(data_path(BUNDLED_PLAN) if path is None else path)
-    return parse_plan(source, plan_id=plan_id)
+    return parse_plan(source, plan_id=plan_id, lexicon=lexicon)
 
 
-def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
+def parse_plan(source: Source, *, plan_id: str | None = None, lexicon: Lexicon | None = None) -> Plan:
     """Parse the text of a plan file already read; see :func:`load_plan`.
 
     Examples
@@ -98,7 +118,9 @@ def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
     >>> plan.plan_id, len(plan.assignments)
     ('hbey', 339)
     """
-    plan = parse_text(source.text, plan_id=plan_id or _slug(source.path.stem), source=source.path)
+    plan = parse_text(
+        source.text, plan_id=plan_id or _slug(source.path.stem), source=source.path, lexicon=lexicon
+    )
     for line, note in source.notes:
         issue = ParseIssue(line, "not-read", note)
         plan.issues.append(issue)
@@ -106,8 +128,8 @@ def parse_plan(source: Source, *, plan_id: str | None = None) -> Plan:
     plan.issues.sort(key=lambda issue: issue.line)
     if not plan.tasks:
         raise PlanFormatError(
-            f"{source.path}: no responsibility annotation found; expected task paragraphs ending "
-            "with an annotation such as （实施主体：…）"
+            f"{source.path}: no responsibility annotation found; expected tasks whose responsible bodies "
+            "are named, such as （牵头单位：…）, 责任单位：… or （A牵头，B配合）"
         )
     return plan
 
@@ -118,6 +140,7 @@ def parse_text(
     plan_id: str = "plan",
     source: Path | None = None,
     registry: BodyRegistry | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Plan:
     """Parse plan text into a :class:`Plan`.
 
@@ -135,11 +158,13 @@ def parse_text(
         Where the text came from, kept in the plan.
     registry : BodyRegistry, optional
         Known bodies; the shipped reference table by default.
+    lexicon : Lexicon, optional
+        The words and patterns the plan is read with; the shipped lexicon by default.
 
     Returns
     -------
     Plan
-        With no tasks if the text has no annotation (:func:`load_plan` makes that an error).
+        With no tasks if the text names no responsibility (:func:`load_plan` makes that an error).
 
     Examples
     --------
@@ -154,26 +179,30 @@ def parse_text(
     >>> plan = parse_text(\'\'\'一、主要任務
     ... 1. 推進河道治理。
     ... 責任單位：省水利廳、省財政廳
+    ... 完成時限：2020年底前
     ... \'\'\')
-    >>> [(a.body, a.role) for a in plan.assignments], plan.tasks[0].original_text
-    ([('省水利厅', 'responsible'), ('省财政厅', 'responsible')], '推進河道治理。')
+    >>> [(a.body, a.role) for a in plan.assignments], plan.tasks[0].original_text, plan.tasks[0].deadline
+    ([('省水利厅', 'responsible'), ('省财政厅', 'responsible')], '推進河道治理。', '2020年底前')
     """
-    registry = registry or body_registry()
-    styles = annotation_styles()
+    lexicon = lexicon or (registry.lexicon if registry is not None else Lexicon.default())
+    registry = registry or body_registry(None if lexicon is Lexicon.default() else lexicon)
+    reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    with _collector_paused():
-        matching = to_matching_text(text, issues)
-        paragraphs = split_paragraphs(
-            matching, issues, original=None if matching is text else text, standalone=styles.field_line
-        )
-        plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
-        _read_front_matter(plan, paragraphs)
-        _Walker(plan, registry, issues).walk(paragraphs)
-        plan.places, plan.mentions, plan.projects, plan.links = extract_geography(
-            plan.tasks, plan.assignments, plan.bodies, plan_id=plan.plan_id
-        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    matching = to_matching_text(text, issues)
+    paragraphs = split_paragraphs(
+        matching,
+        issues,
+        original=None if matching == text else text,
+        standalone=lambda line: _stands_alone(line, reader),
+        lexicon=lexicon,
+    )
+    plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
+    _read_front_matter(plan, paragraphs, lexicon)
+    _Walker(plan, reader, issues).walk(paragraphs)
+    plan.places, plan.mentions, plan.projects, plan.links = extract_geography(
+        plan.tasks, plan.assignments, plan.bodies, plan_id=plan.plan_id
+    )
     plan.issues = sorted(issues, key=lambda issue: issue.line)
     for issue in plan.issues:
         if issue.severity == "warning":
@@ -181,36 +210,25 @@ def parse_text(
     return plan
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block, then restore it as it was.
-
-    A parse makes thousands of small objects that live until it returns, and no cycles that must be
-    freed before then. With the collector running, its young generation fills and is scanned about
-    twice per plan, and the objects promoted lead to full collections of the whole process (pandas
-    and networkx included): paused, a parse takes 5-7 % fewer instructions, its survivors scanned
-    once, afterwards. The collector is turned back on only if it was on, so a caller who paused it
-    keeps it paused. The switch is process-wide: a thread that turns the collector off while a
-    parse runs finds it on again when the parse ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def _stands_alone(line: str, reader: StatementReader) -> bool:
+    """Whether a line is a paragraph of its own: a labelled statement, a table's row or cell naming bodies."""
+    if line.count("|") >= 2 or _ROW.match(line) or reader.label_colon.match(line):
+        return True
+    label = reader.leading_label(line)
+    if label is not None and not line[: label.start()].strip(_SPACE + _SYMBOLS):
+        return True
+    return not line.endswith(("：", ":")) and reader.names_of(line, strict=False) is not None
 
 
 def _slug(stem: str) -> str:
     return re.sub(r"\s+", "-", stem.strip()) or "plan"
 
 
-def _read_front_matter(plan: Plan, paragraphs: list[Paragraph]) -> None:
+def _read_front_matter(plan: Plan, paragraphs: list[Paragraph], lexicon: Lexicon) -> None:
     """Fill title, issuer, document number and date from the lines before the outline."""
     front = []
     for paragraph in paragraphs:
-        if heading_level(paragraph.text) is not None:
+        if match_heading(paragraph.text, lexicon) is not None:
             break
         front.append(paragraph.text)
     for line in front:  # each field from the first line that gives it
@@ -235,112 +253,120 @@ class _Piece(NamedTuple):
     paragraph: Paragraph
     text: str
     original: str
-    heading: bool = False
 
-    def cut(self, start: int, end: int, strip: str | None = None) -> _Piece:
-        """The stretch ``[start:end]``, stripped of whitespace (or of `strip`) at both ends."""
+    def cut(self, start: int, end: int, strip: str | None = None, strip_end: str | None = None) -> _Piece:
+        """The stretch ``[start:end]``, stripped of whitespace (or of `strip`; `strip_end` at its end)."""
         part = self.text[start:end]
         left = len(part) - len(part.lstrip(strip))
-        right = len(part.rstrip(strip))
+        right = len(part.rstrip(strip_end or strip))
         if right <= left:
-            return _Piece(self.paragraph, "", "", self.heading)
-        # built as a tuple directly, as _make does: a plan cuts its paragraphs hundreds of times
-        return _tuple_new(_Piece, (self.paragraph, part[left:right], self.original[start:end][left:right],
-                                   self.heading))
+            return _Piece(self.paragraph, "", "")
+        return _Piece(self.paragraph, part[left:right], self.original[start:end][left:right])
 
 
 @dataclass
-class _Draft:
-    """A task read but not yet numbered: ids and roles depend on the whole plan."""
+class _Found:
+    """A statement found in a piece of text.
+
+    `attach` says which text it belongs to: ``before`` (it closes the text before it), ``after`` (it
+    opens the text after it) or ``line`` (it stands on a line of its own).
+    """
+
+    start: int
+    end: int
+    statement: Statement
+    content: str
+    label: str | None
+    attach: str
+    line: int
+    closed: bool = True
+
+
+@dataclass
+class _Unit:
+    """A stretch of text that is a task if a statement names who is responsible for it."""
 
     sections: tuple[Section, ...]
-    paragraph: int
-    task: dict[str, Any]  # the Task's fields but task_id and annotation
-    annotations: list[tuple[Annotation, int]]
+    piece: _Piece
+    heading: bool  # a heading's title alone
+    numbered: bool = False  # an item the outline numbers
+    found: list[_Found] = field(default_factory=list)
+    lead_official: str = ""
+    deadline: str = ""
+    cells: int = 0  # body cells of a table row read so far
+    last_line: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.piece.text
+
+    @property
+    def first_line(self) -> int:
+        return self.piece.paragraph.first_line
+
+    def add(self, found: _Found) -> None:
+        self.found.append(found)
+        self.last_line = max(self.last_line, found.line)
+
+
+@dataclass
+class _Table:
+    """A task allocation table's header: the columns the cells of its rows fall in."""
+
+    columns: list[str]
+    markers: list[Marker | None]  # the label of each column, None for a column of task text
+    separator: str | None  # "|" or " " for one row per line; None for one cell per line
+    last_official: str = ""
+
+    @property
+    def body_columns(self) -> list[Marker]:
+        return [m for m in self.markers if m is not None and m.role in _ROLE_VALUES]
+
+    @property
+    def has_official(self) -> bool:
+        return any(m is not None and m.role == "official" for m in self.markers)
 
 
 class _Walker:
-    """One pass over the paragraphs, tracking the outline and collecting tasks."""
+    """One pass over the paragraphs, tracking the outline and collecting units."""
 
-    def __init__(self, plan: Plan, registry: BodyRegistry, issues: list[ParseIssue]) -> None:
-        self.plan, self.registry, self.issues = plan, registry, issues
-        self.styles = annotation_styles()
+    def __init__(self, plan: Plan, reader: StatementReader, issues: list[ParseIssue]) -> None:
+        self.plan, self.reader, self.issues = plan, reader, issues
+        self.lexicon = reader.lexicon
+        self.registry = reader.registry
         self.path: dict[int, Section] = {}
-        self.paragraph_in_item = 0
-        self.drafts: list[_Draft] = []
-        self.pending: _Piece | None = None  # the last text without annotation: a line annotation may close it
-        self.last_draft: _Draft | None = None  # the task the previous paragraph made
-        self.plan_rule: str | None = None  # a convention stated outside any annotation
-        self.unannotated: dict[int, tuple[Paragraph, str, str]] = {}
-        self.memo: dict = {}  # groups already read: plans repeat them
+        self.units: list[_Unit] = []
+        self.held: list[_Found] = []  # statements on lines before any text they could belong to
+        self.section_roles: dict[str, Statement] = {}  # sections whose heading names their body
+        self.table: _Table | None = None
+        self.plan_rule: str | None = None  # a convention stated outside any statement
+        self.following = ""  # the paragraph after the one read
+
+    # --- the walk ----------------------------------------------------------------------------------
 
     def walk(self, paragraphs: list[Paragraph]) -> None:
-        for paragraph in paragraphs:
+        index = 0
+        while index < len(paragraphs):
+            paragraph = paragraphs[index]
+            table = self._table_header(paragraphs, index)
+            if table is not None:
+                self.table, consumed = table
+                index += consumed
+                continue
+            self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
             text, original = repair_paragraph(paragraph, self.issues)
             piece = _Piece(paragraph, text, original)
-            heading_match = match_heading(text)
-            if heading_match is not None:
-                after, heading = self._open_section(*heading_match, piece)
-                self.pending, self.last_draft = heading, None
-                if not after.text:
-                    continue
-                piece = after
-            self._read_paragraph(piece)
+            heading = match_heading(text, self.lexicon)
+            if heading is not None:
+                after, title = self._open_section(*heading, piece)
+                heading_unit = self._new_unit(title, heading=True)
+                if after.text:
+                    self._read_piece(after, heading_unit)
+            else:
+                self._read_piece(piece, None)
+            index += 1
+        self._drop_held()
         self._finish()
-        task_tops = {draft.sections[0].key for draft in self.drafts if draft.sections}
-        for paragraph, text, top in self.unannotated.values():
-            if top in task_tops:
-                self.issues.append(
-                    ParseIssue(
-                        paragraph.first_line,
-                        "no-annotation",
-                        f"paragraph in a task section has no responsibility annotation: '{text[:20]}…'",
-                    )
-                )
-
-    def _read_paragraph(self, piece: _Piece) -> None:
-        """Make `piece` a task, close the pending text with it, or keep it pending."""
-        annotation = find_annotation(piece.text, self.registry)
-        if annotation is None:
-            self._note_convention(piece.text)
-            self.pending, self.last_draft = piece, None
-            if 1 in self.path:
-                self.unannotated[id(piece.paragraph)] = (piece.paragraph, piece.text, self.path[1].key)
-            return
-        self._check_end(piece, annotation)
-        annotations = [annotation]
-        while True:  # annotations side by side: （牵头单位：X）（配合单位：Y）
-            if not piece.text[: annotations[0].start].rstrip(_SPACE + "。").endswith(_CLOSING):
-                break
-            body = piece.cut(0, annotations[0].start, _SPACE + "。")
-            before = find_annotation(body.text, self.registry)
-            if before is None or before.end != len(body.text):
-                break
-            annotations.insert(0, before)
-        body = piece.cut(0, annotations[0].start)
-        line = piece.paragraph.last_line
-        if body.text:
-            self._add_task(body, annotations, piece)
-        elif self.last_draft is not None:  # a further annotation line (协同责任单位：… after 牵头责任单位：…)
-            self.last_draft.annotations.extend((a, line) for a in annotations)
-            self.last_draft.task["lines"] = (self.last_draft.task["lines"][0], line)
-        elif self.pending is not None:  # an annotation on a line of its own closes the text before it
-            self.unannotated.pop(id(self.pending.paragraph), None)
-            self._add_task(self.pending, annotations, piece)
-        else:
-            self._report(line, "orphan-annotation",
-                         f"annotation '{annotation.content[:30]}' follows no task text; left out")
-        self.pending = None
-
-    def _note_convention(self, text: str) -> None:
-        """Keep a convention stated in a note outside any annotation (注：列第一位的为牵头单位)."""
-        if "牵头" not in text:  # most paragraphs: no convention pattern to try
-            return
-        rule = self.styles.convention_rule(text)
-        if rule is not None:
-            if text not in self.plan.conventions:
-                self.plan.conventions.append(text)
-            self.plan_rule = self.plan_rule or rule
 
     def _open_section(self, level: int, match: re.Match[str], piece: _Piece) -> tuple[_Piece, _Piece]:
         """Record a heading; return the text after its title and the title sentence itself.
@@ -351,12 +377,13 @@ class _Walker:
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")
         title, stop, _ = rest.partition("。")
-        annotation = find_annotation(title, self.registry)
-        if annotation is not None:  # an item that is one sentence with its annotation
-            title_end, after_start = rest_start + annotation.start, rest_start
-            title = title[: annotation.start].strip(" 。")
+        found = self._statements_in(title, piece.paragraph) if self._may_hold_statement(title) else []
+        if found and found[0].attach == "before":  # an item that is one sentence with its statement
+            title_end, after_start = rest_start + found[0].start, rest_start
+            title = title[: found[0].start].strip(" 。")
         else:
             title_end = after_start = rest_start + len(title) + len(stop)
+        title = title.strip()
         index = outline_number(number)
         # The path holds the open sections by level, in ascending order: the parent is the last
         # one kept. A level the outline skips counts as 0, so keys stay distinct: 1. right under 一、
@@ -367,132 +394,778 @@ class _Walker:
             key = ".".join(["0"] * (level - 1) + [str(index)])
         else:
             key = ".".join([parent.key, *["0"] * (level - 1 - parent.level), str(index)])
-        section = Section(key, number, title.strip(), level, piece.paragraph.first_line)
+        section = Section(key, number.strip(), title, level, piece.paragraph.first_line)
         self.plan.sections.append(section)
         path[level] = section
         self.path = path
-        self.paragraph_in_item = 0
-        title_piece = piece.cut(rest_start, title_end)
-        heading = _Piece(piece.paragraph, title_piece.text, title_piece.original, heading=True)
-        return piece.cut(after_start, len(piece.text)), heading
+        self._read_heading_role(section, piece.paragraph.first_line)
+        return piece.cut(after_start, len(piece.text)), piece.cut(rest_start, title_end)
 
-    def _add_task(self, body: _Piece, annotations: list[Annotation], closing: _Piece) -> None:
-        """Draft a task from its text `body` and the annotations found in `closing`."""
-        theme = None if body.heading else _THEME.match(body.text)
-        sections = tuple(self.path.values())  # in ascending order of level
-        outer = sections[-1].title if sections else ""
-        self.paragraph_in_item += 1
-        task = {
-            "seq": len(self.drafts) + 1,
-            "section_path": tuple(section.key for section in sections),
-            "section": self.path[2].title if 2 in self.path else outer,
-            "heading": self.path[3].title if 3 in self.path else outer,
-            "theme": theme.group("theme") if theme else None,
-            "text": body.text,
-            "lines": (body.paragraph.first_line, closing.paragraph.last_line),
-            "original_text": body.original,
-        }
-        line = closing.paragraph.last_line
-        draft = _Draft(sections, self.paragraph_in_item, task, [(a, line) for a in annotations])
-        self.drafts.append(draft)
-        self.last_draft = draft
+    def _read_heading_role(self, section: Section, line: int) -> None:
+        """A heading naming the body of the items under it: ``（三）省编办牵头的工作``, ``三、儋州市政府``."""
+        title = section.title.strip(_EDGES)
+        for pattern in self.lexicon.heading_roles:
+            match = pattern.match(title)
+            if match is not None:
+                statement = self.reader.read(match.group("bodies") + match.group("verb"))
+                if (statement.names or statement.officials) and not statement.unread:
+                    self.section_roles[section.key] = statement
+                return
+        names = self.reader.names_of(title, strict=True)
+        if names and all(self._named_outright(name) for name in names):
+            self.section_roles[section.key] = self.reader.read(title)
 
-    def _check_end(self, piece: _Piece, annotation: Annotation) -> None:
-        line = piece.paragraph.last_line
-        trailing = piece.text[annotation.end :].strip("。. ")
-        if trailing:
-            self._report(line, "text-after-annotation",
-                         f"text after the annotation belongs to no task: '{trailing[:30]}'")
-        if not annotation.closed:
-            self._report(line, "unclosed-annotation", "annotation has no closing bracket")
+    def _named_outright(self, name: str) -> bool:
+        """Whether a name says whose body it is: a known body, a level prefix, a place (``儋州市政府``)."""
+        return (
+            self.registry.knows(name)
+            or level_prefix(name, self.lexicon) is not None
+            or starts_with_place(name, self.lexicon)
+            or bool(re.match(r"^[\u4e00-\u9fff]{1,6}[市县区州旗盟]", name))
+        )
 
-    def _read_annotations(self, draft: _Draft) -> Reading:
-        """Read every annotation of a draft as one: positions and groups run on."""
-        if len(draft.annotations) == 1:  # the common case: no renumbering
-            annotation, line = draft.annotations[0]
-            reading = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
-            self._report_reading(reading, line)
-            return reading
-        reading = Reading()
-        for annotation, line in draft.annotations:
-            part = read_names(annotation.content, self.registry, label=annotation.label, memo=self.memo)
-            groups = reading.names[-1].group if reading.names else 0
-            before = len(reading.names)
-            reading.names.extend(
-                NamedBody(n.name, n.group + groups, n.position + before, n.marker) for n in part.names
+    def _new_unit(self, piece: _Piece, *, heading: bool = False) -> _Unit:
+        unit = _Unit(tuple(self.path.values()), piece, heading, heading, last_line=piece.paragraph.last_line)
+        self.units.append(unit)
+        if self.held:  # statements on the lines before: they belong to this text if it is a task's
+            if not heading and self._task_like(piece.text):
+                for found in self.held:
+                    unit.add(found)
+                self.held = []
+            else:
+                self._drop_held()
+        return unit
+
+    # --- reading a piece of text -----------------------------------------------------------------
+
+    def _read_piece(self, piece: _Piece, heading_unit: _Unit | None) -> None:
+        """Make units of `piece` and attach the statements found in it."""
+        text = piece.text.strip(_SPACE)
+        if not text:
+            return
+        label = self.reader.leading_label(text)
+        if label is not None and not text[: label.start()].strip(_SPACE + _SYMBOLS):
+            self._line_statement(piece, text[label.start() :])
+            return
+        if heading_unit is None and self._field_line(piece):
+            return
+        if heading_unit is None and self._table_cell(piece):
+            return
+        found = self._statements_in(text, piece.paragraph) if self._may_hold_statement(text) else []
+        if not found:
+            self._note_convention(text)
+            if heading_unit is not None and not heading_unit.found:
+                heading_unit.piece, heading_unit.heading = piece, False  # the item's text, after its title
+            else:
+                self._new_unit(piece)
+            return
+        self._units_of(piece, found, heading_unit)
+
+    def _units_of(self, piece: _Piece, found: list[_Found], heading_unit: _Unit | None) -> None:
+        """Cut `piece` at its statements into units, each statement attached to its text."""
+        cursor = 0
+        opened: _Unit | None = None  # the unit a statement opening its text started
+        opened_start = 0  # where the text of that unit starts
+        made: list[_Unit] = []
+        for item in found:
+            segment = piece.cut(cursor, item.start, _EDGES, _TEXT_END)
+            if item.attach == "before":
+                if opened is not None:
+                    if segment.text:
+                        opened.piece = piece.cut(opened_start, item.start, _EDGES, _TEXT_END)
+                    opened.add(item)
+                    opened = None
+                elif segment.text:
+                    unit = self._new_unit(segment)
+                    unit.add(item)
+                    made.append(unit)
+                elif made:  # statements side by side: （牵头单位：X）（配合单位：Y）
+                    made[-1].add(item)
+                elif heading_unit is not None:  # （省发改委负责） right after an item's title
+                    heading_unit.add(item)
+                else:  # a statement opening a paragraph closes the text before it
+                    self._attach_to_last(item)
+            else:
+                if segment.text:
+                    if opened is not None:
+                        opened.piece = piece.cut(opened_start, item.start, _EDGES, _TEXT_END)
+                    else:
+                        self._new_unit(segment)
+                opened = self._new_unit(piece.cut(item.end, len(piece.text), _EDGES, _TEXT_END))
+                opened.add(item)
+                opened_start = item.end
+                made.append(opened)
+            cursor = item.end
+        tail = piece.cut(cursor, len(piece.text), _EDGES, _TEXT_END)
+        if opened is not None:
+            opened.piece = piece.cut(opened_start, len(piece.text), _EDGES, _TEXT_END)
+        elif tail.text and tail.text.strip(_EDGES + CLOSE):
+            self._new_unit(tail)
+        elif tail.text:
+            self._report(piece.paragraph.last_line, "text-after-annotation",
+                         f"text after the annotation belongs to no task: '{tail.text[:30]}'")
+
+    def _may_hold_statement(self, text: str) -> bool:
+        """Whether `text` can hold a statement at all: a bracket, a colon, or a role word (most can)."""
+        return bool(_BRACKET_OR_COLON.search(text)) or any(verb in text for verb in self._role_stems)
+
+    @property
+    def _role_stems(self) -> tuple[str, ...]:
+        return (
+            "牵头",
+            "负责",
+            "配合",
+            "参与",
+            "协助",
+            "协同",
+            "会同",
+            "落实",
+            "主办",
+            "协办",
+            "实施",
+            "承办",
+        )
+
+    def _statements_in(self, text: str, paragraph: Paragraph) -> list[_Found]:
+        """The statements in `text`: in brackets, after a label, opening or closing a sentence."""
+        found: list[_Found] = []
+        label = self.reader.leading_label(text)
+        limit = label.start() if label is not None and label.start() > 0 else len(text)
+        for start, end in top_level_brackets(text[:limit]):
+            item = self._bracketed(text, start, end, paragraph)
+            if item is not None:
+                found.append(item)
+        unclosed = _unclosed_bracket(text[:limit])
+        if unclosed is not None:
+            item = self._bracketed(text, unclosed, limit, paragraph, closed=False)
+            if item is not None:
+                found.append(item)
+        if limit < len(text):
+            content = text[limit:].strip(_EDGES)
+            statement = self.reader.read(content)
+            if statement.names or statement.officials or statement.deadline:
+                found.append(
+                    _Found(limit, len(text), statement, content, None, "before", paragraph.last_line)
+                )
+        end_of_found = found[-1].end if found else 0
+        tail = self._closing_sentence(text, end_of_found, paragraph)
+        if tail is not None:
+            found.append(tail)
+        found.extend(self._opening_sentences(text, found, paragraph))
+        return sorted(found, key=lambda item: item.start)
+
+    def _bracketed(
+        self, text: str, start: int, end: int, paragraph: Paragraph, *, closed: bool = True
+    ) -> _Found | None:
+        content = text[start + 1 : end - 1 if closed else end].strip(_SPACE)
+        if not content:
+            return None
+        statement = self.reader.read(content)
+        labelled = self.reader.label_colon.match(content.lstrip(_SPACE + _SYMBOLS)) is not None
+        if not statement.names and not statement.standing and not labelled:
+            if statement.rule is not None:
+                self._note_convention(statement.rule)
+            return None
+        if not labelled:
+            if statement.role_words:
+                if len(statement.unread) > len(statement.names) // 2:
+                    return None
+            elif statement.unread or statement.weak or not _ends_clause(text, end):
+                return None
+            elif start == 0 and text[end:].strip(_EDGES):
+                return None  # 【发布部门】 湖北省…: a field name before its value
+            elif self.lexicon.ending_pattern.search(text[:start]):
+                return None  # 东太湖度假区管理办（太湖新城管委会）: another name of the body before it
+        label = self.reader.label_colon.match(content)
+        return _Found(
+            start,
+            end,
+            statement,
+            content,
+            self.reader.label_of(label) if label else None,
+            "before",
+            paragraph.line_at(start),
+            closed,
+        )
+
+    def _closing_sentence(self, text: str, start: int, paragraph: Paragraph) -> _Found | None:
+        """Clauses closing the text that name bodies with a role word: ``…。A牵头，B配合。``."""
+        end = len(text.rstrip(_EDGES))
+        if end <= start:
+            return None
+        last_clause = text[_clause_starts(text, start, end)[-1] : end]
+        if self.reader.verb_at_end(last_clause) is None and not any(
+            word in last_clause for word in self.lexicon.infixes
+        ):
+            return None
+        best: tuple[int, Statement] | None = None
+        for boundary in reversed(_clause_starts(text, start, end)):
+            statement = self.reader.read(text[boundary:end])
+            if _firm(statement):
+                best = (boundary, statement)
+            elif statement.names or statement.unread:
+                break
+        if best is None:
+            return None
+        boundary, statement = best
+        return _Found(boundary, len(text), statement, text[boundary:end], None, "before", paragraph.last_line)
+
+    def _opening_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
+        """Clauses opening a sentence that name bodies with a role word, followed by the task.
+
+        ``由X副市长负责，A牵头，相关部门配合，尽快完成…``; ``交通部门，负责通村公路…``.
+        """
+        opened: list[_Found] = []
+        for start in _sentence_starts(text):
+            if any(item.start <= start < item.end for item in found):
+                continue
+            start = _after_leading_bracket(text, start)
+            end = _sentence_end(text, start)
+            clauses = [*_clause_starts(text, start, end)[1:], end]
+            best: tuple[int, Statement] | None = None
+            for boundary in clauses:
+                head = text[start:boundary].strip(_EDGES)
+                if not head or not (self.reader.verb_at_end(head) or self.reader.names_of(head, strict=True)):
+                    break
+                statement = self.reader.read(head)
+                if _firm(statement):
+                    best = (boundary, statement)
+                elif statement.names and not statement.unread and not statement.weak and boundary < end:
+                    verb = self.reader.verb_at_start(text[boundary:].lstrip(_EDGES))
+                    if verb is not None and verb.role in ("lead", "responsible") and best is None:
+                        best = (boundary, self.reader.read(head + verb.text))
+                    break
+                elif not statement.officials or statement.unread:
+                    break
+            if best is None:
+                continue
+            boundary, statement = best
+            if len(_CJK.findall(text[boundary:end])) < 4:
+                continue
+            opened.append(
+                _Found(
+                    start,
+                    boundary,
+                    statement,
+                    text[start:boundary].strip(_EDGES),
+                    None,
+                    "after",
+                    paragraph.line_at(start),
+                )
             )
-            reading.rule = reading.rule or part.rule
-            self._report_reading(part, line)
-        return reading
+        return opened
 
-    def _report_reading(self, reading: Reading, line: int) -> None:
-        for text in reading.unreadable:
-            self._report(line, "unreadable", f"part of the annotation names no body: '{text[:30]}'; left out")
-        for text in reading.other_fields:
-            self.issues.append(ParseIssue(line, "other-field", f"'{text[:30]}' names no body; not recorded",
-                                          "repair"))
-        if not reading.names and not reading.other_fields:
-            self._report(line, "empty-annotation", "annotation names no body")
+    # --- statements on lines of their own --------------------------------------------------------
+
+    def _line_statement(self, piece: _Piece, content: str) -> None:
+        """A line opening with a label: it belongs to the unit before it, or to the text after it."""
+        statement = self.reader.read(content)
+        label = self.reader.label_colon.match(content)
+        found = _Found(
+            0,
+            len(piece.text),
+            statement,
+            content.strip(_EDGES),
+            self.reader.label_of(label) if label else None,
+            "line",
+            piece.paragraph.last_line,
+        )
+        self._attach_to_last(found)
+
+    def _attach_to_last(self, found: _Found) -> None:
+        unit = self.units[-1] if self.units else None
+        if unit is None:
+            self.held.append(found)
+            return
+        unit.add(found)
+        self._take_fields(unit, found.statement)
+
+    def _field_line(self, piece: _Piece) -> bool:
+        """A line opening with a label of no role: the task's text (工作要求：…), or nothing to read."""
+        text = piece.text.strip(_SPACE)
+        match = self.reader.label_colon.match(text)
+        if match is None:
+            return False
+        marker = self.lexicon.labels[self.reader.label_of(match)]
+        if marker.role in ("none", "number"):
+            return True
+        if marker.role != "text" or not self.units or not self.units[-1].found:
+            return False
+        unit = self.units[-1]  # the content goes on with the task whose statements came before it
+        rest = piece.cut(match.end(), len(piece.text), _EDGES)
+        for item in self._statements_in(rest.text, piece.paragraph):
+            unit.add(item)
+        return True
+
+    def _table_cell(self, piece: _Piece) -> bool:
+        """A line of a table flattened to text: a row number, a cell naming bodies, an official, a date."""
+        text = piece.text.strip(_SPACE)
+        table = self.table
+        if table is not None and table.separator is not None and self._table_row(piece, table):
+            return True
+        if _NUMBER_ONLY.match(text):
+            return table is not None
+        unit = self.units[-1] if self.units else None
+        if unit is None:
+            return False
+        in_row = table is not None
+        if not in_row and not (unit.heading and not unit.found and unit.cells == 0):
+            return False
+        names = self.reader.names_of(text, strict=not in_row)
+        if names and not text.endswith(("：", ":")) and not _DATE_LINE.match(self.following):
+            marker = None
+            if table is not None and unit.cells < len(table.body_columns):
+                marker = table.body_columns[unit.cells]
+            statement = self.reader.read(text, label=marker.text if marker else None)
+            unit.add(
+                _Found(
+                    0,
+                    len(text),
+                    statement,
+                    text,
+                    marker.text if marker else None,
+                    "line",
+                    piece.paragraph.last_line,
+                )
+            )
+            unit.cells += 1
+            if table is not None and table.has_official and not unit.lead_official:
+                unit.lead_official = table.last_official
+            return True
+        if table is None:
+            return False
+        if table.has_official and _PERSON.match(text) and not names:
+            unit.lead_official = text
+            table.last_official = text
+            return True
+        if self.lexicon.is_deadline(text):
+            unit.deadline = unit.deadline or text
+            return True
+        return False
+
+    def _table_row(self, piece: _Piece, table: _Table) -> bool:
+        """One row of a table written one row per line, its cells split by ``|`` or spaces."""
+        cells = _cells(piece.text, table.separator)
+        if len(cells) < 2:
+            return False
+        exact = len(cells) == len(table.columns)
+        texts: list[str] = []
+        statements: list[tuple[Statement, str, str | None]] = []
+        official = deadline = ""
+        body_columns = iter(table.body_columns)
+        for index, cell in enumerate(cells):
+            marker = table.markers[index] if exact else None
+            if exact and marker is not None and marker.role in ("none", "number"):
+                continue
+            if exact and marker is not None and marker.role == "official":
+                official = cell
+                continue
+            label = self.reader.leading_label(cell)
+            if label is not None and label.start() == 0:
+                statements.append((self.reader.read(cell), cell, self.reader.label_of(label)))
+                continue
+            names = self.reader.names_of(cell, strict=False)
+            if names:
+                column = marker if exact and marker is not None else next(body_columns, None)
+                statements.append(
+                    (
+                        self.reader.read(cell, label=column.text if column else None),
+                        cell,
+                        column.text if column else None,
+                    )
+                )
+            elif _NUMBER_ONLY.match(cell):
+                continue
+            elif self.lexicon.is_deadline(cell):
+                deadline = cell
+            else:
+                texts.append(cell)
+        if not statements:
+            return False
+        text = "".join(texts)
+        start = piece.text.find(texts[0]) if texts else 0
+        end = piece.text.rfind(texts[-1]) + len(texts[-1]) if texts else 0
+        unit = self._new_unit(
+            piece.cut(start, end) if texts and start >= 0 else _Piece(piece.paragraph, text, text)
+        )
+        for statement, content, label in statements:
+            unit.add(_Found(0, len(piece.text), statement, content, label, "line", piece.paragraph.last_line))
+        unit.lead_official, unit.deadline = official, deadline
+        return True
+
+    def _table_header(self, paragraphs: list[Paragraph], index: int) -> tuple[_Table, int] | None:
+        """A table's header at `index`: one line of cells, or a run of one-cell lines; and its length."""
+        text = paragraphs[index].text.strip(_SPACE)
+        separator = "|" if text.count("|") >= 2 else " " if " " in text else None
+        if separator is not None:
+            cells = _cells(text, separator)
+            if len(cells) >= 2 and _header_cells(cells, self.lexicon):
+                return _Table(cells, [self._column(c) for c in cells], separator), 1
+        if not _header_word(text, self.lexicon):
+            return None
+        cells = []
+        for paragraph in paragraphs[index:]:
+            cell = paragraph.text.strip(_SPACE)
+            if (
+                len(cell) > 14
+                or _NUMBER_ONLY.match(cell)
+                or match_heading(cell, self.lexicon)
+                or any(mark in cell for mark in "。，,：:；")
+            ):
+                break
+            cells.append(cell)
+        if len(cells) < 2 or not _header_cells(cells, self.lexicon):
+            return None
+        return _Table(cells, [self._column(c) for c in cells], None), len(cells)
+
+    def _column(self, name: str) -> Marker | None:
+        marker = self.lexicon.labels.get(name.replace(" ", ""))
+        return None if marker is None or marker.role == "text" else marker
+
+    # --- fields and conventions -------------------------------------------------------------------
+
+    def _take_fields(self, unit: _Unit, statement: Statement) -> None:
+        if statement.officials and not unit.lead_official:
+            unit.lead_official = "、".join(statement.officials)
+        if statement.deadline and not unit.deadline:
+            unit.deadline = statement.deadline
+
+    def _note_convention(self, text: str) -> None:
+        """Keep a convention stated in a note outside any statement (注：列第一位的为牵头单位)."""
+        if "牵头" not in text:
+            return
+        rule = self.lexicon.convention_rule(text)
+        if rule in ("first_listed", "first_department"):
+            if text not in self.plan.conventions:
+                self.plan.conventions.append(text)
+            self.plan_rule = self.plan_rule or rule
+
+    def _drop_held(self) -> None:
+        for found in self.held:
+            self._report(
+                found.line,
+                "orphan-annotation",
+                f"statement '{found.content[:30]}' stands before no task text; left out",
+            )
+        self.held = []
+
+    def _task_like(self, text: str) -> bool:
+        if text.rstrip(_SPACE).endswith(("：", ":")):  # an addressee line, 各区人民政府，市政府各部门：
+            return False
+        return len(_CJK.findall(text)) >= _TASK_LIKE_LENGTH and (
+            text.rstrip(_SPACE).endswith(("。", "；")) or "，" in text
+        )
+
+    # --- tasks --------------------------------------------------------------------------------------
 
     def _finish(self) -> None:
-        """Read annotations, assign roles and number the tasks, now that the whole plan is known."""
+        """Decide which units are tasks, number them and assign roles, now that the whole plan is known."""
+        drafts: list[tuple[_Unit, list[Statement]]] = []
+        for index, unit in enumerate(self.units):
+            following = self.units[index + 1] if index + 1 < len(self.units) else None
+            leaf = not (unit.heading and following is not None and _inside(following, unit))
+            inherited = self._inherited(unit) if leaf else []
+            if unit.found or any(s.names for s in inherited):
+                drafts.append((unit, inherited))
+                for statement in inherited:
+                    if statement.officials and not unit.lead_official:
+                        unit.lead_official = "、".join(statement.officials)
+            elif leaf:
+                self._report_unassigned(unit)
+        tasks_ids = _task_ids([unit for unit, _ in drafts])
         rule_in_force: str | None = None
-        task_ids = _task_ids(self.drafts)
-        for draft, task_id in zip(self.drafts, task_ids, strict=True):
-            reading = self._read_annotations(draft)
-            line = draft.annotations[-1][1]
-            own = reading.rule_name
-            if reading.rule and reading.rule not in self.plan.conventions:
-                self.plan.conventions.append(reading.rule)
-            rule = own or rule_in_force or self.plan_rule
-            if own is not None and reading.rule_covers_following:
-                rule_in_force = own
-            known = self.plan.bodies  # the bodies named before: most names come again
-            bodies = [known.get(named.name) or self.registry.resolve(named.name) for named in reading.names]
-            roles = assign_roles(reading.names, bodies, rule)
+        standing: list[str] = []
+        for (unit, inherited), task_id in zip(drafts, tasks_ids, strict=True):
+            statements = inherited + [item.statement for item in unit.found]
+            line = max([unit.last_line, *[item.line for item in unit.found]])
+            for item in unit.found:
+                self._report_reading(item, item.line)
+                self._take_fields(unit, item.statement)
+            names = _joined_names(statements)
+            own_rule = next((s.rule for s in statements if s.rule), None)
+            own = self.lexicon.convention_rule(own_rule) if own_rule else None
+            if own_rule and own_rule not in self.plan.conventions:
+                self.plan.conventions.append(own_rule)
+            rule = own if own in ("first_listed", "first_department") else None
+            rule = rule or rule_in_force or self.plan_rule
+            if rule is not None and own_rule and re.search(r"下同|以下|后同", own_rule):
+                rule_in_force = rule
+            for statement in statements:
+                standing.extend(name for name in statement.standing if name not in standing)
+            named = {n.name for n in names}
+            extra = [name for name in standing if name not in named]
+            group = (names[-1].group if names else 0) + 1
+            names += [NamedBody(name, group, len(names) + i + 1, STANDING) for i, name in enumerate(extra)]
+            known = self.plan.bodies
+            bodies = [known.get(n.name) or self.registry.resolve(n.name) for n in names]
+            roles = assign_roles(names, bodies, rule)
+            names, bodies, roles = _once(names, bodies, roles)
             if bodies and "lead" not in roles and "responsible" not in roles:
-                by_rule = any(named.marker is None for named in reading.names)
-                self._report(line, "no-lead", "annotation names no region department to lead" if by_rule
+                by_rule = any(named.marker is None for named in names)
+                self._report(line, "no-lead", "annotation names no department to lead" if by_rule
                              else "annotation names no body to lead")
-            self.plan.tasks.append(Task(task_id=task_id, annotation=_joined(draft.annotations), **draft.task))
+            self.plan.tasks.append(self._task(unit, task_id, line))
             for body in bodies:
                 if body.name not in known:
                     self._add_body(body, line)
-            self.plan.assignments.extend([
+            self.plan.assignments.extend(
                 Assignment(task_id, named.name, role, named.position, named.group)
-                for named, role in zip(reading.names, roles, strict=True)
-            ])
+                for named, role in zip(names, roles, strict=True)
+            )
+
+    def _inherited(self, unit: _Unit) -> list[Statement]:
+        """The statements of the headings over `unit` that name the body of their items."""
+        return [
+            self.section_roles[s.key]
+            for s in unit.sections
+            if s.key in self.section_roles and not (unit.heading and s is unit.sections[-1])
+        ]
+
+    def _task(self, unit: _Unit, task_id: str, line: int) -> Task:
+        sections = unit.sections
+        outer = sections[-1].title if sections else ""
+        levels = {s.level: s for s in sections}
+        text = unit.piece.text
+        theme = None if unit.heading else _THEME.match(text)
+        return Task(
+            task_id=task_id,
+            seq=len(self.plan.tasks) + 1,
+            section_path=tuple(s.key for s in sections),
+            section=levels[2].title if 2 in levels else outer,
+            heading=levels[3].title if 3 in levels else outer,
+            theme=theme.group("theme") if theme else None,
+            text=text,
+            annotation=_joined(unit.found),
+            lines=(unit.first_line, line),
+            original_text=unit.piece.original,
+            deadline=unit.deadline,
+            lead_official=unit.lead_official,
+        )
+
+    def _report_unassigned(self, unit: _Unit) -> None:
+        """Report an item or a paragraph of a section with tasks that has no responsibility."""
+        if not unit.sections or not (unit.numbered or len(_CJK.findall(unit.text)) >= _TASK_LIKE_LENGTH):
+            return
+        top = unit.sections[0].key
+        if not any(u.found and u.sections and u.sections[0].key == top for u in self.units):
+            return
+        self._report(unit.first_line, "unassigned-task", f"no responsibility found for '{unit.text[:24]}…'")
+
+    def _report_reading(self, found: _Found, line: int) -> None:
+        statement = found.statement
+        if not found.closed:
+            self._report(line, "unclosed-annotation", "annotation has no closing bracket")
+        for text in statement.unread:
+            self._report(line, "unread-annotation", f"'{text[:30]}' in a statement names no body; left out")
+        if not statement.says_something and not statement.other_fields and not statement.unread:
+            self._report(line, "empty-annotation", "annotation names no body")
+        for text in statement.other_fields:
+            message = f"'{text[:30]}' names no body; not recorded"
+            self.issues.append(ParseIssue(line, "other-field", message, "repair"))
 
     def _add_body(self, body: Body, line: int) -> None:
-        """Record a body the plan names for the first time, reporting it if the reference table lacks it."""
+        """Record a body the plan names for the first time, noting it if the reference table lacks it."""
         self.plan.bodies[body.name] = body
         if not body.known:
-            self._report(line, "unknown-body",
-                         f"body '{body.name}' is not in the reference table; classified as {body.body_type}")
+            self.issues.append(
+                ParseIssue(
+                    line,
+                    "unknown-body",
+                    f"body '{body.name}' is not in the reference table; classified as "
+                    f"{body.body_type} by its name",
+                    "note",
+                )
+            )
 
     def _report(self, line: int, kind: str, message: str) -> None:
         self.issues.append(ParseIssue(line, kind, message))
 
 
-def _task_ids(drafts: list[_Draft]) -> list[str]:
+_BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
+
+
+def _firm(statement: Statement) -> bool:
+    """Whether a statement outside brackets surely is one: bodies with a role word, nothing unread."""
+    return bool(statement.names) and statement.role_words > 0 and not statement.unread and not statement.weak
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a bracket closing at `end` closes a clause: what follows is punctuation or a new item."""
+    follower = text[end : end + 1]
+    return not follower or follower in "。；，,;.、：:！？ \t\u3000" or follower in OPEN or follower.isdigit()
+
+
+def _unclosed_bracket(text: str) -> int | None:
+    """The offset of an opening bracket left open at the end of `text`, if one is."""
+    depth, start = 0, None
+    for index, char in enumerate(text):
+        if char in OPEN:
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in CLOSE and depth:
+            depth -= 1
+    return start if depth else None
+
+
+def _after_leading_bracket(text: str, start: int) -> int:
+    """Where a sentence's words start, after spaces and a bracketed tag (``[接上页] 交通部门…``)."""
+    while start < len(text) and text[start] in _SPACE:
+        start += 1
+    if start < len(text) and text[start] in OPEN:
+        for bracket_start, bracket_end in top_level_brackets(text[start:]):
+            if bracket_start == 0:
+                start += bracket_end
+                while start < len(text) and text[start] in _SPACE:
+                    start += 1
+            break
+    return start
+
+
+def _clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the clauses between `start` and `end` start (outside brackets)."""
+    starts = [start]
+    depth = 0
+    for index in range(start, end):
+        char = text[index]
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        elif char in _CLAUSE_BREAK and depth == 0 and index + 1 < end:
+            starts.append(index + 1)
+    return starts
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for index, char in enumerate(text[:-1]):
+        if char in _SENTENCE_BREAK:
+            starts.append(index + 1)
+    return [s for s in starts if text[s:].strip(_SPACE)]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    for index in range(start, len(text)):
+        if text[index] in _SENTENCE_BREAK:
+            return index
+    return len(text.rstrip(_EDGES))
+
+
+def _cells(text: str, separator: str | None) -> list[str]:
+    """The cells of a row: split at ``|``, or at spaces (joining single characters a header spaced out)."""
+    if separator == "|":
+        return [cell.strip() for cell in re.split(r"[|｜]", text) if cell.strip()]
+    return _join_spaced(text.split())
+
+
+def _join_spaced(cells: list[str]) -> list[str]:
+    """Join runs of single Chinese characters into one cell (``工 作 任 务`` → ``工作任务``)."""
+    joined: list[str] = []
+    run = ""
+    for cell in cells:
+        if len(cell) == 1 and _CJK.match(cell):
+            run += cell
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(cell)
+    if run:
+        joined.append(run)
+    return joined
+
+
+def _header_word(text: str, lexicon: Lexicon) -> bool:
+    return text.replace(" ", "") in lexicon.labels
+
+
+def _header_cells(cells: list[str], lexicon: Lexicon) -> bool:
+    """Whether cells are a table's header: short, and one of them a column of bodies."""
+    if any(len(cell) > 14 for cell in cells):
+        return False
+    return any(
+        (marker := lexicon.labels.get(cell.replace(" ", ""))) is not None and marker.role in _ROLE_VALUES
+        for cell in cells
+    )
+
+
+def _inside(unit: _Unit, heading: _Unit) -> bool:
+    """Whether `unit` stands under the heading `heading` opened."""
+    section = heading.sections[-1] if heading.sections else None
+    return section is not None and any(s is section for s in unit.sections) and unit is not heading
+
+
+def _joined_names(statements: list[Statement]) -> list[NamedBody]:
+    """The names of several statements as one list: positions and groups run on."""
+    names: list[NamedBody] = []
+    for statement in statements:
+        groups = names[-1].group if names else 0
+        before = len(names)
+        names.extend(
+            NamedBody(n.name, n.group + groups, n.position + before, n.marker) for n in statement.names
+        )
+    return names
+
+
+def _once(
+    names: list[NamedBody], bodies: list[Body], roles: list[str]
+) -> tuple[list[NamedBody], list[Body], list[str]]:
+    """Each body once: where a task names a body twice it keeps its first place, and lead if either leads."""
+    first: dict[str, int] = {}
+    kept_names: list[NamedBody] = []
+    kept_bodies: list[Body] = []
+    kept_roles: list[str] = []
+    for named, body, role in zip(names, bodies, roles, strict=True):
+        if named.name in first:
+            if role == "lead":
+                kept_roles[first[named.name]] = "lead"
+            continue
+        first[named.name] = len(kept_names)
+        kept_names.append(named)
+        kept_bodies.append(body)
+        kept_roles.append(role)
+    return kept_names, kept_bodies, kept_roles
+
+
+def _task_ids(units: list[_Unit]) -> list[str]:
     """Each task's outline id: area, item and paragraph (``T1.2.1``).
 
     The top level (三、主要任务) is left out when every task stands under the same one. Where an
     outline skips levels unevenly, so that two tasks would get one id, every id is the task's full
-    section key instead, skipped levels as 0 (``T1.0.1.1``).
+    section key instead, skipped levels as 0 (``T1.0.1.1``); tasks that still share an id are told
+    apart by a letter.
     """
-    tops = {draft.sections[0].key for draft in drafts if draft.sections}
+    tops = {unit.sections[0].key for unit in units if unit.sections}
+    counts: dict[tuple[str, ...], int] = {}
+    paragraphs = []
+    for unit in units:
+        key = tuple(s.key for s in unit.sections)
+        counts[key] = counts.get(key, 0) + 1
+        paragraphs.append(counts[key])
     ids = []
-    for draft in drafts:
-        numbers = [s.key.rsplit(".", 1)[-1] for s in draft.sections if s.level > 1 or len(tops) > 1]
-        ids.append("T" + ".".join([*numbers, str(draft.paragraph)]))
-    if len(set(ids)) == len(ids):
-        return ids
-    return ["T" + ".".join([*(s.key for s in draft.sections[-1:]), str(draft.paragraph)]) for draft in drafts]
+    for unit, paragraph in zip(units, paragraphs, strict=True):
+        numbers = [s.key.rsplit(".", 1)[-1] for s in unit.sections if s.level > 1 or len(tops) > 1]
+        ids.append("T" + ".".join([*numbers, str(paragraph)]))
+    if len(set(ids)) < len(ids):
+        ids = [
+            "T" + ".".join([*(s.key for s in unit.sections[-1:]), str(paragraph)])
+            for unit, paragraph in zip(units, paragraphs, strict=True)
+        ]
+    seen: dict[str, int] = {}
+    distinct = []
+    for task_id in ids:
+        seen[task_id] = seen.get(task_id, 0) + 1
+        distinct.append(task_id if seen[task_id] == 1 else f"{task_id}{chr(ord('a') + seen[task_id] - 2)}")
+    return distinct
 
 
-def _joined(annotations: list[tuple[Annotation, int]]) -> str:
-    """The content of several annotation lines as one (``牵头责任单位：X；协同责任单位：Y``)."""
-    if len(annotations) == 1:
-        return annotations[0][0].content
-    return "；".join(f"{a.label}：{a.content}" if a.label else a.content for a, _ in annotations)
+def _joined(found: list[_Found]) -> str:
+    """The content of several statements as one (``牵头责任单位：X；协同责任单位：Y``)."""
+    if len(found) == 1:
+        item = found[0]
+        content = item.content
+        if item.label and content.startswith(item.label) and content.count("：") + content.count(":") == 1:
+            content = content[len(item.label) :].lstrip(_SPACE + "：:")  # a single label is left out
+        return content
+    return "；".join(item.content for item in found)

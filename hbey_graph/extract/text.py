@@ -1,42 +1,49 @@
-"""Normalising the text of a plan extracted from a paginated original.
+"""Normalising the text of a plan: characters, page breaks and outline numbers.
 
-The extraction leaves page breaks as blank lines in the middle of sentences and even words, a
-character doubled at a break, spaces around numbers and stray tokens of other scripts. This module
-turns the raw lines into paragraphs that remember which source lines they came from, and reports
-every repair it makes as a :class:`~hbey_graph.records.ParseIssue` with its line number.
+Plans are extracted from paginated originals, reposted and converted: page breaks leave blank lines
+in the middle of sentences and words, a character doubled at a break, spaces around numbers,
+stray tokens of other scripts, pinyin readings inserted after characters, several numbered items
+run together on one line. This module turns the raw lines into paragraphs that remember which
+source lines they came from, and reports every repair it makes as a
+:class:`~hbey_graph.records.ParseIssue` with its line number.
+
+Outline numbers (``一、`` ``（一）`` ``1.`` ``（1）`` ``①``) are data: the ``numbering`` rows of the
+lexicon (:mod:`hbey_graph.extract.lexicon`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from hbey_graph.extract.lexicon import CHINESE_NUMERAL, Lexicon
 from hbey_graph.records import ParseIssue
 
 __all__ = [
-    "HEADING_PATTERNS",
+    "BRACKETS",
+    "CLOSE",
+    "OPEN",
     "Paragraph",
+    "bracket_depth",
     "clean_paragraph",
     "heading_level",
     "match_heading",
     "outline_number",
     "repair_paragraph",
     "split_paragraphs",
+    "split_top_level",
     "to_matching_text",
     "to_simplified",
+    "top_level_brackets",
 ]
 
 _DIGITS = "一二三四五六七八九"
-# A Chinese number from 1 to 99: 三, 十, 十二, 二十, 九十九.
-_NUMERAL = f"(?:[{_DIGITS[1:]}]?十[{_DIGITS}]?|[{_DIGITS}])"
-
-#: Outline headings by level: ``一、``, ``（一）``, ``1.``.
-HEADING_PATTERNS: dict[int, re.Pattern[str]] = {
-    1: re.compile(rf"^(?P<number>{_NUMERAL}、)\s*(?P<rest>.+)$"),
-    2: re.compile(rf"^(?P<number>[（(]{_NUMERAL}[）)])\s*(?P<rest>.+)$"),
-    3: re.compile(r"^(?P<number>\d{1,2}[.．、])\s*(?P<rest>\D.*)$"),
-}
+#: Opening and closing brackets of any width and shape.
+OPEN, CLOSE = "（(〔[【［〖", "）)〕]】］〗"
+BRACKETS = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 
 
 def _chinese(value: int) -> str:
@@ -48,32 +55,21 @@ def _chinese(value: int) -> str:
 
 _NUMERAL_VALUES = {_chinese(value): value for value in range(1, 100)}
 
-# The level whose pattern a line's first character can open: the patterns open with distinct characters.
-_LEVEL_OF_FIRST = {**dict.fromkeys(_DIGITS + "十", 1), "（": 2, "(": 2}
-
-# A line that ends with one of these ends its paragraph; any other ending means the sentence goes
-# on after a page break.
-_TERMINAL = "。！？；：）)〕]】］〗」』”\"》"
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-_HANGUL_RANGES = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_HANGUL = re.compile(rf"\s*[{_HANGUL_RANGES}]+\s*")
-# Patterns open with the rare character they look for and check the neighbours in Python: a
-# pattern opening with a look-behind is tried at every position and is many times slower. For the
-# same reason a run opens with a single character (``\s\s*``, not ``\s+``): a pattern opening with a
-# character class is scanned for quickly, one opening with a repeat is tried at every position.
-_LATIN_WORD = re.compile(r"\s\s*(?P<word>[A-Za-z]+)\s+")
-_ANY_SPACE = re.compile(r"\s")
-_ANY_HANGUL = re.compile(f"[{_HANGUL_RANGES}]")
-# What ``\s`` matches (the characters of str.isspace), spelt out: inside a class, ``\s`` is a test of
-# its own for every character, where a class of plain characters is one table look-up.
-_WHITESPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_ANY_NOISE = re.compile(f"[{_WHITESPACE}{_HANGUL_RANGES}]")
-_SPACE_RUN = re.compile(f"[{_WHITESPACE}]+")
-_SPACES = re.compile(r"[ \t\u3000][ \t\u3000]*")
-_BODY_END_WORDS = ("抄送", "抄报", "附件")
-_BODY_END = re.compile(f"^({'|'.join(_BODY_END_WORDS)})[：:]")
+# A line that ends with one of these ends its paragraph.
+_TERMINAL = '。！？；：）)〕]】］〗」』”"》'
+# A line that ends with one of these goes on on the next line, whatever its length.
+_CONTINUING = "，、（(“《〔【"
+# A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
+_WRAPPED = 20
+_CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
+_HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
+_LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
+_SPACES = re.compile(r"[ \t\u3000]+")
+_PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
+_NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_PIPES_ONLY = re.compile(r"^[|｜\s]+$")
+_BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
-_HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
 _STRIPPED = " \t\u3000\ufeff"
 
@@ -87,21 +83,6 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
     return (text[start - 1] if start > 0 else ""), (text[end] if end < len(text) else "")
 
 
-def _half_width_spans(text: str) -> list[int]:
-    """Offsets of half-width ``,;:!?`` with a Chinese character on either side."""
-    found = []
-    for match in _HALF_WIDTH.finditer(text):
-        before, after = _around(text, match.start(), match.end())
-        if _is_cjk(before) or _is_cjk(after):
-            found.append(match.start())
-    return found
-
-
-def _spaced_number_spans(text: str) -> list[tuple[int, int]]:
-    """Spaces between a Chinese character (or quote) and a number, either way round."""
-    return [match.span() for match in _SPACES.finditer(text) if _beside_number(text, *match.span())]
-
-
 def _beside_number(text: str, start: int, end: int) -> bool:
     """Whether the spaces ``text[start:end]`` stand between a Chinese character (or quote) and a number."""
     before, after = _around(text, start, end)
@@ -111,25 +92,9 @@ def _beside_number(text: str, start: int, end: int) -> bool:
     )
 
 
-def _lone_space_run(text: str, start: int) -> bool:
-    """Whether the noise at `start` is a run of spaces, the only noise in `text`, beside no number.
-
-    Such a run needs no repair (``1. 构建``): a space is removed only beside a number, and a Latin
-    word is reported only with a run of spaces on either side.
-    """
-    run = _SPACE_RUN.match(text, start)
-    if run is None or _ANY_NOISE.search(text, run.end()) is not None:
-        return False
-    return not _beside_number(text, *run.span())
-
-
 @cache
-def _traditional() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
-    """Characters that OpenCC converts from traditional to simplified, and their single-character map.
-
-    Returns the pattern of those characters, the same with half-width ``,;:!?`` added (any
-    character :func:`to_matching_text` may change), and the map.
-    """
+def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
+    """Characters OpenCC converts from traditional to simplified, and their one-character map."""
     from importlib import resources
 
     table: dict[int, str] = {}
@@ -139,20 +104,7 @@ def _traditional() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
         first = simplified.split()[0] if simplified.split() else traditional
         if len(traditional) == 1 and first != traditional and len(first) == 1:
             table[ord(traditional)] = first
-    # One character class for the Basic Multilingual Plane, one for the rest: a class mixing both
-    # is scanned slowly by the regular-expression engine. The pattern opens with a single class
-    # (the characters of the plane, and any character beyond it), which the engine scans for
-    # quickly; the look-behind then keeps only the characters listed.
-    bmp = "".join(re.escape(chr(code)) for code in sorted(table) if code < 0x10000)
-    astral = "".join(re.escape(chr(code)) for code in sorted(table) if code >= 0x10000)
-
-    def pattern(extra: str) -> re.Pattern[str]:
-        chars = extra + bmp
-        return re.compile(
-            f"[{chars}\U00010000-\U0010ffff](?:(?<=[{chars}])|(?<=[{astral}]))" if astral else f"[{chars}]"
-        )
-
-    return pattern(""), pattern(re.escape(_HALF_WIDTH_PUNCTUATION)), table
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]"), table
 
 
 @cache
@@ -176,7 +128,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("呼和浩特市")
     '呼和浩特市'
     """
-    pattern, _, table = _traditional()
+    pattern, table = _traditional()
     if not pattern.search(text):
         return text
     lines = text.split("\n")
@@ -202,14 +154,22 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     >>> [(i.line, i.kind) for i in issues]
     [(1, 'traditional'), (2, 'punctuation')]
     """
-    if _traditional()[1].search(text) is None:  # the common case: one scan finds nothing to change
-        return text
     converted = to_simplified(text)
-    if converted is not text and converted != text:
+    if converted != text:
         first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)
-        issues.append(ParseIssue(text.count("\n", 0, first) + 1, "traditional",
-                                 "traditional characters converted to simplified for matching", "repair"))
-    offsets = _half_width_spans(converted)
+        issues.append(
+            ParseIssue(
+                text.count("\n", 0, first) + 1,
+                "traditional",
+                "traditional characters converted to simplified for matching",
+                "repair",
+            )
+        )
+    offsets = [
+        index
+        for index, char in enumerate(converted)
+        if char in _HALF_WIDTH_PUNCTUATION and any(map(_is_cjk, _around(converted, index, index + 1)))
+    ]
     if not offsets:
         return converted
     message = "half-width punctuation between Chinese characters read as full-width"
@@ -220,7 +180,27 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     return "".join(chars)
 
 
-def heading_level(line: str) -> int | None:
+def match_heading(line: str, lexicon: Lexicon | None = None) -> tuple[int, re.Match[str]] | None:
+    """Return the outline level of `line` and the match of its numbering pattern, or None.
+
+    Examples
+    --------
+    >>> level, match = match_heading("（三）加快基础设施互联互通")
+    >>> level, match.group("number"), match.group("rest")
+    (2, '（三）', '加快基础设施互联互通')
+    >>> match_heading("1﹒全省生产总值增长7%以上。")[0], match_heading("⑵耕地保有量保持在6120万亩。")[0]
+    (3, 4)
+    """
+    if not line:
+        return None
+    for level, pattern in (lexicon or Lexicon.default()).numbering.items():
+        match = pattern.match(line)
+        if match is not None:
+            return level, match
+    return None
+
+
+def heading_level(line: str, lexicon: Lexicon | None = None) -> int | None:
     """Return the outline level of `line` if it opens with a heading number, else None.
 
     Examples
@@ -230,38 +210,26 @@ def heading_level(line: str) -> int | None:
     >>> heading_level("2035年，城市群发展达到较高水平。") is None
     True
     """
-    heading = match_heading(line)
+    heading = match_heading(line, lexicon)
     return heading[0] if heading is not None else None
 
 
 def outline_number(number: str) -> int:
-    """Return the value of a heading's outline number (the ``number`` group of :data:`HEADING_PATTERNS`).
+    """Return the value of a heading's outline number.
 
     Examples
     --------
     >>> outline_number("（三）"), outline_number("十二、"), outline_number("二十、"), outline_number("4.")
     (3, 12, 20, 4)
+    >>> outline_number("⑶"), outline_number("③"), outline_number("(12)"), outline_number("1 ﹒")
+    (3, 3, 12, 1)
     """
-    core = number.strip("（()）、.．")
-    return int(core) if core.isdecimal() else _NUMERAL_VALUES[core]
-
-
-def match_heading(line: str) -> tuple[int, re.Match[str]] | None:
-    """Return the outline level of `line` and the match of its :data:`HEADING_PATTERNS`, or None.
-
-    Examples
-    --------
-    >>> level, match = match_heading("（三）加快基础设施互联互通")
-    >>> level, match.group("number"), match.group("rest")
-    (2, '（三）', '加快基础设施互联互通')
-    """
-    if not line:
-        return None
-    level = _LEVEL_OF_FIRST.get(line[0]) or (3 if line[0].isdecimal() else None)
-    if level is None:  # most lines: no pattern to try
-        return None
-    match = HEADING_PATTERNS[level].match(line)
-    return (level, match) if match is not None else None
+    core = number.strip("（()）、.．﹒ ")
+    if core.isdecimal():
+        return int(core)
+    if core in _NUMERAL_VALUES:
+        return _NUMERAL_VALUES[core]
+    return int(unicodedata.numeric(core[0])) if len(core) == 1 else 0
 
 
 @dataclass
@@ -280,7 +248,7 @@ class Paragraph:
         The same paragraph as the source wrote it, character for character, when the text was
         changed for matching (traditional characters, half-width punctuation); None otherwise.
     standalone : bool
-        Whether the paragraph is a line that stands on its own (a labelled annotation line).
+        Whether the paragraph is a line that stands on its own (a labelled line, a table cell).
     """
 
     text: str
@@ -300,22 +268,26 @@ class Paragraph:
         return line
 
 
-# Enough of a paragraph's start to tell whether it is a heading.
-_HEAD = 64
+@cache
+def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
+    """Outline numbers inside a line where items were run together: after spaces or a closing bracket."""
+    numbers = "|".join(
+        f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})"
+        for row in lexicon.entries("numbering")
+        if row.value in ("1", "2", "3")
+    )
+    return re.compile(rf"(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})(?=[{_CJK_CLASS}“《])")
 
 
-def _continues_after(
-    opens_heading: bool, has_stop: bool, last: str, following: str, level: int | None
-) -> bool:
-    """Whether `following` continues the sentence that the paragraph before it leaves open.
-
-    Only what is needed of that paragraph is passed: whether its start is a heading, whether it
-    has a ``。`` and its last character, so that joining many lines stays linear in their length.
-    `level` is the outline level of `following` (None for a line of text).
-    """
-    if (opens_heading and not has_stop) or level is not None:  # a bare heading, or a new one
-        return False
-    return last not in _TERMINAL or following[0] in "，、）)"
+def _pieces_of_line(line: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """A line cut where numbered items were run together (``…（省发改委负责） 2.推进…``)."""
+    starts = [0] + [match.start() for match in _inline_outline(lexicon).finditer(line) if match.start() > 0]
+    pieces = []
+    for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
+        piece = line[start:end].rstrip(_STRIPPED)
+        if piece:
+            pieces.append((start, piece))
+    return pieces
 
 
 def split_paragraphs(
@@ -323,15 +295,19 @@ def split_paragraphs(
     issues: list[ParseIssue],
     *,
     original: str | None = None,
-    standalone: re.Pattern[str] | None = None,
+    standalone: Callable[[str], bool] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Paragraph]:
     r"""Split plan text into paragraphs, joining those a page break cut in two.
 
     Lines before the first outline heading (the notice, the title) and after a closing ``抄送：``
-    line are kept one paragraph per line. In between, a line that does not end a sentence is joined
-    to the next non-blank line; a character doubled at the join (``鄂`` / ``鄂尔多斯市``) is kept
-    once. A line matching `standalone` (a labelled annotation such as ``责任单位：…``) is a
-    paragraph of its own: nothing is joined to it or onto it. Each repair is appended to `issues`.
+    line are kept one paragraph per line. In between, a line that does not end a sentence goes on
+    on the next non-blank line when a blank line (a page break) stands between them, when it was
+    wrapped (it is long), ends with ``，``/``、``, or leaves a bracket open; a character doubled at
+    the join (``鄂`` / ``鄂尔多斯市``) is kept once. A line for which `standalone` holds (a labelled
+    annotation, a table cell naming bodies), a row number and a heading are paragraphs of their
+    own. Items run together on one line (``…。（A负责） 2.推进…``) are cut apart. Each repair is
+    appended to `issues`.
 
     Parameters
     ----------
@@ -342,8 +318,10 @@ def split_paragraphs(
     original : str, optional
         The text as the source wrote it, when `text` is its matching form of the same length line
         by line (:func:`to_matching_text`); each paragraph then carries its original.
-    standalone : re.Pattern, optional
-        Lines that stand on their own.
+    standalone : callable, optional
+        Whether a line stands on its own.
+    lexicon : Lexicon, optional
+        Gives the outline numbers; the shipped lexicon by default.
 
     Returns
     -------
@@ -360,13 +338,12 @@ def split_paragraphs(
     >>> [issue.kind for issue in issues]
     ['page-break', 'doubled-character', 'page-break']
     """
+    lexicon = lexicon or Lexicon.default()
     paragraphs: list[Paragraph] = []
     parts: list[str] = []  # the current paragraph's lines, joined once it is complete
     source_parts: list[str] = []
-    head, last, has_stop = "", "", False
-    opens_heading = False  # whether `head` is a heading
     in_body = False
-    lines = text.split("\n")
+    blank_before = False
     originals = original.split("\n") if original is not None else None
 
     def complete() -> None:
@@ -375,60 +352,108 @@ def split_paragraphs(
             if paragraphs[-1].original is not None:
                 paragraphs[-1].original = "".join(source_parts)
 
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip(_STRIPPED)
-        if not line:
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip(_STRIPPED)
+        if not stripped or _PIPES_ONLY.match(stripped):
+            blank_before = True
             continue
-        source = None
-        if originals is not None:
-            start = len(raw) - len(raw.lstrip(_STRIPPED))
-            source = originals[number - 1][start : start + len(line)]
-        alone = standalone is not None and standalone.match(line) is not None
-        level = heading_level(line)
-        if line.startswith(_BODY_END_WORDS) and _BODY_END.match(line):
-            in_body = False
-        elif not in_body and level == 1:
-            in_body = True
-        current = paragraphs[-1] if paragraphs else None
-        if (
-            in_body
-            and current is not None
-            and not alone
-            and not current.standalone
-            and current.last_line < number
-            and _continues_after(opens_heading, has_stop, last, line, level)
-        ):
-            issues.append(
-                ParseIssue(current.last_line, "page-break", f"sentence continued on line {number}; joined",
-                           "repair")
-            )
-            if line[0] == last and _is_cjk(line[0]):
+        offset = len(raw) - len(raw.lstrip(_STRIPPED))
+        for start, line in _pieces_of_line(stripped, lexicon):
+            source = None
+            if originals is not None:
+                source = originals[number - 1][offset + start : offset + start + len(line)]
+            level = heading_level(line, lexicon)
+            if level is not None and paragraphs and _page_number(parts, line, lexicon):
+                number_end = match_heading(line, lexicon)[1].start("rest")  # type: ignore[index]
                 issues.append(
                     ParseIssue(
                         number,
-                        "doubled-character",
-                        f"'{line[0]}' doubled across the break from line {current.last_line}; kept once",
+                        "page-number",
+                        f"'{line[:number_end]}' opens a line that goes on a sentence: "
+                        "read as a page number and dropped",
+                        "repair",
                     )
                 )
-                line = line[1:]
-                source = source[1:] if source is not None else None
-            current.starts.append((current.starts[-1][0] + len(parts[-1]), number))
-            parts.append(line)
-            if len(head) < _HEAD:  # a heading number alone on its line becomes a heading with its title
-                head = (head + line)[:_HEAD]
-                opens_heading = heading_level(head) is not None
-            source_parts.append(source or "")
-            last = line[-1] if line else last
-            has_stop = has_stop or "。" in line
-            current.last_line = number
-        else:
-            complete()
-            paragraphs.append(Paragraph(line, number, number, [(0, number)], source, alone))
-            parts, source_parts = [line], [source or ""]
-            head, last, has_stop = line[:_HEAD], line[-1], "。" in line
-            opens_heading = level is not None if len(line) <= _HEAD else heading_level(head) is not None
+                line = line[number_end:]
+                source = source[number_end:] if source is not None else None
+                paragraphs[-1].standalone = False
+                level, blank_before, in_body = None, True, True
+            alone = standalone is not None and standalone(line)
+            if _BODY_END.match(line):
+                in_body = False
+            elif not in_body and level == 1:
+                in_body = True
+            current = paragraphs[-1] if paragraphs else None
+            if (
+                in_body
+                and current is not None
+                and not alone
+                and not current.standalone
+                and level is None
+                and not _NUMBER_ONLY.match(line)
+                and _goes_on(parts, current, line, blank_before, lexicon)
+            ):
+                issues.append(
+                    ParseIssue(
+                        current.last_line,
+                        "page-break",
+                        f"sentence continued on line {number}; joined",
+                        "repair",
+                    )
+                )
+                if line[0] == parts[-1][-1] and _is_cjk(line[0]):
+                    issues.append(
+                        ParseIssue(
+                            number,
+                            "doubled-character",
+                            f"'{line[0]}' doubled across the break from line {current.last_line}; kept once",
+                        )
+                    )
+                    line = line[1:]
+                    source = source[1:] if source is not None else None
+                current.starts.append((current.starts[-1][0] + len(parts[-1]), number))
+                parts.append(line)
+                source_parts.append(source or "")
+                current.last_line = number
+            else:
+                complete()
+                alone = alone or bool(_NUMBER_ONLY.match(line))
+                paragraphs.append(Paragraph(line, number, number, [(0, number)], source, alone))
+                parts, source_parts = [line], [source or ""]
+            blank_before = False
     complete()
     return paragraphs
+
+
+def _goes_on(parts: list[str], current: Paragraph, line: str, blank_before: bool, lexicon: Lexicon) -> bool:
+    """Whether `line` goes on with the paragraph whose lines so far are `parts`."""
+    last = parts[-1]
+    if last[-1] in _TERMINAL and line[0] not in "，、）)":
+        return False
+    head = "".join(parts)[:64]
+    if heading_level(head, lexicon) is not None and "。" not in "".join(parts):
+        return False  # a bare heading: its title ends at the line's end
+    return (
+        blank_before
+        or len(last) >= _WRAPPED
+        or last[-1] in _CONTINUING
+        or _opens_more_than_it_closes(current.text if len(parts) == 1 else "".join(parts))
+    )
+
+
+def _page_number(parts: list[str], line: str, lexicon: Lexicon) -> bool:
+    """Whether an outline number opening `line` is a page number: the line before breaks off mid-sentence.
+
+    Document-sharing sites number their pages ``1、`` ``2、`` at the start of each page, in the
+    middle of a sentence (``…小微企业及个体工商`` / ``2、户提供融资担保…``); a real item never
+    continues a sentence that long.
+    """
+    last = parts[-1] if parts else ""
+    return len(last) >= 3 * _WRAPPED and last[-1] not in _TERMINAL and heading_level(line, lexicon) == 3
+
+
+def _opens_more_than_it_closes(text: str) -> bool:
+    return bracket_depth(text) > 0
 
 
 def clean_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> str:
@@ -444,8 +469,6 @@ def clean_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> str:
 
 def _delete(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` without the (start, end) spans, which are in order and do not overlap."""
-    if not spans:
-        return text
     kept, position = [], 0
     for start, end in spans:
         kept.append(text[position:start])
@@ -457,9 +480,10 @@ def _delete(text: str, spans: list[tuple[int, int]]) -> str:
 def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[str, str]:
     """Return the paragraph's text with extraction noise repaired, each repair reported.
 
-    Spaces around numbers inside Chinese text are removed (``到 2035 年`` → ``到2035年``); an isolated
-    Hangul syllable is removed; a Latin word set off by spaces between Chinese characters is kept
-    but reported, since it may be meant (a name) or a stray (``平台 and 连锁``).
+    Spaces around numbers inside Chinese text are removed (``到 2035 年`` → ``到2035年``); pinyin
+    readings a repost inserted after characters are removed (``責(zé)任``); an isolated Hangul
+    syllable is removed; a Latin word set off by spaces between Chinese characters is kept but
+    reported, since it may be meant (a name) or a stray (``平台 and 连锁``).
 
     Returns
     -------
@@ -478,49 +502,105 @@ def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[st
     [(9, 'spacing'), (9, 'stray-token'), (9, 'stray-token')]
     >>> repair_paragraph(Paragraph("到 2035 年", 1, 1, [(0, 1)], original="到 2035 年"), [])
     ('到2035年', '到2035年')
+    >>> repair_paragraph(Paragraph("责(zé)任单位：省住房城乡建设(shè)厅", 3, 3, [(0, 3)]), [])[0]
+    '责任单位：省住房城乡建设厅'
     """
     text = paragraph.text
-    original = paragraph.original  # None: the same as text, kept so until the end
-    noise = _ANY_NOISE.search(text)
-    if noise is None or _lone_space_run(text, noise.start()):  # the common cases: nothing to repair
-        return text, text if original is None else original
-    spaced = _ANY_SPACE.search(text) is not None
-    hangul = _ANY_HANGUL.search(text) is not None
-    spans = _spaced_number_spans(text) if spaced else []
+    original = paragraph.original if paragraph.original is not None else text
+    spans = [m.span() for m in _SPACES.finditer(text) if _beside_number(text, *m.span())]
     if spans:  # one report per paragraph: the repair is uniform
         start, end = spans[0]
         issues.append(
             ParseIssue(
                 paragraph.line_at(start),
                 "spacing",
-                f"space beside a number removed near '{text[max(0, start - 4):end + 4]}'",
+                f"space beside a number removed near '{text[max(0, start - 4) : end + 4]}'",
                 "repair",
             )
         )
-    text = _delete(text, spans)
-    if original is not None:
-        original = _delete(original, spans)
+        text, original = _delete(text, spans), _delete(original, spans)
+    pinyin = [m.span() for m in _PINYIN.finditer(text)]
+    if pinyin:
+        message = f"{len(pinyin)} pinyin readings inserted after characters removed"
+        issues.append(ParseIssue(paragraph.line_at(pinyin[0][0]), "pinyin", message, "repair"))
+        text, original = _delete(text, pinyin), _delete(original, pinyin)
+    for match in _HANGUL.finditer(paragraph.text):  # reported where the source has it
+        issues.append(
+            ParseIssue(
+                paragraph.line_at(match.start()),
+                "stray-token",
+                f"stray Hangul '{match.group().strip()}' inside Chinese text removed",
+            )
+        )
+    hangul = [match.span() for match in _HANGUL.finditer(text)]
     if hangul:
-        for match in _HANGUL.finditer(paragraph.text):
-            issues.append(
-                ParseIssue(
-                    paragraph.line_at(match.start()),
-                    "stray-token",
-                    f"stray Hangul '{match.group().strip()}' inside Chinese text removed",
-                )
-            )
-        spans = [match.span() for match in _HANGUL.finditer(text)]
-        text = _delete(text, spans)
-        if original is not None:
-            original = _delete(original, spans)
-    for match in _LATIN_WORD.finditer(paragraph.text) if spaced else ():
+        text, original = _delete(text, hangul), _delete(original, hangul)
+    for match in _LATIN_WORD.finditer(paragraph.text):
         before, after = _around(paragraph.text, *match.span())
-        if (_is_cjk(before) or before in "，、。") and before and _is_cjk(after):
-            issues.append(
-                ParseIssue(
-                    paragraph.line_at(match.start()),
-                    "stray-token",
-                    f"stray Latin word '{match.group('word')}' inside Chinese text kept as written",
-                )
-            )
-    return text, text if original is None else original
+        if before and (_is_cjk(before) or before in "，、。") and _is_cjk(after):
+            message = f"stray Latin word '{match.group('word')}' inside Chinese text kept as written"
+            issues.append(ParseIssue(paragraph.line_at(match.start()), "stray-token", message))
+    return text, original
+
+
+def bracket_depth(text: str) -> int:
+    """How many brackets `text` leaves open at its end (a closing bracket with none open is ignored).
+
+    Examples
+    --------
+    >>> bracket_depth("建设）平台（牵头单位：A"), bracket_depth("（A）")
+    (1, 0)
+    """
+    depth = 0
+    for char in text:
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE and depth:
+            depth -= 1
+    return depth
+
+
+def top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each bracketed span of `text` standing outside any other, brackets included.
+
+    Examples
+    --------
+    >>> top_level_brackets("推进重点(工程)实验室建设（责任单位：市科技局（牵头））")
+    [(4, 8), (13, 28)]
+    """
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for match in BRACKETS.finditer(text):
+        if match.group() in OPEN:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+    return spans
+
+
+def split_top_level(text: str, separators: str) -> list[str]:
+    """Split `text` at `separators` that stand outside any brackets.
+
+    Examples
+    --------
+    >>> split_top_level("各县（市、区）政府、市科委", "、")
+    ['各县（市、区）政府', '市科委']
+    """
+    if not BRACKETS.search(text):
+        return [part.strip() for part in re.split(f"[{re.escape(separators)}]", text) if part.strip()]
+    parts = []
+    depth = start = 0
+    for index, char in enumerate(text):
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
