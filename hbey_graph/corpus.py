@@ -256,8 +256,13 @@ def workload_by_plan(corpus: Corpus, registry: BodyRegistry | None = None) -> pd
     order = {plan.plan_id: index for index, plan in enumerate(corpus.plans)}
     task_count = {plan.plan_id: len(plan.tasks) for plan in corpus.plans}
     rows = [
-        [plan_id, body, "|".join(written[plan_id, body]), *(len(tasks[role]) for role in ROLES),
-         task_count[plan_id]]
+        [
+            plan_id,
+            body,
+            "|".join(written[plan_id, body]),
+            *(len(tasks[role]) for role in ROLES),
+            task_count[plan_id],
+        ]
         for (plan_id, body), tasks in counts.items()
     ]
     rows.sort(key=lambda row: (order[row[0]], -row[3], row[1]))
@@ -300,8 +305,12 @@ def body_names(corpus: Corpus, registry: BodyRegistry | None = None) -> pd.DataF
         for name, body in plan.bodies.items():
             row = seen.setdefault(
                 name,
-                {"body": name, "current_name": registry.current_name(name), "body_type": body.body_type,
-                 "plan_ids": []},
+                {
+                    "body": name,
+                    "current_name": registry.current_name(name),
+                    "body_type": body.body_type,
+                    "plan_ids": [],
+                },
             )
             row["plan_ids"].append(plan.plan_id)  # type: ignore[union-attr]
     rows = [
@@ -343,8 +352,19 @@ def plan_summary(corpus: Corpus) -> pd.DataFrame:
                 "warnings": sum(1 for issue in plan.issues if issue.severity == "warning"),
             }
         )
-    columns = ["plan_id", "path", "title", "doc_number", "issuer", "date", "tasks", "bodies", "assignments",
-               "tasks_without_lead", "warnings"]
+    columns = [
+        "plan_id",
+        "path",
+        "title",
+        "doc_number",
+        "issuer",
+        "date",
+        "tasks",
+        "bodies",
+        "assignments",
+        "tasks_without_lead",
+        "warnings",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -355,15 +375,25 @@ def corpus_issues(corpus: Corpus, *, failures: bool = True) -> pd.DataFrame:
     the file's path, line 0).
     """
     rows = [
-        {"plan_id": plan.plan_id, "line": issue.line, "severity": issue.severity, "kind": issue.kind,
-         "message": issue.message}
+        {
+            "plan_id": plan.plan_id,
+            "line": issue.line,
+            "severity": issue.severity,
+            "kind": issue.kind,
+            "message": issue.message,
+        }
         for plan in corpus.plans
         for issue in plan.issues
     ]
     if failures:
         rows.extend(
-            {"plan_id": str(failure.path), "line": 0, "severity": "error", "kind": "unparsed",
-             "message": str(failure)}
+            {
+                "plan_id": str(failure.path),
+                "line": 0,
+                "severity": "error",
+                "kind": "unparsed",
+                "message": str(failure),
+            }
             for failure in corpus.failures
         )
     return pd.DataFrame(rows, columns=["plan_id", "line", "severity", "kind", "message"])

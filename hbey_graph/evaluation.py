@@ -46,7 +46,7 @@ import pandas as pd
 
 from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
 from hbey_graph.extract.readers import read_source
-from hbey_graph.extract.text import to_simplified
+from hbey_graph.extract.text import remove_pinyin, to_simplified
 from hbey_graph.records import Plan
 
 __all__ = [
@@ -110,14 +110,16 @@ class GoldTask:
 
 
 def normalise(text: str) -> str:
-    """Return `text` as names and keys are compared: simplified, no whitespace, full-width punctuation.
+    """Return `text` as names and keys are compared.
+
+    Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width.
 
     Examples
     --------
     >>> normalise("各縣(市、區) 政府,省直有關部門")
     '各县（市、区）政府，省直有关部门'
     """
-    return _SPACE.sub("", to_simplified(text)).translate(_HALF_WIDTH)
+    return _SPACE.sub("", remove_pinyin(to_simplified(text))).translate(_HALF_WIDTH)
 
 
 def load_gold(path: str | Path) -> dict[str, list[GoldTask]]:

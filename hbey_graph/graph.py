@@ -505,7 +505,10 @@ def task_assignments(
             )
     rows.sort(
         key=lambda row: (
-            order.get(row["plan_id"], len(order)), row["seq"], row["position"], ROLES.index(row["role"])
+            order.get(row["plan_id"], len(order)),
+            row["seq"],
+            row["position"],
+            ROLES.index(row["role"]),
         )
     )
     return pd.DataFrame(rows, columns=_ASSIGNMENT_COLUMNS)

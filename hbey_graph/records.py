@@ -368,9 +368,7 @@ class Plan:
 
     def lead_of(self, task_id: str) -> str | None:
         """Return the name of the body leading `task_id`, or None if no body leads it."""
-        return next(
-            (a.body for a in self.assignments if a.task_id == task_id and a.role == "lead"), None
-        )
+        return next((a.body for a in self.assignments if a.task_id == task_id and a.role == "lead"), None)
 
     def table(self, name: str) -> pandas.DataFrame:
         """Return one of the plan's tables as a DataFrame.

@@ -16,7 +16,6 @@ everything is written, so a failure never leaves a half-written report behind; a
 report folder is replaced, any other non-empty folder is refused.
 """
 
-
 from __future__ import annotations
 
 import base64
@@ -91,8 +90,10 @@ class ReportChart:
 
 
 def _tables_of_plan(plan: Plan) -> dict[str, pd.DataFrame]:
-    return {name: plan.table(name) for name in ("tasks", "assignments", "bodies", "places", "mentions",
-                                                 "projects", "links", "issues")}
+    return {
+        name: plan.table(name)
+        for name in ("tasks", "assignments", "bodies", "places", "mentions", "projects", "links", "issues")
+    }
 
 
 def report_tables(plan: Plan, G: nx.MultiDiGraph, *, seed: int = 0) -> list[ReportTable]:
@@ -149,44 +150,80 @@ _MATRICES = ("area_lead", "responsibility_matrix", "city_matrix")
 
 #: Name, heading and description of every table of the report, in page order.
 _TABLES: tuple[tuple[str, str, str], ...] = (
-    ("allocation", "任务分工表 Task allocation table",
-     "每项任务的牵头单位、配合单位和实施主体，按方案原文顺序。"
-     "One row per task: lead, supporting and implementing bodies as the annotation names them."),
-    ("lead_workload", "牵头工作量 Lead workload",
-     "每个单位牵头、配合、实施的任务数；share_led 为牵头任务占全部任务的比例；"
-     "supporting_bodies 为其牵头任务中不同配合单位的数量，support_assignments 为配合分工总数。"
-     "Tasks each body leads, supports and implements."),
-    ("area_lead", "领域 × 牵头单位 Area × lead",
-     "方案各领域（（一）至（六））中各单位牵头的任务数。Tasks led per area of the plan and lead body."),
-    ("responsibility_matrix", "责任矩阵 Responsibility matrix",
-     "任务 × 单位：牵 = 牵头，配 = 配合，实 = 实施，责 = 负责。Task × body with the role markers."),
-    ("coordination_edges", "牵头→配合协调关系 Lead → support coordination",
-     "牵头单位与配合单位之间共同承担的任务数（weight）。Tasks a lead shares with each supporting body."),
-    ("co_assignment", "共同参与关系 Co-assignment",
-     "两个单位同时被列入的任务数（tasks），以及 Newman 权重（每项任务计 1/(n−1)）。"
-     "不含实施任务的市政府。Bodies named in the same tasks (implementing city governments left out)."),
-    ("clusters", "协调集群 Coordination clusters",
-     "Louvain 社区（seed={seed}）：成员、主要领域、模块度贡献和跨种子稳定性。"
-     "Louvain communities of bodies with modularity and stability across seeds."),
+    (
+        "allocation",
+        "任务分工表 Task allocation table",
+        "每项任务的牵头单位、配合单位和实施主体，按方案原文顺序。"
+        "One row per task: lead, supporting and implementing bodies as the annotation names them.",
+    ),
+    (
+        "lead_workload",
+        "牵头工作量 Lead workload",
+        "每个单位牵头、配合、实施的任务数；share_led 为牵头任务占全部任务的比例；"
+        "supporting_bodies 为其牵头任务中不同配合单位的数量，support_assignments 为配合分工总数。"
+        "Tasks each body leads, supports and implements.",
+    ),
+    (
+        "area_lead",
+        "领域 × 牵头单位 Area × lead",
+        "方案各领域（（一）至（六））中各单位牵头的任务数。Tasks led per area of the plan and lead body.",
+    ),
+    (
+        "responsibility_matrix",
+        "责任矩阵 Responsibility matrix",
+        "任务 × 单位：牵 = 牵头，配 = 配合，实 = 实施，责 = 负责。Task × body with the role markers.",
+    ),
+    (
+        "coordination_edges",
+        "牵头→配合协调关系 Lead → support coordination",
+        "牵头单位与配合单位之间共同承担的任务数（weight）。Tasks a lead shares with each supporting body.",
+    ),
+    (
+        "co_assignment",
+        "共同参与关系 Co-assignment",
+        "两个单位同时被列入的任务数（tasks），以及 Newman 权重（每项任务计 1/(n−1)）。"
+        "不含实施任务的市政府。Bodies named in the same tasks (implementing city governments left out).",
+    ),
+    (
+        "clusters",
+        "协调集群 Coordination clusters",
+        "Louvain 社区（seed={seed}）：成员、主要领域、模块度贡献和跨种子稳定性。"
+        "Louvain communities of bodies with modularity and stability across seeds.",
+    ),
     ("cluster_members", "集群成员 Cluster members", "每个单位所属的协调集群。Cluster of every body."),
-    ("centrality", "中心性与结构洞 Centrality and brokerage",
-     "共同参与网络中的度、加权度、中介中心性、特征向量中心性、Burt 约束与有效规模、k-核。"
-     "Degree, betweenness, eigenvector, constraint, effective size and k-core of every body."),
-    ("city_links", "城市间联系 Links between cities",
-     "归并到地级市的联系：种类、陈述该联系的任务数及任务编号。"
-     "City-level links by kind with the tasks that state them."),
-    ("city_matrix", "城市 × 城市 City × city",
-     "两市之间（任一方向、任一种类）有联系的任务数。Tasks linking each pair of cities."),
-    ("place_links", "地点间联系 Links between places",
-     "方案原文所述的每条联系及其依据句。Every link as written, with its evidence."),
+    (
+        "centrality",
+        "中心性与结构洞 Centrality and brokerage",
+        "共同参与网络中的度、加权度、中介中心性、特征向量中心性、Burt 约束与有效规模、k-核。"
+        "Degree, betweenness, eigenvector, constraint, effective size and k-core of every body.",
+    ),
+    (
+        "city_links",
+        "城市间联系 Links between cities",
+        "归并到地级市的联系：种类、陈述该联系的任务数及任务编号。"
+        "City-level links by kind with the tasks that state them.",
+    ),
+    (
+        "city_matrix",
+        "城市 × 城市 City × city",
+        "两市之间（任一方向、任一种类）有联系的任务数。Tasks linking each pair of cities.",
+    ),
+    (
+        "place_links",
+        "地点间联系 Links between places",
+        "方案原文所述的每条联系及其依据句。Every link as written, with its evidence.",
+    ),
     ("tasks", "任务 Tasks", "方案的任务段落。The plan's task paragraphs."),
     ("assignments", "分工 Assignments", "每个单位在每项任务中的角色。Every body's role in every task."),
     ("bodies", "单位 Bodies", "方案列出的单位及其全称、英文名、类型。Every body named."),
     ("places", "地点 Places", "方案提及的地点（含上级城市、省区和坐标）。Places named."),
     ("mentions", "地点提及 Place mentions", "每项任务中提及的地点及位置。Where tasks name places."),
     ("projects", "项目 Projects", "任务中的项目、平台、基地、通道等。Named projects."),
-    ("issues", "解析提示 Parser notes",
-     "解析时发现并处理的问题（含行号）。What the parser noticed in the source, with line numbers."),
+    (
+        "issues",
+        "解析提示 Parser notes",
+        "解析时发现并处理的问题（含行号）。What the parser noticed in the source, with line numbers.",
+    ),
 )
 
 
@@ -208,20 +245,41 @@ def report_charts(
     clusters = cluster_summary(G, seed=seed) if summary is None else summary
     zh = labels == "zh"
     return [
-        ReportChart("lead_workload", "各单位承担的任务 Tasks per body",
-                    lambda: plot.plot_lead_workload(G, labels=labels)),
-        ReportChart("area_lead", "各领域的牵头单位 Lead bodies by area",
-                    lambda: plot.plot_area_lead_heatmap(G, labels=labels)),
-        ReportChart("responsibility_matrix", "任务分工矩阵 Responsibility matrix",
-                    lambda: plot.plot_responsibility_matrix(G, labels=labels)),
-        ReportChart("coordination_network", "协调网络 Coordination network",
-                    lambda: plot.plot_coordination_network(G, summary=clusters, labels=labels)),
-        ReportChart("co_assignment", "共同参与矩阵 Co-assignment heatmap",
-                    lambda: plot.plot_co_assignment_heatmap(G, summary=clusters, labels=labels)),
-        ReportChart("place_links_map", "地点间联系 Links between places" if zh else "Links between places",
-                    lambda: plot.plot_cross_city_links(G, level="place", labels=labels)),
-        ReportChart("city_links_map", "城市间联系 Links between cities" if zh else "Links between cities",
-                    lambda: plot.plot_cross_city_links(G, level="city", labels=labels)),
+        ReportChart(
+            "lead_workload",
+            "各单位承担的任务 Tasks per body",
+            lambda: plot.plot_lead_workload(G, labels=labels),
+        ),
+        ReportChart(
+            "area_lead",
+            "各领域的牵头单位 Lead bodies by area",
+            lambda: plot.plot_area_lead_heatmap(G, labels=labels),
+        ),
+        ReportChart(
+            "responsibility_matrix",
+            "任务分工矩阵 Responsibility matrix",
+            lambda: plot.plot_responsibility_matrix(G, labels=labels),
+        ),
+        ReportChart(
+            "coordination_network",
+            "协调网络 Coordination network",
+            lambda: plot.plot_coordination_network(G, summary=clusters, labels=labels),
+        ),
+        ReportChart(
+            "co_assignment",
+            "共同参与矩阵 Co-assignment heatmap",
+            lambda: plot.plot_co_assignment_heatmap(G, summary=clusters, labels=labels),
+        ),
+        ReportChart(
+            "place_links_map",
+            "地点间联系 Links between places" if zh else "Links between places",
+            lambda: plot.plot_cross_city_links(G, level="place", labels=labels),
+        ),
+        ReportChart(
+            "city_links_map",
+            "城市间联系 Links between cities" if zh else "Links between cities",
+            lambda: plot.plot_cross_city_links(G, level="city", labels=labels),
+        ),
     ]
 
 
@@ -304,8 +362,11 @@ def _cell(value: object) -> tuple[str, bool]:
     """Text of a table cell and whether it is a number."""
     if isinstance(value, bool):
         return ("是" if value else "否"), False
-    if isinstance(value, int) or (hasattr(value, "dtype") and getattr(value, "dtype", None) is not None
-                                  and str(value.dtype).startswith("int")):
+    if isinstance(value, int) or (
+        hasattr(value, "dtype")
+        and getattr(value, "dtype", None) is not None
+        and str(value.dtype).startswith("int")
+    ):
         return str(value), True
     if isinstance(value, float):
         if value != value:  # NaN
@@ -330,8 +391,7 @@ def _html_table(frame: pd.DataFrame, *, index: bool, css: str = "data") -> str:
             attr = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{attr}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows)
-            + "</tbody></table>")
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>' + "".join(rows) + "</tbody></table>"
 
 
 def render_html(
@@ -560,8 +620,14 @@ def write_report(
     G = build_graph(plan)
     tmp = out.with_name(f".{out.name}.tmp-{uuid.uuid4().hex[:8]}")
     tmp.mkdir()
-    bar = tqdm(total=12, desc="hbey-graph report", unit="step", file=sys.stderr, disable=not progress,
-               dynamic_ncols=True)
+    bar = tqdm(
+        total=12,
+        desc="hbey-graph report",
+        unit="step",
+        file=sys.stderr,
+        disable=not progress,
+        dynamic_ncols=True,
+    )
 
     def step(what: str) -> None:
         bar.set_postfix_str(what, refresh=False)
@@ -583,8 +649,12 @@ def write_report(
             # start; a chart is drawn by whoever claims it first, so a helper that is slow to start
             # costs nothing.
             context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
-            with ProcessPoolExecutor(jobs - 1, mp_context=context, initializer=_start_chart_worker,
-                                     initargs=(G, summary, labels, seed)) as pool:
+            with ProcessPoolExecutor(
+                jobs - 1,
+                mp_context=context,
+                initializer=_start_chart_worker,
+                initargs=(G, summary, labels, seed),
+            ) as pool:
                 names = [chart.name for chart in reversed(charts)]
                 helpers = [pool.submit(_draw_in_worker, names, str(charts_dir), dpi) for _ in range(jobs - 1)]
                 for name in _draw_claimed(charts, charts_dir, dpi):
@@ -603,8 +673,9 @@ def write_report(
         tables_dir = tmp / "tables"
         tables_dir.mkdir()
         for table in tables:
-            table.frame.to_csv(tables_dir / f"{table.name}.csv", index=table.index, encoding="utf-8-sig",
-                               lineterminator="\n")
+            table.frame.to_csv(
+                tables_dir / f"{table.name}.csv", index=table.index, encoding="utf-8-sig", lineterminator="\n"
+            )
         _write_workbook(G, tables, tmp / "tables.xlsx", write_allocation_xlsx)
         step("tables")
 
@@ -621,8 +692,9 @@ def write_report(
         files += [f"tables/{t.name}.csv" for t in tables]
         page = render_html(plan, G, tables, rendered, files)
         (tmp / "index.html").write_text(page, encoding="utf-8")
-        (tmp / MARKER_FILE).write_text("hbey_graph report folder; hbey-graph report may replace it\n",
-                                       encoding="utf-8")
+        (tmp / MARKER_FILE).write_text(
+            "hbey_graph report folder; hbey-graph report may replace it\n", encoding="utf-8"
+        )
         step("index.html")
         _swap_in(tmp, out)
     except BaseException:

@@ -78,9 +78,9 @@ def coordination_edges(G: nx.MultiDiGraph, plan_id: str | None = None) -> pd.Dat
         .rename(columns={"body_lead": "lead", "body_support": "support"})
     )
     edges["weight"] = edges["weight"].astype(int)
-    return edges.sort_values(
-        ["weight", "lead", "support"], ascending=[False, True, True], ignore_index=True
-    )[["lead", "support", "weight"]]
+    return edges.sort_values(["weight", "lead", "support"], ascending=[False, True, True], ignore_index=True)[
+        ["lead", "support", "weight"]
+    ]
 
 
 def coordination_graph(G: nx.MultiDiGraph, plan_id: str | None = None) -> nx.DiGraph:

@@ -41,8 +41,18 @@ def write_table(frame: pd.DataFrame, fmt: str, out: TextIO | None = None) -> Non
         out.write(data.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")
     elif fmt == "table":
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 40, "display.unicode.east_asian_width", True):
+        with pd.option_context(
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            40,
+            "display.unicode.east_asian_width",
+            True,
+        ):
             out.write(frame.to_string(index=keep_index))
             out.write("\n")
     else:  # argparse restricts the choices; this guards programmatic callers

@@ -35,12 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "processes, build one graph of them and compare them: tasks each body leads, supports, "
         "implements or is responsible for in each plan, pre-2018 body names mapped to the current "
         "ones. Files that do not parse are reported, one line each, and skipped. Writes "
-        + ", ".join(TABLES) + " to --out.",
+        + ", ".join(TABLES)
+        + " to --out.",
     )
     parser.add_argument("folder", metavar="DIR", help="folder of plan files")
     parser.add_argument("--out", metavar="DIR", default="corpus", help="output folder (default: ./corpus)")
-    parser.add_argument("--jobs", metavar="N", type=_positive, default=None,
-                        help="worker processes (default: one per processor)")
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=_positive,
+        default=None,
+        help="worker processes (default: one per processor)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -73,8 +79,9 @@ def write_corpus_tables(corpus: Corpus, out: Path) -> list[Path]:
         "body_names.csv": (body_names(corpus), False),
         "issues.csv": (corpus_issues(corpus), False),
         "failures.csv": (
-            pd.DataFrame([{"path": str(f.path), "reason": str(f)} for f in corpus.failures],
-                         columns=["path", "reason"]),
+            pd.DataFrame(
+                [{"path": str(f.path), "reason": str(f)} for f in corpus.failures], columns=["path", "reason"]
+            ),
             False,
         ),
     }

@@ -23,12 +23,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write one of the plan's tables as CSV or JSON, or its graph as GraphML, GEXF or "
         "node-link JSON, to standard output (or to a file with -o).",
     )
-    parser.add_argument("table", choices=[*TABLES, "graph"], metavar="TABLE",
-                        help=f"one of: {', '.join(TABLES)}, graph")
+    parser.add_argument(
+        "table", choices=[*TABLES, "graph"], metavar="TABLE", help=f"one of: {', '.join(TABLES)}, graph"
+    )
     add_plan_option(parser)
-    parser.add_argument("--format", choices=("csv", "json", "graphml", "gexf"), default=None,
-                        help="csv or json for a table (default csv); graphml, gexf or json for the graph "
-                        "(default graphml)")
+    parser.add_argument(
+        "--format",
+        choices=("csv", "json", "graphml", "gexf"),
+        default=None,
+        help="csv or json for a table (default csv); graphml, gexf or json for the graph (default graphml)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead")
     parser.set_defaults(run=run)
 

@@ -47,12 +47,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     serve.add_argument("--port", type=int, default=7687, help="Bolt port (default 7687; 0: any free port)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--data", metavar="DIR", default=None,
-                       help="database directory, kept between runs (default: neo4j-data in the cache "
-                       "directory, HBEY_GRAPH_CACHE or ~/.cache/hbey_graph)")
+    serve.add_argument(
+        "--data",
+        metavar="DIR",
+        default=None,
+        help="database directory, kept between runs (default: neo4j-data in the cache "
+        "directory, HBEY_GRAPH_CACHE or ~/.cache/hbey_graph)",
+    )
     serve.add_argument("--heap", default="1g", help="maximum JVM heap (default 1g)")
-    serve.add_argument("--auth", metavar="USER:PASSWORD", default=None,
-                       help="switch authentication on with this user (default: off)")
+    serve.add_argument(
+        "--auth",
+        metavar="USER:PASSWORD",
+        default=None,
+        help="switch authentication on with this user (default: off)",
+    )
     serve.set_defaults(run=_serve)
 
     load = commands.add_parser(
@@ -64,10 +72,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_plan_option(load)
     _add_connection_options(load)
     load.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default 1000)")
-    load.add_argument("--replace", action="store_true",
-                      help="delete the plan from the database first (drops what the graph no longer has)")
-    load.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                      help="format of the counts (default: table)")
+    load.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete the plan from the database first (drops what the graph no longer has)",
+    )
+    load.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="format of the counts (default: table)",
+    )
     load.set_defaults(run=_load)
 
     query = commands.add_parser(
@@ -77,10 +92,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "`hbey-graph neo4j queries` lists the queries and their parameters.",
     )
     query.add_argument("name", metavar="NAME", help="query name (see `hbey-graph neo4j queries`)")
-    query.add_argument("--param", "-p", metavar="KEY=VALUE", action="append", default=[],
-                       help="a query parameter; repeat for several (lists comma-separated)")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                       help="output format (default: table)")
+    query.add_argument(
+        "--param",
+        "-p",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="a query parameter; repeat for several (lists comma-separated)",
+    )
+    query.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+    )
     _add_connection_options(query)
     query.set_defaults(run=_query)
 
@@ -89,15 +111,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list the Cypher queries with their parameters and columns",
         description="List the queries of hbey_graph's Cypher library.",
     )
-    queries.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                         help="output format (default: table)")
+    queries.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+    )
     queries.set_defaults(run=_queries)
 
 
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--uri", default=None, help="Bolt URI (default: NEO4J_URI or bolt://localhost:7687)")
-    parser.add_argument("--user", default=None,
-                        help="user name (default: NEO4J_USERNAME; the password is read from NEO4J_PASSWORD)")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="user name (default: NEO4J_USERNAME; the password is read from NEO4J_PASSWORD)",
+    )
     parser.add_argument("--database", default=None, help="database (default: NEO4J_DATABASE or the server's)")
 
 
@@ -167,9 +193,7 @@ def _queries(args: argparse.Namespace) -> int:
     rows = []
     for name in list_queries():
         query = describe_query(name)
-        parameters = [
-            f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in query.parameters
-        ]
+        parameters = [f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in query.parameters]
         rows.append(
             {
                 "name": name,

@@ -23,12 +23,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_plan_option(parser)
     parser.add_argument("--out", metavar="DIR", default="report", help="report folder (default: ./report)")
-    parser.add_argument("--labels", choices=("zh", "en"), default="zh",
-                        help="language of the chart labels (default: zh)")
+    parser.add_argument(
+        "--labels", choices=("zh", "en"), default="zh", help="language of the chart labels (default: zh)"
+    )
     parser.add_argument("--dpi", type=float, default=110, help="resolution of the PNG charts (default: 110)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the coordination clusters (default: 0)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="processes drawing the charts (default: up to 2)")
+    parser.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="processes drawing the charts (default: up to 2)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -38,8 +40,15 @@ def run(args: argparse.Namespace) -> int:
     from hbey_graph.report import write_report
 
     started = time.perf_counter()
-    out = write_report(args.plan, args.out, labels=args.labels, dpi=args.dpi, seed=args.seed,
-                       jobs=args.jobs, progress=not args.quiet)
+    out = write_report(
+        args.plan,
+        args.out,
+        labels=args.labels,
+        dpi=args.dpi,
+        seed=args.seed,
+        jobs=args.jobs,
+        progress=not args.quiet,
+    )
     seconds = time.perf_counter() - started
     print(f"report written to {out / 'index.html'} in {seconds:.1f} s", file=sys.stderr)
     return 0

@@ -63,10 +63,15 @@ _SPACE = " \t\u3000"
 _EDGES = _SPACE + "，,；;。.、：:"
 _LEADING_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
 _SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
-_BARE_LEVELS = re.compile(
-    r"^(?:各|相关|有关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*$"
+_BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
+    r"(?:各|全)?(?:有关|相关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*"
 )
-_HEADED_GROUP = re.compile(r"^.+各[^各]+$")
+_BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
+_BARE_LEVELS_AT_END = re.compile(f"(?:^|[和及与等]){_BARE_LEVEL_WORDS}$")
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{4,10}")  # not 2-3 characters: a person's name
+_LABEL_LEVEL = "(?:[省市州盟县区旗][直级属]?)?"  # 省直配合单位：the level a label may open with
+_INNER_LEVEL = re.compile(r".[省市州盟县区旗]委")  # 团区委: a level of its own inside the name
+_HEADED_GROUP = re.compile(r"^.*(?:政府|委|局|厅|办|部)各[^各]+$")  # 省政府各部门: an organ's units
 _DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
 _CARRIED_TO = frozenset({"department", "agency"})
 _PLACE_LEVEL = "省市州盟县区旗"
@@ -189,10 +194,11 @@ class StatementReader:
             or "(?!)"
         )
         #: A label and its colon (callers check what stands before it).
-        self.label_colon = re.compile(rf"(?P<label>{labels})[{space}]*[:：]")
+        self.label_colon = re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]")
         verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
         self._verb_end = re.compile(rf"(?:{verbs})$")
         self._verb_start = re.compile(rf"^(?:{verbs})")
+        self._verb_comma = re.compile(rf"(?:{verbs})、")
         infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
         self._infix = re.compile(infixes)
         self._own_marker = re.compile(
@@ -304,7 +310,7 @@ class StatementReader:
                 continue
             field_text, standing = self._standing(field_text)
             statement.standing.extend(standing)
-            clauses = split_top_level(field_text, _CLAUSE_SEPARATORS)
+            clauses = self._clauses(field_text)
             markers = self._clause_markers(clauses, marker)
             in_rule = False
             for clause, clause_marker in zip(clauses, markers, strict=True):
@@ -332,6 +338,20 @@ class StatementReader:
             statement.rule = "，".join(rule_parts)
         statement.standing = self._standing_names(statement.standing, carried)
         return statement
+
+    def _clauses(self, text: str) -> list[str]:
+        """The clauses of a field: cut at ``，；。``, and after a verb a ``、`` follows.
+
+        ``A和B分别牵头、C`` is two clauses: ``A和B分别牵头`` and ``C``.
+        """
+        clauses: list[str] = []
+        for clause in split_top_level(text, _CLAUSE_SEPARATORS):
+            start = 0
+            for match in self._verb_comma.finditer(clause) if "、" in clause else ():
+                clauses.append(clause[start : match.end() - 1])
+                start = match.end()
+            clauses.append(clause[start:])
+        return [clause for clause in clauses if clause]
 
     def _fields(self, text: str, label: str | None) -> list[tuple[Marker | None, str, str | None]]:
         """Cut `text` at its labels: (marker, text, label); the marker is None for a field of no role."""
@@ -456,6 +476,14 @@ class StatementReader:
                 read.officials.append(name)
                 continue
             strength = body_strength(name, self.lexicon, self.registry)
+            if (
+                strength is None
+                and own is not None
+                and own.kind == "field"
+                and own.text
+                and self._plain(name)
+            ):
+                strength = "weak"  # under a label a short plain name is a body whatever its ending: 汉江国投
             if strength is None:
                 read.unread.append(name)
                 continue
@@ -463,6 +491,16 @@ class StatementReader:
             if strength in ("weak", "place"):
                 read.weak += 1
             read.names.append((name, own))
+
+    def _plain(self, name: str) -> bool:
+        """A short run of Chinese characters that says nothing but a name (no verb, date or rule)."""
+        return (
+            bool(_PLAIN_NAME.fullmatch(name))
+            and not self.lexicon.not_in_body.search(name)
+            and not self.lexicon.is_deadline(name)
+            and self.lexicon.convention_rule(name) is None
+            and not self.lexicon.continues_rule(name)
+        )
 
     def _officials(self, text: str) -> list[str]:
         return [part for part in split_top_level(text, _CLAUSE_SEPARATORS + "、") if part.strip(_EDGES)]
@@ -508,7 +546,9 @@ class StatementReader:
             return name
         if self.registry.knows(prefix + name):
             return prefix + name
-        if strength == "known" or _LEVEL_MODIFIER.match(name) or starts_with_place(name, lexicon):
+        if strength == "known" or _LEVEL_MODIFIER.match(name) or _INNER_LEVEL.search(name):
+            return name
+        if starts_with_place(name, lexicon):
             return name
         if lexicon.collective.search(name):
             return name
@@ -598,11 +638,15 @@ def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[st
 
 
 def _merge_groups(tokens: list[str]) -> list[str]:
-    """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``."""
+    """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``.
+
+    A token that ends with bare level words (``各县``, ``…和各市``, ``各有关区``) goes on in the next
+    one; so does a token of the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``).
+    """
     merged: list[str] = []
     for token in tokens:
         if merged and (
-            _BARE_LEVELS.match(merged[-1])
+            _BARE_LEVELS_AT_END.search(merged[-1])
             or (
                 token.startswith("各") and _HEADED_GROUP.match(merged[-1]) and not merged[-1].startswith("各")
             )
@@ -626,9 +670,11 @@ def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[
         if (
             following is not None
             and _is_name(current, lexicon, registry)
-            and _is_name(following, lexicon, registry)
+            and (
+                _is_name(following, lexicon, registry) or not _is_name(current + following, lexicon, registry)
+            )
         ):
-            names.append(current)
+            names.append(current)  # 市民政局 伍泽国: a name, then a person's name
             current = ""
     if current:
         names.append(current)
@@ -652,7 +698,10 @@ def _split_conjunctions(name: str, lexicon: Lexicon, registry: BodyRegistry) -> 
         if not left or not right or lexicon.ending_pattern.fullmatch(right):
             continue
         left_name = _without_tail(left, lexicon)
-        if body_strength(left_name, lexicon, registry) in (None, "place"):
+        left_strength = body_strength(left_name, lexicon, registry)
+        if left_strength is None or (
+            left_strength == "place" and body_strength(right, lexicon, registry) not in ("known", "strong")
+        ):
             continue
         rest = _split_conjunctions(right, lexicon, registry)
         if all(body_strength(_without_tail(p, lexicon), lexicon, registry) not in (None,) for p in rest):
@@ -694,30 +743,34 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
 
 
 def _place_and_rest(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    """Split a name into a place and the rest (``临夏州`` + ``发展改革部门``), if it opens with one."""
+    """Split a name into a place and the rest (``临夏州`` + ``发展改革部门``), if it opens with one.
+
+    The place ends at the first level word whose rest is a body's name (``神农架林区`` + ``发改委``);
+    failing that, at a known place (``福建`` + ``援藏工作队``).
+    """
+    if level_prefix(name, lexicon) is None:
+        for match in re.finditer(f"[{_PLACE_LEVEL}]", name[:8]):
+            rest = name[match.end() :]
+            if match.start() >= 1 and rest and lexicon.ending_pattern.search(rest):
+                return name[: match.end()], rest
     known = lexicon.place_names.match(name)
-    if known is not None:
-        end = known.end()
-        if end < len(name) and name[end] in _PLACE_LEVEL:
-            end += 1
-        if end < len(name):
-            return name[:end], name[end:]
-    match = re.match(rf"^([\u4e00-\u9fff]{{1,6}}?[{_PLACE_LEVEL}])(.+)$", name)
-    if match is None or level_prefix(name, lexicon) is not None:
-        return None
-    rest = match.group(2)
-    if lexicon.ending_pattern.search(rest) is None:
-        return None
-    return match.group(1), rest
+    if known is not None and known.end() < len(name) and lexicon.ending_pattern.search(name[known.end() :]):
+        return name[: known.end()], name[known.end() :]
+    return None
 
 
 def _is_bare_place(name: str, lexicon: Lexicon) -> bool:
-    """A place written alone in a list (``长春``, ``包头市``): no ending, short, not a group."""
+    """A place written alone in a list (``长春``, ``包头市``).
+
+    A known place, or a short name ending with a level word; no body's ending, no group.
+    """
     if lexicon.collective.search(name) or _BARE_LEVELS.match(name):
         return False
-    if lexicon.ending_pattern.search(name) is not None and name[-1] not in _PLACE_LEVEL:
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name))
+    if name[-1] in _PLACE_LEVEL:
+        return True
+    return lexicon.ending_pattern.search(name) is None and bool(lexicon.place_names.fullmatch(name))
 
 
 def assign_roles(names: Sequence[NamedBody], bodies: Sequence[Body], rule: str | None = None) -> list[str]:

@@ -152,6 +152,10 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
     if not name or len(name) > _LONGEST_NAME or not _CJK_NAME.match(name) or not _balanced(name):
         return None
     core = _QUALIFIER.sub("", name) or name  # 各县、区人民政府（管委会）: the name before its qualifier
+    for agent in lexicon.agents:  # 具体工作由市发改委: a clause naming who acts, not a name
+        position = core.find(agent, 1)
+        if position > 0 and core[position - 1] != "自" and _strength(core[position + len(agent) :], lexicon):
+            return None
     if (
         lexicon.official_titles.search(core)
         or lexicon.not_bodies.search(core)

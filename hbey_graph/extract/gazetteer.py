@@ -51,7 +51,6 @@ from hbey_graph.reference import read_table
 __all__ = ["Abbreviation", "Gazetteer", "default_gazetteer", "find_mentions"]
 
 
-
 @dataclass(frozen=True)
 class Abbreviation:
     """A short form that stands for several places.
@@ -463,5 +462,3 @@ def find_mentions(task: Task, gazetteer: Gazetteer | None = None) -> list[Mentio
     [('鄂尔多斯市', 0, 5), ('鄂尔多斯市', 6, 10)]
     """
     return (gazetteer or default_gazetteer()).find_mentions(task)
-
-

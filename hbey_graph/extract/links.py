@@ -598,5 +598,3 @@ def roll_up(links: Iterable[Link], gazetteer: Gazetteer | None = None) -> list[L
             seen.add(key)
             rolled.append(Link(source, target, "city", link.kind, link.task_id, link.evidence))
     return rolled
-
-

@@ -67,6 +67,8 @@ _ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its 
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+_RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8  # Chinese characters a paragraph needs before an unassigned one is reported
 _ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
@@ -195,6 +197,7 @@ def parse_text(
         issues,
         original=None if matching == text else text,
         standalone=lambda line: _stands_alone(line, reader),
+        is_name=lambda line: reader.names_of(line, strict=False) is not None,
         lexicon=lexicon,
     )
     plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
@@ -294,6 +297,7 @@ class _Unit:
     lead_official: str = ""
     deadline: str = ""
     cells: int = 0  # body cells of a table row read so far
+    row: bool = False  # a row of a table
     last_line: int = 0
 
     @property
@@ -311,20 +315,56 @@ class _Unit:
 
 @dataclass
 class _Table:
-    """A task allocation table's header: the columns the cells of its rows fall in."""
+    """A task allocation table's header: the columns the cells of its rows fall in.
+
+    A column of bodies that stands before the first column of task text (``牵头单位 | 目标任务 |
+    责任单位``) leads the rows after it: flattened, its merged cell is written once over the rows it
+    covers, so it is the table's *group* until the next such cell.
+    """
 
     columns: list[str]
     markers: list[Marker | None]  # the label of each column, None for a column of task text
     separator: str | None  # "|" or " " for one row per line; None for one cell per line
     last_official: str = ""
+    group: _Found | None = None  # the cell of a leading column of bodies, over the rows after it
 
     @property
-    def body_columns(self) -> list[Marker]:
-        return [m for m in self.markers if m is not None and m.role in _ROLE_VALUES]
+    def leading(self) -> list[Marker]:
+        """The columns of bodies before the first column of task text."""
+        first_text = next((i for i, m in enumerate(self.markers) if m is None), len(self.markers))
+        return [m for m in self.markers[:first_text] if m is not None and m.role in _ROLE_VALUES]
+
+    @property
+    def trailing(self) -> list[Marker]:
+        """The columns of bodies after the first column of task text."""
+        first_text = next((i for i, m in enumerate(self.markers) if m is None), len(self.markers))
+        return [m for m in self.markers[first_text:] if m is not None and m.role in _ROLE_VALUES]
 
     @property
     def has_official(self) -> bool:
         return any(m is not None and m.role == "official" for m in self.markers)
+
+    def markers_of(self, kinds: list[str]) -> list[Marker | None] | None:
+        """The column of each cell of a row, from the kind of each cell (``number``, ``bodies``, ``text``).
+
+        A row with fewer cells than columns lost some to merged cells or to lines of its own: its
+        cells stand in the run of columns their kinds fit best, the last columns when several fit
+        alike. None when the row has more cells than the header.
+        """
+        if len(kinds) > len(self.columns):
+            return None
+
+        def fit(offset: int) -> int:
+            score = 0
+            for kind, marker in zip(kinds, self.markers[offset:], strict=False):
+                role = "text" if marker is None else marker.role
+                score += (kind == "number") == (role == "number")
+                score += (kind == "bodies") == (role in _ROLE_VALUES)
+            return score
+
+        offsets = range(len(self.columns) - len(kinds) + 1)
+        best = max(offsets, key=lambda offset: (fit(offset), offset))
+        return self.markers[best : best + len(kinds)]
 
 
 class _Walker:
@@ -341,6 +381,17 @@ class _Walker:
         self.table: _Table | None = None
         self.plan_rule: str | None = None  # a convention stated outside any statement
         self.following = ""  # the paragraph after the one read
+        verbs = sorted(
+            (m.text for m in self.lexicon.verbs.values() if "负责" in m.text or "牵头" in m.text),
+            key=len,
+            reverse=True,
+        )
+        #: a verb that leads or answers for a task, following its subject in a clause (not 负责人)
+        self._subject_verbs = re.compile(
+            "(?P<verb>" + "|".join(map(re.escape, verbs)) + ")(?!人|同志|单位|部门|领导|的|者)"
+            if verbs
+            else "(?!)"
+        )
 
     # --- the walk ----------------------------------------------------------------------------------
 
@@ -356,6 +407,10 @@ class _Walker:
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
             text, original = repair_paragraph(paragraph, self.issues)
             piece = _Piece(paragraph, text, original)
+            table = self.table
+            if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
+                index += 1  # a row, even one opening with 一、
+                continue
             heading = match_heading(text, self.lexicon)
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
@@ -377,6 +432,9 @@ class _Walker:
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")
         title, stop, _ = rest.partition("。")
+        space = _SPACE_RUN.search(title)
+        if space is not None and len(rest) - space.end() >= _RUN_ON:  # items run together, spaces between
+            title, stop = title[: space.start()], rest[space.start() : space.end()]
         found = self._statements_in(title, piece.paragraph) if self._may_hold_statement(title) else []
         if found and found[0].attach == "before":  # an item that is one sentence with its statement
             title_end, after_start = rest_start + found[0].start, rest_start
@@ -427,6 +485,10 @@ class _Walker:
     def _new_unit(self, piece: _Piece, *, heading: bool = False) -> _Unit:
         unit = _Unit(tuple(self.path.values()), piece, heading, heading, last_line=piece.paragraph.last_line)
         self.units.append(unit)
+        if self.table is not None:
+            unit.row = True
+            if self.table.group is not None:  # a merged cell of a leading column covers this row
+                unit.add(self.table.group)
         if self.held:  # statements on the lines before: they belong to this text if it is a task's
             if not heading and self._task_like(piece.text):
                 for found in self.held:
@@ -502,8 +564,11 @@ class _Walker:
         elif tail.text and tail.text.strip(_EDGES + CLOSE):
             self._new_unit(tail)
         elif tail.text:
-            self._report(piece.paragraph.last_line, "text-after-annotation",
-                         f"text after the annotation belongs to no task: '{tail.text[:30]}'")
+            self._report(
+                piece.paragraph.last_line,
+                "text-after-annotation",
+                f"text after the annotation belongs to no task: '{tail.text[:30]}'",
+            )
 
     def _may_hold_statement(self, text: str) -> bool:
         """Whether `text` can hold a statement at all: a bracket, a colon, or a role word (most can)."""
@@ -547,10 +612,7 @@ class _Walker:
                 found.append(
                     _Found(limit, len(text), statement, content, None, "before", paragraph.last_line)
                 )
-        end_of_found = found[-1].end if found else 0
-        tail = self._closing_sentence(text, end_of_found, paragraph)
-        if tail is not None:
-            found.append(tail)
+        found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
         return sorted(found, key=lambda item: item.start)
 
@@ -588,27 +650,56 @@ class _Walker:
             closed,
         )
 
-    def _closing_sentence(self, text: str, start: int, paragraph: Paragraph) -> _Found | None:
-        """Clauses closing the text that name bodies with a role word: ``…。A牵头，B配合。``."""
-        end = len(text.rstrip(_EDGES))
-        if end <= start:
-            return None
-        last_clause = text[_clause_starts(text, start, end)[-1] : end]
+    def _closing_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
+        """Clauses closing a sentence that name bodies with a role word: ``…。A牵头，B配合。``.
+
+        Each sentence is looked at; its closing clauses, or the end of its last clause from ``由`` on
+        (``推进旅游合作由县旅游局牵头负责；``), are a statement closing the text before it.
+        """
+        closing: list[_Found] = []
+        start = 0
+        for end in _sentence_ends(text):
+            sentence_start, start = start, end + 1
+            if any(item.start < end and item.end > sentence_start for item in found):
+                continue
+            stop = len(text[:end].rstrip(_EDGES))
+            if stop <= sentence_start or (
+                end < len(text) and text[end] in "？?"
+            ):  # a question states nothing
+                continue
+            item = self._closing_clauses(text, sentence_start, stop, paragraph)
+            if item is not None:
+                closing.append(item)
+        return closing
+
+    def _closing_clauses(self, text: str, start: int, end: int, paragraph: Paragraph) -> _Found | None:
+        starts = _clause_starts(text, start, end)
+        last_clause = text[starts[-1] : end]
         if self.reader.verb_at_end(last_clause) is None and not any(
-            word in last_clause for word in self.lexicon.infixes
+            w in last_clause for w in self.lexicon.infixes
         ):
             return None
         best: tuple[int, Statement] | None = None
-        for boundary in reversed(_clause_starts(text, start, end)):
+        for boundary in reversed(starts):
             statement = self.reader.read(text[boundary:end])
             if _firm(statement):
                 best = (boundary, statement)
             elif statement.names or statement.unread:
                 break
+        if best is None:  # 推进旅游合作由县旅游局牵头负责: the statement opens at 由
+            for agent in self.lexicon.agents:
+                position = last_clause.rfind(agent)
+                if position > 0:
+                    statement = self.reader.read(last_clause[position:])
+                    if _firm(statement):
+                        best = (starts[-1] + position, statement)
+                        break
         if best is None:
             return None
         boundary, statement = best
-        return _Found(boundary, len(text), statement, text[boundary:end], None, "before", paragraph.last_line)
+        return _Found(
+            boundary, end, statement, text[boundary:end], None, "before", paragraph.line_at(boundary)
+        )
 
     def _opening_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
         """Clauses opening a sentence that name bodies with a role word, followed by the task.
@@ -638,6 +729,8 @@ class _Walker:
                 elif not statement.officials or statement.unread:
                     break
             if best is None:
+                best = self._subject_and_verb(text, start, end)
+            if best is None:
                 continue
             boundary, statement = best
             if len(_CJK.findall(text[boundary:end])) < 4:
@@ -654,6 +747,24 @@ class _Walker:
                 )
             )
         return opened
+
+    def _subject_and_verb(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """A clause whose subject is a list of bodies and whose verb leads or answers for the task.
+
+        ``发展改革委、财政部等部门还将负责推动…``: the bodies, with the verb, are the statement; the
+        task starts at the verb.
+        """
+        clause_end = (
+            _clause_starts(text, start, end)[1] - 1 if len(_clause_starts(text, start, end)) > 1 else end
+        )
+        for match in self._subject_verbs.finditer(text, start, clause_end):
+            subject = _ADVERBS.sub("", text[start : match.start()].strip(_EDGES))
+            if not subject or not self.reader.names_of(subject, strict=True):
+                continue
+            statement = self.reader.read(subject + match.group("verb"))
+            if _firm(statement):
+                return match.start("verb"), statement
+        return None
 
     # --- statements on lines of their own --------------------------------------------------------
 
@@ -706,37 +817,35 @@ class _Walker:
         if _NUMBER_ONLY.match(text):
             return table is not None
         unit = self.units[-1] if self.units else None
-        if unit is None:
+        if table is None and (unit is None or not (unit.heading and not unit.found and unit.cells == 0)):
             return False
-        in_row = table is not None
-        if not in_row and not (unit.heading and not unit.found and unit.cells == 0):
-            return False
-        names = self.reader.names_of(text, strict=not in_row)
+        names = self.reader.names_of(text, strict=table is None)
         if names and not text.endswith(("：", ":")) and not _DATE_LINE.match(self.following):
-            marker = None
-            if table is not None and unit.cells < len(table.body_columns):
-                marker = table.body_columns[unit.cells]
-            statement = self.reader.read(text, label=marker.text if marker else None)
-            unit.add(
-                _Found(
-                    0,
-                    len(text),
-                    statement,
-                    text,
-                    marker.text if marker else None,
-                    "line",
-                    piece.paragraph.last_line,
+            line = piece.paragraph.last_line
+            if (
+                table is not None
+                and table.leading
+                and (unit is None or not unit.row or unit.cells >= len(table.trailing))
+            ):  # a merged cell of a leading column: it covers the rows after it
+                label = table.leading[0].text
+                table.group = _Found(
+                    0, len(text), self.reader.read(text, label=label), text, label, "line", line
                 )
-            )
+                return True
+            if unit is None:
+                return False
+            columns = table.trailing if table is not None else []
+            marker = columns[min(unit.cells, len(columns) - 1)] if columns else None
+            label = marker.text if marker else None
+            unit.add(_Found(0, len(text), self.reader.read(text, label=label), text, label, "line", line))
             unit.cells += 1
             if table is not None and table.has_official and not unit.lead_official:
-                unit.lead_official = table.last_official
+                unit.lead_official = table.last_official  # a merged cell of the officials' column
             return True
-        if table is None:
+        if table is None or unit is None:
             return False
-        if table.has_official and _PERSON.match(text) and not names:
-            unit.lead_official = text
-            table.last_official = text
+        if table.has_official and _PERSON.match(text):
+            unit.lead_official = table.last_official = text
             return True
         if self.lexicon.is_deadline(text):
             unit.deadline = unit.deadline or text
@@ -748,31 +857,41 @@ class _Walker:
         cells = _cells(piece.text, table.separator)
         if len(cells) < 2:
             return False
-        exact = len(cells) == len(table.columns)
+        kinds = [
+            "number"
+            if _NUMBER_ONLY.match(cell)
+            else "bodies"
+            if self.reader.names_of(cell, strict=False)
+            else "text"
+            for cell in cells
+        ]
+        markers = table.markers_of(kinds)
         texts: list[str] = []
-        statements: list[tuple[Statement, str, str | None]] = []
+        found: list[_Found] = []
         official = deadline = ""
-        body_columns = iter(table.body_columns)
+        trailing = iter(table.trailing)
+        line = piece.paragraph.last_line
         for index, cell in enumerate(cells):
-            marker = table.markers[index] if exact else None
-            if exact and marker is not None and marker.role in ("none", "number"):
+            marker = markers[index] if markers is not None else None
+            if marker is not None and marker.role in ("none", "number"):
                 continue
-            if exact and marker is not None and marker.role == "official":
+            if marker is not None and marker.role == "official":
                 official = cell
                 continue
             label = self.reader.leading_label(cell)
             if label is not None and label.start() == 0:
-                statements.append((self.reader.read(cell), cell, self.reader.label_of(label)))
-                continue
-            names = self.reader.names_of(cell, strict=False)
-            if names:
-                column = marker if exact and marker is not None else next(body_columns, None)
-                statements.append(
-                    (
-                        self.reader.read(cell, label=column.text if column else None),
-                        cell,
-                        column.text if column else None,
+                found.append(
+                    _Found(
+                        0, len(cell), self.reader.read(cell), cell, self.reader.label_of(label), "line", line
                     )
+                )
+                continue
+            column = marker if marker is not None and marker.role in _ROLE_VALUES else None
+            if column is not None or self.reader.names_of(cell, strict=False):
+                column = column or next(trailing, None)
+                name = column.text if column else None
+                found.append(
+                    _Found(0, len(cell), self.reader.read(cell, label=name), cell, name, "line", line)
                 )
             elif _NUMBER_ONLY.match(cell):
                 continue
@@ -780,46 +899,71 @@ class _Walker:
                 deadline = cell
             else:
                 texts.append(cell)
-        if not statements:
+        if not any(item.statement.names for item in found):
             return False
-        text = "".join(texts)
-        start = piece.text.find(texts[0]) if texts else 0
-        end = piece.text.rfind(texts[-1]) + len(texts[-1]) if texts else 0
-        unit = self._new_unit(
-            piece.cut(start, end) if texts and start >= 0 else _Piece(piece.paragraph, text, text)
+        start = piece.text.find(texts[0]) if texts else -1
+        end = piece.text.rfind(texts[-1]) + len(texts[-1]) if texts else -1
+        text_piece = (
+            piece.cut(start, end) if 0 <= start < end else _Piece(piece.paragraph, "".join(texts), "")
         )
-        for statement, content, label in statements:
-            unit.add(_Found(0, len(piece.text), statement, content, label, "line", piece.paragraph.last_line))
-        unit.lead_official, unit.deadline = official, deadline
+        unit = self._new_unit(text_piece)
+        for item in found:
+            unit.add(item)
+        if official:
+            table.last_official = official
+        unit.lead_official = official or (table.last_official if table.has_official else "")
+        unit.deadline = deadline
+        unit.cells = sum(1 for item in found if item.statement.names)
         return True
 
     def _table_header(self, paragraphs: list[Paragraph], index: int) -> tuple[_Table, int] | None:
         """A table's header at `index`: one line of cells, or a run of one-cell lines; and its length."""
         text = paragraphs[index].text.strip(_SPACE)
-        separator = "|" if text.count("|") >= 2 else " " if " " in text else None
+        separator = "|" if "|" in text else " " if " " in text else None
         if separator is not None:
             cells = _cells(text, separator)
-            if len(cells) >= 2 and _header_cells(cells, self.lexicon):
-                return _Table(cells, [self._column(c) for c in cells], separator), 1
-        if not _header_word(text, self.lexicon):
+            markers = [self._column(cell) for cell in cells]
+            if len(cells) >= 2 and _header_cells(cells, markers):
+                return _Table(cells, markers, separator), 1
+        if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
             return None
         cells = []
-        for paragraph in paragraphs[index:]:
+        for position, paragraph in enumerate(paragraphs[index:], start=index):
             cell = paragraph.text.strip(_SPACE)
+            following = paragraphs[position + 1].text.strip(_SPACE) if position + 1 < len(paragraphs) else ""
             if (
-                len(cell) > 14
+                cells
+                and self._column(cell) is None
+                and self.reader.names_of(cell, strict=False)
+                and (self._column(following) is None)
+            ):
+                break  # a row's cell naming bodies, not a header cell split over lines (市政府 / 分管领导)
+            if (
+                len(cell) > 16
                 or _NUMBER_ONLY.match(cell)
                 or match_heading(cell, self.lexicon)
                 or any(mark in cell for mark in "。，,：:；")
             ):
                 break
             cells.append(cell)
-        if len(cells) < 2 or not _header_cells(cells, self.lexicon):
+        markers = [self._column(cell) for cell in cells]
+        if len(cells) < 2 or not _header_cells(cells, markers):
             return None
-        return _Table(cells, [self._column(c) for c in cells], None), len(cells)
+        return _Table(cells, markers, None), len(cells)
 
     def _column(self, name: str) -> Marker | None:
-        marker = self.lexicon.labels.get(name.replace(" ", ""))
+        """What a header cell's column holds.
+
+        The label it is, or opens with (``牵头单位及主要负责人``); an official for ``分管市长``; None for
+        task text.
+        """
+        name = re.sub(r"\s", "", name)
+        labels = self.lexicon.labels
+        marker = labels.get(name) or next(
+            (labels[label] for label in sorted(labels, key=len, reverse=True) if name.startswith(label)), None
+        )
+        if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
+            marker = Marker(name, "field", "official", "official")
         return None if marker is None or marker.role == "text" else marker
 
     # --- fields and conventions -------------------------------------------------------------------
@@ -902,8 +1046,13 @@ class _Walker:
             names, bodies, roles = _once(names, bodies, roles)
             if bodies and "lead" not in roles and "responsible" not in roles:
                 by_rule = any(named.marker is None for named in names)
-                self._report(line, "no-lead", "annotation names no department to lead" if by_rule
-                             else "annotation names no body to lead")
+                self._report(
+                    line,
+                    "no-lead",
+                    "annotation names no department to lead"
+                    if by_rule
+                    else "annotation names no body to lead",
+                )
             self.plan.tasks.append(self._task(unit, task_id, line))
             for body in bodies:
                 if body.name not in known:
@@ -981,6 +1130,7 @@ class _Walker:
         self.issues.append(ParseIssue(line, kind, message))
 
 
+_ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
 _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
 
 
@@ -1045,6 +1195,22 @@ def _sentence_starts(text: str) -> list[int]:
     return [s for s in starts if text[s:].strip(_SPACE)]
 
 
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (at its stop, or the text's end), outside brackets."""
+    ends = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        elif char in _SENTENCE_BREAK and depth == 0:
+            ends.append(index)
+    if not ends or text[ends[-1] + 1 :].strip(_EDGES):
+        ends.append(len(text))
+    return ends
+
+
 def _sentence_end(text: str, start: int) -> int:
     for index in range(start, len(text)):
         if text[index] in _SENTENCE_BREAK:
@@ -1076,18 +1242,11 @@ def _join_spaced(cells: list[str]) -> list[str]:
     return joined
 
 
-def _header_word(text: str, lexicon: Lexicon) -> bool:
-    return text.replace(" ", "") in lexicon.labels
-
-
-def _header_cells(cells: list[str], lexicon: Lexicon) -> bool:
+def _header_cells(cells: list[str], markers: list[Marker | None]) -> bool:
     """Whether cells are a table's header: short, and one of them a column of bodies."""
-    if any(len(cell) > 14 for cell in cells):
-        return False
-    return any(
-        (marker := lexicon.labels.get(cell.replace(" ", ""))) is not None and marker.role in _ROLE_VALUES
-        for cell in cells
-    )
+    if any(len(cell) > 24 or "：" in cell or ":" in cell for cell in cells):
+        return False  # a labelled line (责任单位：…) is no header
+    return any(marker is not None and marker.role in _ROLE_VALUES for marker in markers)
 
 
 def _inside(unit: _Unit, heading: _Unit) -> bool:

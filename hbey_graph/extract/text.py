@@ -72,6 +72,9 @@ _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
 _STRIPPED = " \t\u3000\ufeff"
+_EDGE = _STRIPPED + "|｜"
+_VERTICAL_CELL = re.compile(rf"^[{_CJK_CLASS}]{{1,2}}$")
+_VERTICAL_END = re.compile(rf"^[{_CJK_CLASS}]{{3,4}}$")
 
 
 def _is_cjk(char: str) -> bool:
@@ -296,6 +299,7 @@ def split_paragraphs(
     *,
     original: str | None = None,
     standalone: Callable[[str], bool] | None = None,
+    is_name: Callable[[str], bool] | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[Paragraph]:
     r"""Split plan text into paragraphs, joining those a page break cut in two.
@@ -320,6 +324,9 @@ def split_paragraphs(
         by line (:func:`to_matching_text`); each paragraph then carries its original.
     standalone : callable, optional
         Whether a line stands on its own.
+    is_name : callable, optional
+        Whether a short line names a body on its own (a table's cell), not a piece of one printed a
+        few characters a line.
     lexicon : Lexicon, optional
         Gives the outline numbers; the shipped lexicon by default.
 
@@ -352,18 +359,21 @@ def split_paragraphs(
             if paragraphs[-1].original is not None:
                 paragraphs[-1].original = "".join(source_parts)
 
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip(_STRIPPED)
+    lines = _vertical_text_joined(text.split("\n"), issues, is_name)
+    if originals is not None:
+        originals = _vertical_text_joined(originals, [], is_name)
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
         if not stripped or _PIPES_ONLY.match(stripped):
             blank_before = True
             continue
-        offset = len(raw) - len(raw.lstrip(_STRIPPED))
+        offset = len(raw) - len(raw.lstrip(_EDGE))
         for start, line in _pieces_of_line(stripped, lexicon):
             source = None
             if originals is not None:
                 source = originals[number - 1][offset + start : offset + start + len(line)]
             level = heading_level(line, lexicon)
-            if level is not None and paragraphs and _page_number(parts, line, lexicon):
+            if level is not None and start == 0 and paragraphs and _page_number(parts, line, lexicon):
                 number_end = match_heading(line, lexicon)[1].start("rest")  # type: ignore[index]
                 issues.append(
                     ParseIssue(
@@ -425,6 +435,42 @@ def split_paragraphs(
     return paragraphs
 
 
+def _vertical_text_joined(
+    lines: list[str], issues: list[ParseIssue], is_name: Callable[[str], bool] | None = None
+) -> list[str]:
+    """Lines of a table cell printed one or two characters a line, joined on the first of them.
+
+    ``市政`` / ``府办`` / ``公厅`` is ``市政府办公厅``, ``长沙`` / ``先导`` / ``区管委会`` is
+    ``长沙先导区管委会``: a run of two or more lines of one or two Chinese characters each, and a
+    line of up to four that ends it, when the first of them is no name on its own (a table's cells
+    ``各街道`` / ``统计局`` or ``马振明`` / ``改革办`` stay apart). The lines joined onto the first are
+    left empty, so that line numbers stay those of the source.
+    """
+    joined = list(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _VERTICAL_CELL.match(lines[end].strip(_EDGE)):
+            end += 1
+        first = lines[index].strip(_EDGE)
+        if end - index >= 2 and not (is_name is not None and is_name(first)):
+            if end < len(lines) and _VERTICAL_END.match(lines[end].strip(_EDGE)):
+                end += 1
+            joined[index] = "".join(line.strip(_EDGE) for line in lines[index:end])
+            for other in range(index + 1, end):
+                joined[other] = ""
+            issues.append(
+                ParseIssue(
+                    index + 1,
+                    "vertical-text",
+                    f"'{joined[index]}' printed a few characters a line; joined",
+                    "repair",
+                )
+            )
+        index = max(end, index + 1)
+    return joined
+
+
 def _goes_on(parts: list[str], current: Paragraph, line: str, blank_before: bool, lexicon: Lexicon) -> bool:
     """Whether `line` goes on with the paragraph whose lines so far are `parts`."""
     last = parts[-1]
@@ -475,6 +521,17 @@ def _delete(text: str, spans: list[tuple[int, int]]) -> str:
         position = end
     kept.append(text[position:])
     return "".join(kept)
+
+
+def remove_pinyin(text: str) -> str:
+    """`text` without the pinyin readings a repost inserted after its characters.
+
+    Examples
+    --------
+    >>> remove_pinyin("责(zé)任单位：省发(fā)展改革委")
+    '责任单位：省发展改革委'
+    """
+    return _PINYIN.sub("", text)
 
 
 def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[str, str]:

@@ -63,9 +63,7 @@ def _value(value: Any, where: str) -> Any:
         return int(value)
     if isinstance(value, numbers.Real):
         return float(value)
-    raise GraphLoadError(
-        f"{where} is {value!r} ({type(value).__name__}); expected a str, int, float or bool"
-    )
+    raise GraphLoadError(f"{where} is {value!r} ({type(value).__name__}); expected a str, int, float or bool")
 
 
 def graph_rows(G: nx.MultiDiGraph) -> tuple[NodeRows, RelationshipRows]:

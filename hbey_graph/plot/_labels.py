@@ -141,19 +141,27 @@ def place_point_labels(
                 rad = math.radians(angle)
                 cos, sin = math.cos(rad), math.sin(rad)
                 # distance from the anchor to the box centre so that the box just clears the marker
-                reach = r + ring * 0.6 * h + min(
-                    (w / 2) / abs(cos) if abs(cos) > 1e-9 else math.inf,
-                    (h / 2) / abs(sin) if abs(sin) > 1e-9 else math.inf,
+                reach = (
+                    r
+                    + ring * 0.6 * h
+                    + min(
+                        (w / 2) / abs(cos) if abs(cos) > 1e-9 else math.inf,
+                        (h / 2) / abs(sin) if abs(sin) > 1e-9 else math.inf,
+                    )
                 )
                 cx, cy = anchors[i][0] + reach * cos, anchors[i][1] + reach * sin
                 box = np.array([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
                 outside = (
-                    max(0.0, limits[0] - box[0]) + max(0.0, box[2] - limits[2])
-                    + max(0.0, limits[1] - box[1]) + max(0.0, box[3] - limits[3])
+                    max(0.0, limits[0] - box[0])
+                    + max(0.0, box[2] - limits[2])
+                    + max(0.0, limits[1] - box[1])
+                    + max(0.0, box[3] - limits[3])
                 )
                 cost = (
-                    _overlap(box, placed) + _circle_overlap(box, centres, circle_radii)
-                    + 50.0 * outside * h + 0.01 * ring
+                    _overlap(box, placed)
+                    + _circle_overlap(box, centres, circle_radii)
+                    + 50.0 * outside * h
+                    + 0.01 * ring
                 )
                 if cost < best_cost:
                     best, best_cost = (box, cx - anchors[i][0], cy - anchors[i][1]), cost
@@ -172,11 +180,20 @@ def place_point_labels(
             else None
         )
         annotation = ax.annotate(
-            texts[i], xy=tuple(xy[i]), xytext=(dx, dy), textcoords="offset points", ha="center",
-            va="center", fontproperties=fonts[i], color=colours[i], zorder=zorder, annotation_clip=False,
+            texts[i],
+            xy=tuple(xy[i]),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontproperties=fonts[i],
+            color=colours[i],
+            zorder=zorder,
+            annotation_clip=False,
             arrowprops=arrowprops,
-            bbox=None if background is None else
-            {"boxstyle": "square,pad=0.05", "facecolor": background, "edgecolor": "none", "alpha": 0.75},
+            bbox=None
+            if background is None
+            else {"boxstyle": "square,pad=0.05", "facecolor": background, "edgecolor": "none", "alpha": 0.75},
         )
         annotation.set_in_layout(False)
         annotation.set_gid(gid)

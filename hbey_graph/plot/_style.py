@@ -67,8 +67,16 @@ ROLE_COLOURS: dict[str, str] = {
 
 #: Qualitative colours of coordination clusters (cluster 1 first); grey for bodies in none.
 _CLUSTER_PALETTE = (
-    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
-    "#b15928", "#6a3d9a",
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#1f78b4",
+    "#b15928",
+    "#6a3d9a",
 )
 _NO_CLUSTER = "#9e9e9e"
 

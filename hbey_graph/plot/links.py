@@ -25,12 +25,22 @@ __all__ = ["LINK_STYLES", "PLACE_STYLES", "default_extent", "plot_cross_city_lin
 #: How each kind of link is drawn: colour, line style, curvature (so kinds between one pair part),
 #: Chinese and English legend names.
 LINK_STYLES: dict[str, dict] = {
-    "co_implementation": {"color": "#9e9e9e", "linestyle": (0, (1.5, 1.5)), "rad": 0.28,
-                          "zh": "共同实施（同一任务的实施主体）", "en": "co-implementation (same task)"},
+    "co_implementation": {
+        "color": "#9e9e9e",
+        "linestyle": (0, (1.5, 1.5)),
+        "rad": 0.28,
+        "zh": "共同实施（同一任务的实施主体）",
+        "en": "co-implementation (same task)",
+    },
     "cooperation": {"color": "#d95f02", "linestyle": "-", "rad": 0.0, "zh": "合作共建", "en": "cooperation"},
     "chain": {"color": "#1b9e77", "linestyle": "-", "rad": -0.14, "zh": "轴带串联（—）", "en": "chain (—)"},
-    "corridor": {"color": "#7570b3", "linestyle": (0, (5, 2)), "rad": 0.14,
-                 "zh": "通道（铁路、公路、管道）", "en": "corridor (rail, road, pipeline)"},
+    "corridor": {
+        "color": "#7570b3",
+        "linestyle": (0, (5, 2)),
+        "rad": 0.14,
+        "zh": "通道（铁路、公路、管道）",
+        "en": "corridor (rail, road, pipeline)",
+    },
 }
 _OTHER_KIND = {"color": "#666666", "linestyle": "-.", "rad": 0.2}
 
@@ -234,12 +244,27 @@ def plot_cross_city_links(
     if shown.empty and drawn_links.empty:
         fig, ax = new_axes(ax, (8, 3))
         ax.set_axis_off()
-        message = ("方案中没有可在地图上标出的地点或联系" if labels == "zh"
-                   else "The plan names no place or link that can be mapped")
-        ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
-                fontproperties=cjk_font(11), color="#777777", gid="empty")
-        ax.set_title(title or ("地点间联系" if labels == "zh" else "Links between places"), loc="left",
-                     fontproperties=cjk_font(12))
+        message = (
+            "方案中没有可在地图上标出的地点或联系"
+            if labels == "zh"
+            else "The plan names no place or link that can be mapped"
+        )
+        ax.text(
+            0.5,
+            0.5,
+            message,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontproperties=cjk_font(11),
+            color="#777777",
+            gid="empty",
+        )
+        ax.set_title(
+            title or ("地点间联系" if labels == "zh" else "Links between places"),
+            loc="left",
+            fontproperties=cjk_font(12),
+        )
         apply_font(ax)
         return fig, ax
 
@@ -286,9 +311,18 @@ def plot_cross_city_links(
             a, b = b, a
         rad = style["rad"] if shared else 0.0
         patch = FancyArrowPatch(
-            a, b, arrowstyle="-", connectionstyle=f"arc3,rad={rad}", color=style["color"],
-            linestyle=style["linestyle"], linewidth=width(int(row.tasks)), alpha=0.8, zorder=2,
-            shrinkA=0, shrinkB=0, capstyle="round",
+            a,
+            b,
+            arrowstyle="-",
+            connectionstyle=f"arc3,rad={rad}",
+            color=style["color"],
+            linestyle=style["linestyle"],
+            linewidth=width(int(row.tasks)),
+            alpha=0.8,
+            zorder=2,
+            shrinkA=0,
+            shrinkB=0,
+            capstyle="round",
         )
         patch.set_gid(f"link:{row.kind}")
         patch.set_label(f"{row.source}—{row.target}")
@@ -308,16 +342,32 @@ def plot_cross_city_links(
             continue
         _, marker, size, colour, zh, en = next(s for s in PLACE_STYLES.values() if s[0] == group)
         sizes = np.where(members.place.isin(CLUSTER_CITIES), 200.0, size)
-        points = ax.scatter(members.lon, members.lat, s=sizes, marker=marker, c=colour, edgecolors="white",
-                            linewidths=0.6, zorder=4)
+        points = ax.scatter(
+            members.lon,
+            members.lat,
+            s=sizes,
+            marker=marker,
+            c=colour,
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=4,
+        )
         points.set_gid(f"places:{group}")
         for place, s in zip(members.place, sizes, strict=True):
             radius[place] = math.sqrt(s) / 2 + 1
         drawn_groups[group] = (marker, colour, zh if labels == "zh" else en)
     cluster = shown[shown.place.isin(CLUSTER_CITIES)]
     if not cluster.empty:
-        ring = ax.scatter(cluster.lon, cluster.lat, s=420, marker="o", facecolors="none",
-                          edgecolors="#b2182b", linewidths=1.6, zorder=5)
+        ring = ax.scatter(
+            cluster.lon,
+            cluster.lat,
+            s=420,
+            marker="o",
+            facecolors="none",
+            edgecolors="#b2182b",
+            linewidths=1.6,
+            zorder=5,
+        )
         ring.set_gid("cluster-cities")
         for place in cluster.place:
             radius[place] = math.sqrt(420) / 2 + 1
@@ -327,8 +377,16 @@ def plot_cross_city_links(
     kinds_drawn = set(drawn_links.kind)
     for kind in [*(k for k in LINK_STYLES if k in kinds_drawn), *sorted(kinds_drawn - set(LINK_STYLES))]:
         style = LINK_STYLES.get(kind, _OTHER_KIND)
-        handles.append(Line2D([], [], color=style["color"], linestyle=style["linestyle"], linewidth=2,
-                              label=style.get(labels, kind)))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=style["color"],
+                linestyle=style["linestyle"],
+                linewidth=2,
+                label=style.get(labels, kind),
+            )
+        )
     for tasks in sorted({1, most} | ({round(most / 4)} if most >= 8 else set())):
         text = f"{tasks} 项任务" if labels == "zh" else f"{tasks} task{'s' if tasks > 1 else ''}"
         handles.append(Line2D([], [], color="#555555", linewidth=width(tasks), label=text))
@@ -339,11 +397,29 @@ def plot_cross_city_links(
                 Line2D([], [], marker=marker, linestyle="", color=colour, markersize=7, label=text)
             )
     if not cluster.empty:
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="#444444", markersize=10,
-                              markeredgecolor="#b2182b", markeredgewidth=1.6,
-                              label="呼包鄂榆四市" if labels == "zh" else "the four cluster cities"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.04), ncols=3, frameon=False,
-              prop=cjk_font(9), borderaxespad=0.0, handlelength=3.0)
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markerfacecolor="#444444",
+                markersize=10,
+                markeredgecolor="#b2182b",
+                markeredgewidth=1.6,
+                label="呼包鄂榆四市" if labels == "zh" else "the four cluster cities",
+            )
+        )
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.04),
+        ncols=3,
+        frameon=False,
+        prop=cjk_font(9),
+        borderaxespad=0.0,
+        handlelength=3.0,
+    )
     if title is None:
         titles = {
             ("zh", "place"): "地点间联系（按原文）",
@@ -354,13 +430,30 @@ def plot_cross_city_links(
         title = titles[labels, level]
     ax.set_title(title, loc="left", fontproperties=cjk_font(12))
     if len(beyond):
-        pairs = "、".join(dict.fromkeys(f"{names.get(a, a)}—{names.get(b, b)}" for a, b in
-                                        zip(beyond.source, beyond.target, strict=True)))
-        note = (f"图外另有 {len(beyond)} 条联系：{pairs}" if labels == "zh" else
-                f"{len(beyond)} more {'links lie' if len(beyond) > 1 else 'link lies'} outside the map: "
-                + pairs.replace("、", ", "))
-        ax.text(1.0, 1.005, note, transform=ax.transAxes, ha="right", va="bottom", fontproperties=cjk_font(8),
-                color="#777777", gid="beyond", wrap=True)
+        pairs = "、".join(
+            dict.fromkeys(
+                f"{names.get(a, a)}—{names.get(b, b)}"
+                for a, b in zip(beyond.source, beyond.target, strict=True)
+            )
+        )
+        note = (
+            f"图外另有 {len(beyond)} 条联系：{pairs}"
+            if labels == "zh"
+            else f"{len(beyond)} more {'links lie' if len(beyond) > 1 else 'link lies'} outside the map: "
+            + pairs.replace("、", ", ")
+        )
+        ax.text(
+            1.0,
+            1.005,
+            note,
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontproperties=cjk_font(8),
+            color="#777777",
+            gid="beyond",
+            wrap=True,
+        )
     apply_font(ax)
 
     # Names: cluster cities first and larger, then other cities, then the rest; far places at the frame.
@@ -372,15 +465,21 @@ def plot_cross_city_links(
         to_label = shown
     rank = {"city": 0, "county": 1, "zone": 2, "town": 3, "region": 4}
     to_label = to_label.assign(
-        _rank=[(-1 if p in CLUSTER_CITIES else rank.get(PLACE_STYLES.get(lv, ("region",))[0], 5))
-               for p, lv in zip(to_label.place, to_label.level, strict=True)]
+        _rank=[
+            (-1 if p in CLUSTER_CITIES else rank.get(PLACE_STYLES.get(lv, ("region",))[0], 5))
+            for p, lv in zip(to_label.place, to_label.level, strict=True)
+        ]
     ).sort_values(["_rank", "place"])
     anchors = [(float(r.lon), float(r.lat)) for r in to_label.itertuples()]
     texts = [names[p] for p in to_label.place]
-    fonts = [cjk_font(12 if p in CLUSTER_CITIES else 9.5 if lv == "city" else 7.5)
-             for p, lv in zip(to_label.place, to_label.level, strict=True)]
-    colours = ["#111111" if p in CLUSTER_CITIES else "#333333" if lv == "city" else "#555555"
-               for p, lv in zip(to_label.place, to_label.level, strict=True)]
+    fonts = [
+        cjk_font(12 if p in CLUSTER_CITIES else 9.5 if lv == "city" else 7.5)
+        for p, lv in zip(to_label.place, to_label.level, strict=True)
+    ]
+    colours = [
+        "#111111" if p in CLUSTER_CITIES else "#333333" if lv == "city" else "#555555"
+        for p, lv in zip(to_label.place, to_label.level, strict=True)
+    ]
     radii = [radius.get(p, 3.0) for p in to_label.place]
     # One name where lines to a far place leave the map, or several where they leave far apart.
     seen_exits: list[tuple[float, float, str]] = []
@@ -394,10 +493,14 @@ def plot_cross_city_links(
         fonts.append(cjk_font(7.5))
         colours.append("#777777")
         radii.append(2.0)
-    obstacles = [(float(r.lon), float(r.lat), radius.get(r.place, 3.0)) for r in shown.itertuples()
-                 if r.place not in set(to_label.place)]
-    annotations = place_point_labels(ax, anchors, texts, radii=radii, fontproperties=fonts, colors=colours,
-                                     obstacles=obstacles)
-    for annotation in annotations[len(to_label):]:
+    obstacles = [
+        (float(r.lon), float(r.lat), radius.get(r.place, 3.0))
+        for r in shown.itertuples()
+        if r.place not in set(to_label.place)
+    ]
+    annotations = place_point_labels(
+        ax, anchors, texts, radii=radii, fontproperties=fonts, colors=colours, obstacles=obstacles
+    )
+    for annotation in annotations[len(to_label) :]:
         annotation.set_gid("exit")
     return fig, ax

@@ -36,8 +36,16 @@ _ROLE_NAMES = {
     "implementer": ("实施", "implementer"),
     "responsible": ("负责", "responsible"),
 }
-_TYPE_ORDER = ("region_department", "party_organ", "central_agency", "enterprise", "group", "other",
-               "department", "city_government")
+_TYPE_ORDER = (
+    "region_department",
+    "party_organ",
+    "central_agency",
+    "enterprise",
+    "group",
+    "other",
+    "department",
+    "city_government",
+)
 
 
 def _body_order(G: nx.MultiDiGraph, plan_id: str | None) -> list[str]:
@@ -117,17 +125,30 @@ def plot_responsibility_matrix(
             continue
         xs = [col_of[body] for body in picked.body]
         ys = [row_of[(pid, tid)] for pid, tid in zip(picked.plan_id, picked.task_id, strict=True)]
-        points = ax.scatter(xs, ys, marker="s", s=190, c=colour, linewidths=0, zorder=2,
-                            label=_ROLE_NAMES[role][language])
+        points = ax.scatter(
+            xs, ys, marker="s", s=190, c=colour, linewidths=0, zorder=2, label=_ROLE_NAMES[role][language]
+        )
         points.set_gid(f"role:{role}")
         marker = text_marker(ROLE_MARKS[role][language])
-        glyphs = ax.scatter(xs, ys, marker=marker, s=text_marker_area(marker, 7.0), linewidths=0, zorder=3,
-                            c="white" if role in ("lead", "support", "responsible") else "#333333")
+        glyphs = ax.scatter(
+            xs,
+            ys,
+            marker=marker,
+            s=text_marker_area(marker, 7.0),
+            linewidths=0,
+            zorder=3,
+            c="white" if role in ("lead", "support", "responsible") else "#333333",
+        )
         glyphs.set_gid(f"mark:{role}")
 
     # Row labels: task id and theme (Chinese) or the task id (English).
-    names = dict(zip(task_keys, (tasks.task_id + " " + tasks.theme.where(tasks.theme != "", tasks.heading)),
-                     strict=True))
+    names = dict(
+        zip(
+            task_keys,
+            (tasks.task_id + " " + tasks.theme.where(tasks.theme != "", tasks.heading)),
+            strict=True,
+        )
+    )
     row_labels = [names[key] if labels == "zh" else key[1] for key in task_keys]
     ax.set_yticks(range(n_rows), row_labels, fontproperties=cjk_font(8))
     ax.set_xticks(range(n_cols), [body_names[b] for b in bodies], rotation=90, fontproperties=cjk_font(8))
@@ -147,19 +168,41 @@ def plot_responsibility_matrix(
         if i == n_rows or areas[i] != areas[start]:
             if i < n_rows:
                 ax.axhline(i - 0.5, color="#888888", linewidth=0.8, zorder=1)
-            ax.text(n_cols - 0.2, (start + i - 1) / 2, area_names[areas[start]],
-                    ha="left", va="center", fontproperties=cjk_font(8), color="#555555",
-                    clip_on=False, gid="area")
+            ax.text(
+                n_cols - 0.2,
+                (start + i - 1) / 2,
+                area_names[areas[start]],
+                ha="left",
+                va="center",
+                fontproperties=cjk_font(8),
+                color="#555555",
+                clip_on=False,
+                gid="area",
+            )
             start = i
 
     handles = [
-        Line2D([], [], marker="s", linestyle="", markersize=9, color=ROLE_COLOURS[role],
-               label=f"{ROLE_MARKS[role][language]} {_ROLE_NAMES[role][language]}")
+        Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            markersize=9,
+            color=ROLE_COLOURS[role],
+            label=f"{ROLE_MARKS[role][language]} {_ROLE_NAMES[role][language]}",
+        )
         for role in ROLE_COLOURS
         if (rows.role == role).any()
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.005), ncols=len(handles),
-              frameon=False, prop=cjk_font(9), borderaxespad=0.0)
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.005),
+        ncols=len(handles),
+        frameon=False,
+        prop=cjk_font(9),
+        borderaxespad=0.0,
+    )
     default = (
         "任务分工矩阵：牵头、配合、实施"
         if labels == "zh"

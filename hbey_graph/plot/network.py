@@ -146,9 +146,7 @@ def _layout(
     if k == 1:
         centres = [np.zeros(2)]
     else:
-        distance = max(
-            (radii[i] + radii[(i + 1) % k] + gap) / (2 * math.sin(math.pi / k)) for i in range(k)
-        )
+        distance = max((radii[i] + radii[(i + 1) % k] + gap) / (2 * math.sin(math.pi / k)) for i in range(k))
         centres = [
             distance * np.array([math.cos(angle), math.sin(angle)])
             for angle in (math.pi * (0.75 + 2 * i / k) for i in range(k))
@@ -228,9 +226,17 @@ def plot_coordination_network(
     for a, b, weight in sorted(edges, key=lambda e: e[2]):
         width = 0.4 + 3.6 * (weight - 1) / max(heaviest - 1, 1)
         arrow = FancyArrowPatch(
-            pos[a], pos[b], arrowstyle="-|>", mutation_scale=6 + 2 * width, linewidth=width,
-            color=cluster_colour(membership.get(a)), alpha=0.45, connectionstyle="arc3,rad=0.12",
-            shrinkA=radius_pt[a] + 1, shrinkB=radius_pt[b] + 1, zorder=2,
+            pos[a],
+            pos[b],
+            arrowstyle="-|>",
+            mutation_scale=6 + 2 * width,
+            linewidth=width,
+            color=cluster_colour(membership.get(a)),
+            alpha=0.45,
+            connectionstyle="arc3,rad=0.12",
+            shrinkA=radius_pt[a] + 1,
+            shrinkB=radius_pt[b] + 1,
+            zorder=2,
         )
         arrow.set_gid("edge")
         arrow.set_label(f"{a}→{b}")
@@ -258,10 +264,17 @@ def plot_coordination_network(
         text = f"共同任务 {weight} 项" if labels == "zh" else f"{weight} shared task{plural}"
         handles.append(Line2D([], [], color="#777777", linewidth=width, label=text))
     ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), frameon=False, prop=cjk_font(9),
-        ncols=2, title="协调集群（成员数）与牵头→配合连线" if labels == "zh" else
-        "Coordination clusters (members) and lead → support arrows",
-        title_fontproperties=cjk_font(9.5), alignment="left",
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        frameon=False,
+        prop=cjk_font(9),
+        ncols=2,
+        title="协调集群（成员数）与牵头→配合连线"
+        if labels == "zh"
+        else "Coordination clusters (members) and lead → support arrows",
+        title_fontproperties=cjk_font(9.5),
+        alignment="left",
     )
     default = (
         "牵头单位→配合单位协调网络" if labels == "zh" else "Coordination network: lead → supporting body"
@@ -347,8 +360,15 @@ def plot_co_assignment_heatmap(
         for value in np.unique(matrix[matrix > 0]):
             rows, cols = np.nonzero(matrix == value)
             marker = text_marker(f"{value:g}")
-            numbers = ax.scatter(cols, rows, marker=marker, s=text_marker_area(marker, 5.0),
-                                 c="white" if value > 0.55 * top else "#333333", linewidths=0, zorder=3)
+            numbers = ax.scatter(
+                cols,
+                rows,
+                marker=marker,
+                s=text_marker_area(marker, 5.0),
+                c="white" if value > 0.55 * top else "#333333",
+                linewidths=0,
+                zorder=3,
+            )
             numbers.set_gid(f"count:{value:g}")
     names = body_labels(G, order, labels, short=True)
     colours = [cluster_colour(membership.get(body)) for body in order]
@@ -361,8 +381,15 @@ def plot_co_assignment_heatmap(
     for row in summary.itertuples():
         size = sum(1 for body in str(row.members).split("、") if body in P)
         if size:
-            box = Rectangle((start - 0.5, start - 0.5), size, size, fill=False, linewidth=1.6,
-                            edgecolor=cluster_colour(int(row.cluster)), zorder=3)
+            box = Rectangle(
+                (start - 0.5, start - 0.5),
+                size,
+                size,
+                fill=False,
+                linewidth=1.6,
+                edgecolor=cluster_colour(int(row.cluster)),
+                zorder=3,
+            )
             box.set_gid("cluster")
             ax.add_patch(box)
         start += size
@@ -379,12 +406,21 @@ def plot_co_assignment_heatmap(
         for number, text in sorted(cluster_legend_labels(G, summary, labels, wrap=34).items())
     ]
     legend = ax.legend(
-        handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.005), frameon=False, prop=cjk_font(8.5),
-        ncols=min(len(handles), 3), borderaxespad=0.0, handlelength=1.2, columnspacing=1.5,
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.005),
+        frameon=False,
+        prop=cjk_font(8.5),
+        ncols=min(len(handles), 3),
+        borderaxespad=0.0,
+        handlelength=1.2,
+        columnspacing=1.5,
     )
     bar_label = {
-        ("zh", "tasks"): "共同参与的任务数", ("zh", "newman"): "Newman 权重",
-        ("en", "tasks"): "Tasks shared", ("en", "newman"): "Newman weight",
+        ("zh", "tasks"): "共同参与的任务数",
+        ("zh", "newman"): "Newman 权重",
+        ("en", "tasks"): "Tasks shared",
+        ("en", "newman"): "Newman weight",
     }[labels, weight]
     colorbar.set_label(bar_label, fontproperties=cjk_font(9))
     default = (
@@ -398,4 +434,3 @@ def plot_co_assignment_heatmap(
     height = legend.get_window_extent(root._get_renderer()).height * 72.0 / root.dpi
     ax.set_title(title or default, loc="left", fontproperties=cjk_font(12), pad=height + 8)
     return fig, ax
-

@@ -92,12 +92,21 @@ def plot_lead_workload(
             continue
         values = frame[column].to_numpy(dtype=float)
         bars = ax.barh(
-            y, values, left=left, height=0.72, color=ROLE_COLOURS[role], edgecolor="white",
-            linewidth=0.5, label=column,
+            y,
+            values,
+            left=left,
+            height=0.72,
+            color=ROLE_COLOURS[role],
+            edgecolor="white",
+            linewidth=0.5,
+            label=column,
         )
         for text in ax.bar_label(
-            bars, labels=[f"{v:g}" if v >= 1 else "" for v in values], label_type="center",
-            fontproperties=cjk_font(7), color="white" if role == "lead" else "#222222",
+            bars,
+            labels=[f"{v:g}" if v >= 1 else "" for v in values],
+            label_type="center",
+            fontproperties=cjk_font(7),
+            color="white" if role == "lead" else "#222222",
         ):
             text.set_in_layout(False)
         left += values
@@ -113,8 +122,14 @@ def plot_lead_workload(
     legend_names = {column: zh if labels == "zh" else en for column, _, zh, en in _SEGMENTS}
     handles, columns = ax.get_legend_handles_labels()
     ax.legend(
-        handles, [legend_names[c] for c in columns], loc="lower right", bbox_to_anchor=(1.0, 1.0),
-        frameon=False, prop=cjk_font(9), ncols=len(columns), borderaxespad=0.2,
+        handles,
+        [legend_names[c] for c in columns],
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        prop=cjk_font(9),
+        ncols=len(columns),
+        borderaxespad=0.2,
     )
     default = (
         "各单位承担的任务：牵头、配合、实施"
@@ -197,14 +212,25 @@ def plot_area_lead_heatmap(
     for (row, col), value in np.ndenumerate(counts):
         if value:
             text = ax.text(
-                col, row, f"{value:g}", ha="center", va="center", fontproperties=cjk_font(9),
+                col,
+                row,
+                f"{value:g}",
+                ha="center",
+                va="center",
+                fontproperties=cjk_font(9),
                 color="white" if value > 0.55 * top else "#222222",
             )
             text.set_gid("count")
             text.set_in_layout(False)
     names = body_labels(G, frame.columns, labels, short=True)
-    ax.set_xticks(range(n_cols), [names[body] for body in frame.columns], rotation=45, ha="right",
-                  rotation_mode="anchor", fontproperties=cjk_font(8.5))
+    ax.set_xticks(
+        range(n_cols),
+        [names[body] for body in frame.columns],
+        rotation=45,
+        ha="right",
+        rotation_mode="anchor",
+        fontproperties=cjk_font(8.5),
+    )
     areas = area_labels(G, list(frame.index), labels)
     ax.set_yticks(range(n_rows), [areas[area] for area in frame.index], fontproperties=cjk_font(9))
     ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
