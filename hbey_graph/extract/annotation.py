@@ -21,7 +21,7 @@ parser's business (:mod:`hbey_graph.extract.parser`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -68,6 +68,7 @@ _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
 )
 _BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
 _BARE_LEVELS_AT_END = re.compile(f"(?:^|[和及与等]){_BARE_LEVEL_WORDS}$")
+_COLON = re.compile("[:：]")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{4,10}")  # not 2-3 characters: a person's name
 _LABEL_LEVEL = "(?:[省市州盟县区旗][直级属]?)?"  # 省直配合单位：the level a label may open with
 _INNER_LEVEL = re.compile(r".[省市州盟县区旗]委")  # 团区委: a level of its own inside the name
@@ -195,6 +196,8 @@ class StatementReader:
         )
         #: A label and its colon (callers check what stands before it).
         self.label_colon = re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]")
+        self._label_at_colon = re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$")
+        self._longest_label = max(map(len, lexicon.labels), default=0) * 2 + 4  # spaced out, with a level
         verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
         self._verb_end = re.compile(rf"(?:{verbs})$")
         self._verb_start = re.compile(rf"^(?:{verbs})")
@@ -231,11 +234,18 @@ class StatementReader:
             statement = self._memo[key] = self._read(text, label)
         return _copy(statement)
 
+    def labels_in(self, text: str) -> Iterator[re.Match[str]]:
+        """The labels of `text`, each with its colon, in order: found at the colons (few), not by a scan."""
+        for colon in _COLON.finditer(text):
+            match = self._label_at_colon.search(
+                text, max(0, colon.start() - self._longest_label), colon.end()
+            )
+            if match is not None:
+                yield match
+
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text`, or one of its sentences, or a stretch after spaces."""
-        if "：" not in text and ":" not in text:
-            return None
-        for match in self.label_colon.finditer(text):
+        for match in self.labels_in(text):
             if self.lexicon.labels[self.label_of(match)].role not in (
                 "lead",
                 "support",
@@ -358,7 +368,7 @@ class StatementReader:
         fields: list[tuple[str | None, str]] = []
         position, current = 0, label
         if "：" in text or ":" in text:
-            for match in self.label_colon.finditer(text):
+            for match in self.labels_in(text):
                 before = text[: match.start()]
                 if match.start() and before[-1] not in "，,。；;、" + _SPACE:
                     continue

@@ -245,6 +245,11 @@ class Lexicon:
         return {r.entry: Marker(r.entry, "field", r.value, r.extra or r.value) for r in self.entries("label")}
 
     @cached_property
+    def labels_longest_first(self) -> tuple[str, ...]:
+        """The labels' texts, longest first (a header cell opens with the longest it can)."""
+        return _longest_first(self.labels)
+
+    @cached_property
     def role_labels(self) -> dict[str, Marker]:
         """The labels whose field names bodies (or an official or a deadline of the task)."""
         return {

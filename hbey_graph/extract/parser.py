@@ -25,8 +25,10 @@ from __future__ import annotations
 import contextlib
 import re
 import warnings
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,6 +39,7 @@ from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.readers import Source, read_source
 from hbey_graph.extract.text import (
+    BRACKETS,
     CLOSE,
     OPEN,
     Paragraph,
@@ -69,7 +72,8 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
-_TASK_LIKE_LENGTH = 8  # Chinese characters a paragraph needs before an unassigned one is reported
+_TASK_LIKE_LENGTH = 8
+_LONGEST_HEADER_CELL = 24  # Chinese characters a paragraph needs before an unassigned one is reported
 _ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
 
@@ -958,9 +962,11 @@ class _Walker:
         task text.
         """
         name = re.sub(r"\s", "", name)
+        if len(name) > _LONGEST_HEADER_CELL:
+            return None
         labels = self.lexicon.labels
         marker = labels.get(name) or next(
-            (labels[label] for label in sorted(labels, key=len, reverse=True) if name.startswith(label)), None
+            (labels[label] for label in self.lexicon.labels_longest_first if name.startswith(label)), None
         )
         if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
             marker = Marker(name, "field", "official", "official")
@@ -1148,12 +1154,12 @@ def _ends_clause(text: str, end: int) -> bool:
 def _unclosed_bracket(text: str) -> int | None:
     """The offset of an opening bracket left open at the end of `text`, if one is."""
     depth, start = 0, None
-    for index, char in enumerate(text):
-        if char in OPEN:
+    for match in BRACKETS.finditer(text):
+        if match.group() in OPEN:
             if depth == 0:
-                start = index
+                start = match.start()
             depth += 1
-        elif char in CLOSE and depth:
+        elif depth:
             depth -= 1
     return start if depth else None
 
@@ -1172,50 +1178,51 @@ def _after_leading_bracket(text: str, start: int) -> int:
     return start
 
 
-def _clause_starts(text: str, start: int, end: int) -> list[int]:
-    """Where the clauses between `start` and `end` start (outside brackets)."""
-    starts = [start]
-    depth = 0
-    for index in range(start, end):
-        char = text[index]
-        if char in OPEN:
-            depth += 1
-        elif char in CLOSE:
-            depth = max(0, depth - 1)
-        elif char in _CLAUSE_BREAK and depth == 0 and index + 1 < end:
-            starts.append(index + 1)
-    return starts
-
-
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    for index, char in enumerate(text[:-1]):
-        if char in _SENTENCE_BREAK:
-            starts.append(index + 1)
-    return [s for s in starts if text[s:].strip(_SPACE)]
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Where each sentence of `text` ends (at its stop, or the text's end), outside brackets."""
-    ends = []
+@lru_cache(maxsize=512)
+def _breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the clause and the sentence breaks of `text` stand, outside brackets (worked out once)."""
+    clauses: list[int] = []
+    sentences: list[int] = []
     depth = 0
     for index, char in enumerate(text):
         if char in OPEN:
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
-        elif char in _SENTENCE_BREAK and depth == 0:
-            ends.append(index)
+        elif depth == 0:
+            if char in _CLAUSE_BREAK:
+                clauses.append(index)
+            if char in _SENTENCE_BREAK:
+                sentences.append(index)
+    return tuple(clauses), tuple(sentences)
+
+
+def _clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the clauses between `start` and `end` start (outside brackets)."""
+    breaks = _breaks(text)[0]
+    first = bisect_left(breaks, start)
+    return [start, *(index + 1 for index in breaks[first:] if index + 1 < end)]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where the sentences of `text` start (after stops outside brackets)."""
+    starts = [0, *(index + 1 for index in _breaks(text)[1])]
+    return [start for start in starts if text[start:].strip(_SPACE)]
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (at its stop, or the text's end), outside brackets."""
+    ends = list(_breaks(text)[1])
     if not ends or text[ends[-1] + 1 :].strip(_EDGES):
         ends.append(len(text))
     return ends
 
 
 def _sentence_end(text: str, start: int) -> int:
-    for index in range(start, len(text)):
-        if text[index] in _SENTENCE_BREAK:
-            return index
-    return len(text.rstrip(_EDGES))
+    """Where the sentence opening at `start` ends: at its stop, or at the end of the text's words."""
+    stops = _breaks(text)[1]
+    index = bisect_left(stops, start)
+    return stops[index] if index < len(stops) else len(text.rstrip(_EDGES))
 
 
 def _cells(text: str, separator: str | None) -> list[str]:
@@ -1244,7 +1251,7 @@ def _join_spaced(cells: list[str]) -> list[str]:
 
 def _header_cells(cells: list[str], markers: list[Marker | None]) -> bool:
     """Whether cells are a table's header: short, and one of them a column of bodies."""
-    if any(len(cell) > 24 or "：" in cell or ":" in cell for cell in cells):
+    if any(len(cell) > _LONGEST_HEADER_CELL or "：" in cell or ":" in cell for cell in cells):
         return False  # a labelled line (责任单位：…) is no header
     return any(marker is not None and marker.role in _ROLE_VALUES for marker in markers)
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from hbey_graph.extract.lexicon import CHINESE_NUMERAL, Lexicon
 from hbey_graph.records import ParseIssue
@@ -71,6 +71,7 @@ _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
+_HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 _STRIPPED = " \t\u3000\ufeff"
 _EDGE = _STRIPPED + "|｜"
 _VERTICAL_CELL = re.compile(rf"^[{_CJK_CLASS}]{{1,2}}$")
@@ -96,8 +97,8 @@ def _beside_number(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
-    """Characters OpenCC converts from traditional to simplified, and their one-character map."""
+def _traditional() -> dict[int, str]:
+    """Characters OpenCC converts from traditional to simplified, one character to one."""
     from importlib import resources
 
     table: dict[int, str] = {}
@@ -107,7 +108,7 @@ def _traditional() -> tuple[re.Pattern[str], dict[int, str]]:
         first = simplified.split()[0] if simplified.split() else traditional
         if len(traditional) == 1 and first != traditional and len(first) == 1:
             table[ord(traditional)] = first
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]"), table
+    return table
 
 
 @cache
@@ -131,12 +132,12 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("呼和浩特市")
     '呼和浩特市'
     """
-    pattern, table = _traditional()
-    if not pattern.search(text):
+    table = _traditional()
+    if text.translate(table) == text:  # no traditional character: the common case
         return text
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if pattern.search(line):
+        if line.translate(table) != line:
             converted = _converter().convert(line)
             lines[index] = converted if len(converted) == len(line) else line.translate(table)
     return "\n".join(lines)
@@ -169,9 +170,9 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
             )
         )
     offsets = [
-        index
-        for index, char in enumerate(converted)
-        if char in _HALF_WIDTH_PUNCTUATION and any(map(_is_cjk, _around(converted, index, index + 1)))
+        match.start()
+        for match in _HALF_WIDTH.finditer(converted)
+        if any(map(_is_cjk, _around(converted, match.start(), match.end())))
     ]
     if not offsets:
         return converted
@@ -609,10 +610,10 @@ def bracket_depth(text: str) -> int:
     (1, 0)
     """
     depth = 0
-    for char in text:
-        if char in OPEN:
+    for match in BRACKETS.finditer(text):
+        if match.group() in OPEN:
             depth += 1
-        elif char in CLOSE and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -647,17 +648,26 @@ def split_top_level(text: str, separators: str) -> list[str]:
     >>> split_top_level("各县（市、区）政府、市科委", "、")
     ['各县（市、区）政府', '市科委']
     """
-    if not BRACKETS.search(text):
-        return [part.strip() for part in re.split(f"[{re.escape(separators)}]", text) if part.strip()]
+    return list(_split_top_level(text, separators))
+
+
+@lru_cache(maxsize=4096)
+def _split_top_level(text: str, separators: str) -> tuple[str, ...]:
     parts = []
     depth = start = 0
-    for index, char in enumerate(text):
+    for match in _marks(separators).finditer(text):  # brackets and separators only
+        char = match.group()
         if char in OPEN:
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
-        elif char in separators and depth == 0:
-            parts.append(text[start:index])
-            start = index + 1
+        elif depth == 0:
+            parts.append(text[start : match.start()])
+            start = match.end()
     parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+@cache
+def _marks(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(OPEN + CLOSE + separators)}]")
