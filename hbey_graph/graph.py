@@ -60,7 +60,16 @@ ROLE_OF_EDGE_TYPE: dict[str, str] = {edge: role for role, edge in EDGE_TYPE_OF_R
 NODE_ATTRIBUTE_TYPES: dict[str, dict[str, type]] = {
     "Plan": {"title": str, "doc_number": str, "issuer": str, "date": str},
     "Section": {"key": str, "number": str, "title": str, "level": int},
-    "Task": {"task_id": str, "seq": int, "section": str, "heading": str, "theme": str, "text": str},
+    "Task": {
+        "task_id": str,
+        "seq": int,
+        "section": str,
+        "heading": str,
+        "theme": str,
+        "text": str,
+        "deadline": str,
+        "lead_official": str,
+    },
     "Body": {"full_name": str, "name_en": str, "body_type": str, "level": str},
     "Place": {
         "level": str,
@@ -136,7 +145,8 @@ def build_graph(plans: Plan | Iterable[Plan]) -> nx.MultiDiGraph:
 
         - ``Plan``: title, doc_number, issuer, date (ISO); name = document number (or title).
         - ``Section``: key, number, title, level; name = number + title (``（一）优化…``).
-        - ``Task``: task_id, seq, section (its area), heading, theme, text; name = task id and theme
+        - ``Task``: task_id, seq, section (its area), heading, theme, text, and deadline and
+          lead_official where the plan gives them; name = task id and theme
           or heading (``T2.3.1 文化旅游业``).
         - ``Body``: full_name, name_en, body_type, level; name = the name as written.
         - ``Place``: level, parent_city, province, lon, lat, name_en.
@@ -270,6 +280,8 @@ def _add_plan(G: nx.MultiDiGraph, plan: Plan) -> None:
                 heading=task.heading,
                 theme=task.theme,
                 text=task.text,
+                deadline=task.deadline or None,
+                lead_official=task.lead_official or None,
             ),
         )
         if task.section_path:
@@ -419,14 +431,24 @@ def nodes_of_kind(G: nx.MultiDiGraph, kind: str, plan_id: str | None = None) -> 
             yield node, data
 
 
-_TASK_COLUMNS = ["plan_id", "task_id", "seq", "section", "heading", "theme", "text"]
+_TASK_COLUMNS = [
+    "plan_id",
+    "task_id",
+    "seq",
+    "section",
+    "heading",
+    "theme",
+    "text",
+    "deadline",
+    "lead_official",
+]
 
 
 def task_table(G: nx.MultiDiGraph, plan_id: str | None = None) -> pd.DataFrame:
-    """One row per task: plan_id, task_id, seq, section, heading, theme, text.
+    """One row per task: plan_id, task_id, seq, section, heading, theme, text, deadline, lead_official.
 
-    Rows follow the plans' order in the graph, then ``seq``; ``theme`` is ``""`` where a task has
-    none.
+    Rows follow the plans' order in the graph, then ``seq``; ``theme``, ``deadline`` and
+    ``lead_official`` are ``""`` where a task has none.
 
     Examples
     --------
@@ -445,6 +467,8 @@ def task_table(G: nx.MultiDiGraph, plan_id: str | None = None) -> pd.DataFrame:
             "heading": data.get("heading", ""),
             "theme": data.get("theme", ""),
             "text": data.get("text", ""),
+            "deadline": data.get("deadline", ""),
+            "lead_official": data.get("lead_official", ""),
         }
         for _, data in nodes_of_kind(G, "Task", plan_id)
     ]

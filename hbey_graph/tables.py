@@ -28,7 +28,9 @@ __all__ = [
 
 
 def tasks(plan: Plan) -> pd.DataFrame:
-    """One row per task: task_id, seq, section, heading, theme, text, lead, lines.
+    """One row per task: task_id, seq, section, heading, theme, text, lead, deadline, lead_official, lines.
+
+    ``deadline`` and ``lead_official`` are ``""`` where the plan names none for the task.
 
     Examples
     --------
@@ -47,12 +49,26 @@ def tasks(plan: Plan) -> pd.DataFrame:
                 "theme": task.theme or "",
                 "text": task.text,
                 "lead": plan.lead_of(task.task_id) or "",
+                "deadline": task.deadline,
+                "lead_official": task.lead_official,
                 "first_line": task.lines[0],
                 "last_line": task.lines[1],
             }
             for task in plan.tasks
         ],
-        columns=["task_id", "seq", "section", "heading", "theme", "text", "lead", "first_line", "last_line"],
+        columns=[
+            "task_id",
+            "seq",
+            "section",
+            "heading",
+            "theme",
+            "text",
+            "lead",
+            "deadline",
+            "lead_official",
+            "first_line",
+            "last_line",
+        ],
     )
 
 

@@ -1,4 +1,5 @@
-// Load Task nodes: a task paragraph (task_id, seq, section, heading, theme, text).
+// Load Task nodes: a task paragraph (task_id, seq, section, heading, theme, text, and deadline and
+// lead_official where the plan gives them).
 // One row per node of the networkx graph, merged on its node id, so loading twice changes nothing.
 // Every property is replaced by the graph's attributes (the node's `kind` is its label).
 //
