@@ -72,7 +72,7 @@ def test_traditional_characters_in_big5(tmp_path):
     assert [(i.line, i.kind) for i in plan.issues if i.kind == "traditional"] == [(1, "traditional")]
 
 
-def test_docx_paragraphs_in_order_and_tables_noted(tmp_path):
+def test_docx_paragraphs_in_order_and_an_empty_table_adds_nothing(tmp_path):
     import docx
 
     document = docx.Document()
@@ -84,11 +84,42 @@ def test_docx_paragraphs_in_order_and_tables_noted(tmp_path):
     document.save(path)
     source = read_source(path)
     assert source.encoding == "docx"
-    assert source.text.splitlines()[:5] == PLAN.splitlines()
-    assert source.notes == ((6, "a table of 3 rows in the .docx is not read"),)
+    assert source.text.splitlines() == [*PLAN.splitlines(), "二、保障措施"]
+    assert source.notes == ()
     plan = load_plan(path)
     assert roles(plan) == EXPECTED
-    assert [(i.line, i.kind) for i in plan.issues if i.kind == "not-read"] == [(6, "not-read")]
+
+
+def test_docx_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_it_covers(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、重点任务")
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "推进老旧小区改造。", "市住建局", "市财政局、各区政府"],
+        ["2", "建设城市停车设施。", "", "市公安局"],
+        ["3", "完善社区养老服务。", "市民政局", "市卫生健康委"],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # 市住建局 leads rows 1 and 2
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    assert read_source(path).text.splitlines()[1:3] == [
+        "序号 | 重点任务 | 牵头单位 | 配合单位",
+        "1 | 推进老旧小区改造。 | 市住建局 | 市财政局、各区政府",
+    ]
+    plan = load_plan(path)
+    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == [
+        ("推进老旧小区改造。", "市住建局"),
+        ("建设城市停车设施。", "市住建局"),
+        ("完善社区养老服务。", "市民政局"),
+    ]
+    assert [(a.body, a.role) for a in plan.assignments_of(plan.tasks[0].task_id)] == [
+        ("市住建局", "lead"), ("市财政局", "support"), ("各区政府", "support")]
 
 
 def test_docx_recognised_by_content_whatever_its_name(tmp_path):
@@ -133,6 +164,68 @@ def test_text_pdf_pages_in_order(tmp_path):
     plan = load_plan(path)
     assert roles(plan) == EXPECTED
     assert plan.task("T1.2.1").lines == (5, 7)
+
+
+def write_ruled_table_pdf(path, title, rows, merged_down):
+    """A one-page PDF: ``title`` above a ruled table of ``rows``, whose first row is one cell across
+    the table; ``merged_down`` is the (row, column) of a cell merged with the cell below it, drawn as
+    in an office suite's export: no rule between the two."""
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(fname=_cjk_font())
+    xs = [0.05, 0.12, 0.5, 0.68, 0.95]
+    ys = [0.84 - 0.04 * r for r in range(len(rows) + 1)]
+    with plt.rc_context({"pdf.fonttype": 42}), PdfPages(path) as pdf:
+        figure = plt.figure(figsize=(8.27, 11.69))
+        figure.text(0.05, 0.9, title, fontproperties=font, fontsize=11)
+
+        def rule(x, y):
+            figure.add_artist(plt.Line2D(x, y, color="k", lw=0.8))
+
+        for index, x in enumerate(xs):
+            rule([x, x], [ys[1] if 0 < index < len(xs) - 1 else ys[0], ys[-1]])
+        for r, y in enumerate(ys):
+            merged_row, merged_column = merged_down
+            if r == merged_row + 1:  # the rule under the merged cell is not drawn
+                rule([xs[0], xs[merged_column]], [y, y])
+                rule([xs[merged_column + 1], xs[-1]], [y, y])
+            else:
+                rule([xs[0], xs[-1]], [y, y])
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                figure.text(xs[c] + 0.005, ys[r] - 0.027, value, fontproperties=font, fontsize=10)
+        figure.text(0.05, ys[-1] - 0.05, "二、保障措施", fontproperties=font, fontsize=11)
+        pdf.savefig(figure)
+        plt.close(figure)
+
+
+def test_pdf_ruled_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_it_covers(tmp_path):
+    path = tmp_path / "plan.pdf"
+    rows = [
+        ["重点任务分工表"],
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "推进老旧小区改造。", "市住建局", "市财政局、各区政府"],
+        ["2", "建设城市停车设施。", "", "市公安局"],
+        ["3", "完善社区养老服务。", "市民政局", "市卫生健康委"],
+    ]
+    write_ruled_table_pdf(path, "一、重点任务", rows, merged_down=(2, 2))
+    assert read_source(path).text.splitlines() == [
+        "一、重点任务",
+        "重点任务分工表",  # one cell across the table, listed once
+        "序号 | 重点任务 | 牵头单位 | 配合单位",
+        "1 | 推进老旧小区改造。 | 市住建局 | 市财政局、各区政府",
+        "2 | 建设城市停车设施。 | 市住建局 | 市公安局",
+        "3 | 完善社区养老服务。 | 市民政局 | 市卫生健康委",
+        "二、保障措施",
+    ]
+    plan = load_plan(path)
+    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == [
+        ("推进老旧小区改造。", "市住建局"),
+        ("建设城市停车设施。", "市住建局"),
+        ("完善社区养老服务。", "市民政局"),
+    ]
 
 
 def test_pdf_without_text_layer_is_a_clear_error(tmp_path):

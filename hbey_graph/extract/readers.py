@@ -1,13 +1,14 @@
 """Reading a plan file into text.
 
 Plans come as text files (UTF-8 with or without a byte-order mark, UTF-16 with one, GB18030/GBK
-or Big5, detected), Word documents (``.docx``: the paragraphs in order) and PDFs with a text layer
-(the pages in order, a blank line between pages, which the parser joins like any page break).
+or Big5, detected), Word documents (``.docx``: the paragraphs and tables in order, a table's row on a
+line of its own with ``|`` between its cells) and PDFs with a text layer (the pages in order, a blank
+line between pages, which the parser joins like any page break).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
 an empty, binary or unreadable file gives one clear line naming the file and what was expected.
 
 Line numbers in the parser's warnings count lines of the text read here: for a ``.docx``, one
-line per paragraph; for a PDF, the lines of each page's text.
+line per paragraph and per table row; for a PDF, the lines of each page's text.
 """
 
 from __future__ import annotations
@@ -158,9 +159,14 @@ def _detect(data: bytes) -> str | None:
 
 
 def _read_docx(path: Path) -> Source:
-    """The paragraphs of a Word document in order; tables are noted, not read."""
+    """The paragraphs and tables of a Word document in order; each table row a line of ``|``-separated cells.
+
+    A cell merged over several rows (a lead written once for several tasks) stands in each of them;
+    a cell merged over several columns stands once.
+    """
     import docx
     from docx.oxml.ns import qn
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
@@ -168,14 +174,27 @@ def _read_docx(path: Path) -> Source:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PlanReadError(f"{path}: is not a readable .docx (Word) file ({message}); {_EXPECTED}") from err
     lines: list[str] = []
-    notes: list[tuple[int, str]] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
             lines.append("".join(node.text or "" for node in element.iter(qn("w:t"))))
         elif element.tag == qn("w:tbl"):
-            rows = len(element.findall(qn("w:tr")))
-            notes.append((len(lines) + 1, f"a table of {rows} rows in the .docx is not read"))
-    return Source(path, "\n".join(lines), "docx", tuple(notes))
+            lines.extend(_table_lines(Table(element, document)))
+    return Source(path, "\n".join(lines), "docx")
+
+
+def _table_lines(table) -> list[str]:
+    """The rows of a .docx table, each as its cells' text joined by `` | ``."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        previous = None
+        for cell in row.cells:
+            if cell._tc is not previous:  # a cell merged across columns is listed once per column
+                cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            previous = cell._tc
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
 
 
 def _read_pdf(path: Path) -> Source:
@@ -184,7 +203,7 @@ def _read_pdf(path: Path) -> Source:
 
     try:
         with pdfplumber.open(str(path)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
     except Exception as err:  # pdfminer raises many kinds of error for a damaged file
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PlanReadError(f"{path}: is not a readable PDF ({message}); {_EXPECTED}") from err
@@ -194,3 +213,62 @@ def _read_pdf(path: Path) -> Source:
             "extracted by OCR"
         )
     return Source(path, "\n\n".join(pages), "pdf")
+
+
+def _pdf_page_lines(page) -> list[str]:
+    """A PDF page's lines from top to bottom; a ruled table's rows as lines of ``|``-separated cells."""
+    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    if not tables:
+        return (page.extract_text() or "").splitlines()
+    lines: list[str] = []
+    top, bottom = page.bbox[1], page.bbox[3]
+    for table in tables:
+        lines.extend(_pdf_text_between(page, top, table.bbox[1]))
+        lines.extend(_pdf_table_lines(table))
+        top = table.bbox[3]
+    lines.extend(_pdf_text_between(page, top, bottom))
+    return lines
+
+
+def _pdf_text_between(page, top: float, bottom: float) -> list[str]:
+    """The lines of the page's full-width band from ``top`` to ``bottom``."""
+    if bottom - top < 1:
+        return []
+    band = page.crop((page.bbox[0], top, page.bbox[2], bottom))
+    return (band.extract_text() or "").splitlines()
+
+
+def _pdf_table_lines(table) -> list[str]:
+    """The rows of a ruled PDF table, each as its cells' text joined by `` | ``.
+
+    As in a .docx table, a cell merged over several rows stands in each of them and a cell merged
+    over several columns stands once. A cell's wrapped lines are joined without a space, as Chinese
+    text wraps.
+    """
+    texts = {}
+    for row, values in zip(table.rows, table.extract(), strict=True):
+        for bbox, value in zip(row.cells, values, strict=True):
+            if bbox is not None:
+                texts[bbox] = "".join(part.strip() for part in (value or "").splitlines())
+    lines = []
+    for row in table.rows:
+        cells = []
+        for column, bbox in zip(table.columns, row.cells, strict=True):
+            if bbox is None:
+                bbox = _merged_cell(table, row, column)
+                if bbox is None or bbox[0] < column.bbox[0] - 1:  # merged from a column to the left
+                    continue
+            cells.append(texts.get(bbox, ""))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _merged_cell(table, row, column):
+    """The bounding box of the merged cell covering ``row`` and ``column``, if any."""
+    x = (column.bbox[0] + column.bbox[2]) / 2
+    y = (row.bbox[1] + row.bbox[3]) / 2
+    for x0, top, x1, bottom in table.cells:
+        if x0 <= x <= x1 and top <= y <= bottom:
+            return (x0, top, x1, bottom)
+    return None
