@@ -651,12 +651,18 @@ def _merge_groups(tokens: list[str]) -> list[str]:
     """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``.
 
     A token that ends with bare level words (``各县``, ``…和各市``, ``各有关区``) goes on in the next
-    one; so does a token of the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``).
+    one; so does a token of the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``), and a
+    group followed by bare level words its ``各`` covers too (``各开发区、镇（街道）``).
     """
     merged: list[str] = []
     for token in tokens:
         if merged and (
             _BARE_LEVELS_AT_END.search(merged[-1])
+            or (
+                merged[-1].startswith("各")
+                and _BARE_LEVELS.match(token)
+                and not token.startswith(("各", "全"))
+            )
             or (
                 token.startswith("各") and _HEADED_GROUP.match(merged[-1]) and not merged[-1].startswith("各")
             )
@@ -792,7 +798,8 @@ def assign_roles(names: Sequence[NamedBody], bodies: Sequence[Body], rule: str |
     - Names with no marker (``实施主体``) follow the plan's convention, ``first_department`` when it
       states none, unless other names of the task are marked responsible (then they are too).
     - Names marked ``responsible`` (``责任单位：``, ``A、B负责``) stay responsible unless the plan
-      states a convention, which then decides as for ``实施主体``.
+      states a convention, which then decides as for ``实施主体``, or other names are marked to
+      support (``由A负责，B配合``): then they lead.
     - A body named twice keeps one role: lead if either names it so, else its first.
 
     Parameters
@@ -824,9 +831,15 @@ def assign_roles(names: Sequence[NamedBody], bodies: Sequence[Body], rule: str |
     markers = {named.marker for named in names}
     explicit_lead = any(marker is not None and marker.role == "lead" for marker in markers)
     responsible_marked = any(marker is not None and marker.role == "responsible" for marker in markers)
+    # 由A负责，B配合 / A承办，B协办: bodies answering for a task that others support lead it
+    supported = not explicit_lead and any(
+        marker is not None and marker.role == "support" for marker in markers
+    )
     given: dict[Marker | None, str | None] = {}  # the role each marker gives; None: the convention's
     for marker in markers:
         role = "by_rule" if marker is None else marker.beside_lead if explicit_lead else marker.role
+        if role == "responsible" and supported and marker is not STANDING:
+            role = "lead"
         if role == "by_rule" and rule is None and responsible_marked and not explicit_lead:
             role = "responsible"
         given[marker] = None if role == "by_rule" or (role == "responsible" and rule is not None) else role

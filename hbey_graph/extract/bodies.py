@@ -157,7 +157,8 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         if position > 0 and core[position - 1] != "自" and _strength(core[position + len(agent) :], lexicon):
             return None
     if (
-        lexicon.official_titles.search(core)
+        core in lexicon.labels  # 由牵头单位发挥统筹协调作用: a role, not a body
+        or lexicon.official_titles.search(core)
         or lexicon.not_bodies.search(core)
         or lexicon.not_in_body.search(core)
     ):

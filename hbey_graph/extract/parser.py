@@ -45,6 +45,7 @@ from hbey_graph.extract.text import (
     Paragraph,
     match_heading,
     outline_number,
+    remove_pinyin,
     repair_paragraph,
     split_paragraphs,
     to_matching_text,
@@ -381,7 +382,8 @@ class _Walker:
         self.path: dict[int, Section] = {}
         self.units: list[_Unit] = []
         self.held: list[_Found] = []  # statements on lines before any text they could belong to
-        self.section_roles: dict[str, Statement] = {}  # sections whose heading names their body
+        # sections whose heading names their body, by key and line: an outline may start again
+        self.section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
         self.plan_rule: str | None = None  # a convention stated outside any statement
         self.following = ""  # the paragraph after the one read
@@ -391,11 +393,9 @@ class _Walker:
             reverse=True,
         )
         #: a verb that leads or answers for a task, following its subject in a clause (not 负责人)
-        self._subject_verbs = re.compile(
-            "(?P<verb>" + "|".join(map(re.escape, verbs)) + ")(?!人|同志|单位|部门|领导|的|者)"
-            if verbs
-            else "(?!)"
-        )
+        self._subject_verbs = _verb_pattern(verbs)
+        #: any role verb following its subject in a clause
+        self._role_verbs = _verb_pattern(sorted(self.lexicon.verbs, key=len, reverse=True))
 
     # --- the walk ----------------------------------------------------------------------------------
 
@@ -443,6 +443,9 @@ class _Walker:
         if found and found[0].attach == "before":  # an item that is one sentence with its statement
             title_end, after_start = rest_start + found[0].start, rest_start
             title = title[: found[0].start].strip(" 。")
+        elif found and not title[: found[0].start].strip(_EDGES):  # 9.省经贸委负责，省财政厅配合，督促…
+            title_end = after_start = rest_start
+            title = ""
         else:
             title_end = after_start = rest_start + len(title) + len(stop)
         title = title.strip()
@@ -471,17 +474,26 @@ class _Walker:
             if match is not None:
                 statement = self.reader.read(match.group("bodies") + match.group("verb"))
                 if (statement.names or statement.officials) and not statement.unread:
-                    self.section_roles[section.key] = statement
+                    self.section_roles[section.key, section.line] = statement
                 return
         names = self.reader.names_of(title, strict=True)
         if names and all(self._named_outright(name) for name in names):
-            self.section_roles[section.key] = self.reader.read(title)
+            self.section_roles[section.key, section.line] = self.reader.read(title)
 
     def _named_outright(self, name: str) -> bool:
-        """Whether a name says whose body it is: a known body, a level prefix, a place (``儋州市政府``)."""
+        """Whether a name says whose body it is: a known body, a level prefix, a place (``儋州市政府``).
+
+        A zone is not: a heading ``全国节水型社会建设示范区`` states what a place is to become.
+        """
+        if self.registry.knows(name):
+            return True
+        ending = self.lexicon.ending_pattern.search(name)
+        if ending is not None and any(
+            e == ending.group() and kind == "zone" for e, kind, _ in self.lexicon.endings
+        ):
+            return False
         return (
-            self.registry.knows(name)
-            or level_prefix(name, self.lexicon) is not None
+            level_prefix(name, self.lexicon) is not None
             or starts_with_place(name, self.lexicon)
             or bool(re.match(r"^[\u4e00-\u9fff]{1,6}[市县区州旗盟]", name))
         )
@@ -536,7 +548,16 @@ class _Walker:
         for item in found:
             segment = piece.cut(cursor, item.start, _EDGES, _TEXT_END)
             if item.attach == "before":
-                if opened is not None:
+                heading = heading_unit or self._bare_heading()
+                text_after = piece.text[item.end :].strip(_EDGES + CLOSE)
+                if not segment.text and not made and heading is not None and not heading.found and text_after:
+                    # 一、治理畜牧业产品污染 / 由省经贸委承办，…协办。治理工作目标：…: the statement is
+                    # the section's, and the text after it, up to the next statement, its own
+                    heading.add(item)
+                    heading.heading = False
+                    opened, opened_start = heading, item.end
+                    made.append(heading)
+                elif opened is not None:
                     if segment.text:
                         opened.piece = piece.cut(opened_start, item.start, _EDGES, _TEXT_END)
                     opened.add(item)
@@ -547,10 +568,8 @@ class _Walker:
                     made.append(unit)
                 elif made:  # statements side by side: （牵头单位：X）（配合单位：Y）
                     made[-1].add(item)
-                elif heading_unit is not None:  # （省发改委负责） right after an item's title
-                    heading_unit.add(item)
                 else:  # a statement opening a paragraph closes the text before it
-                    self._attach_to_last(item)
+                    self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
             else:
                 if segment.text:
                     if opened is not None:
@@ -573,6 +592,11 @@ class _Walker:
                 "text-after-annotation",
                 f"text after the annotation belongs to no task: '{tail.text[:30]}'",
             )
+
+    def _bare_heading(self) -> _Unit | None:
+        """The last unit, if it is a heading with no text of its own yet."""
+        last = self.units[-1] if self.units else None
+        return last if last is not None and last.heading else None
 
     def _may_hold_statement(self, text: str) -> bool:
         """Whether `text` can hold a statement at all: a bracket, a colon, or a role word (most can)."""
@@ -678,7 +702,10 @@ class _Walker:
 
     def _closing_clauses(self, text: str, start: int, end: int, paragraph: Paragraph) -> _Found | None:
         starts = _clause_starts(text, start, end)
-        last_clause = text[starts[-1] : end]
+        last, last_end = len(starts) - 1, end
+        while last > 0 and self.lexicon.is_deadline(text[starts[last] : last_end].strip(_EDGES)):
+            last, last_end = last - 1, starts[last] - 1  # …按职责分工负责，12月底前完成。
+        last_clause = text[starts[last] : last_end]
         if self.reader.verb_at_end(last_clause) is None and not any(
             w in last_clause for w in self.lexicon.infixes
         ):
@@ -694,9 +721,9 @@ class _Walker:
             for agent in self.lexicon.agents:
                 position = last_clause.rfind(agent)
                 if position > 0:
-                    statement = self.reader.read(last_clause[position:])
+                    statement = self.reader.read(text[starts[last] + position : end])
                     if _firm(statement):
-                        best = (starts[-1] + position, statement)
+                        best = (starts[last] + position, statement)
                         break
         if best is None:
             return None
@@ -708,7 +735,8 @@ class _Walker:
     def _opening_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
         """Clauses opening a sentence that name bodies with a role word, followed by the task.
 
-        ``由X副市长负责，A牵头，相关部门配合，尽快完成…``; ``交通部门，负责通村公路…``.
+        ``由X副市长负责，A牵头，相关部门配合，尽快完成…``; ``交通部门，负责通村公路…``; after the
+        topic of the sentence, from ``由`` on: ``专项资金由主管部门牵头，财政部门配合在6月底前提出…``.
         """
         opened: list[_Found] = []
         for start in _sentence_starts(text):
@@ -716,24 +744,12 @@ class _Walker:
                 continue
             start = _after_leading_bracket(text, start)
             end = _sentence_end(text, start)
-            clauses = [*_clause_starts(text, start, end)[1:], end]
-            best: tuple[int, Statement] | None = None
-            for boundary in clauses:
-                head = text[start:boundary].strip(_EDGES)
-                if not head or not (self.reader.verb_at_end(head) or self.reader.names_of(head, strict=True)):
-                    break
-                statement = self.reader.read(head)
-                if _firm(statement):
-                    best = (boundary, statement)
-                elif statement.names and not statement.unread and not statement.weak and boundary < end:
-                    verb = self.reader.verb_at_start(text[boundary:].lstrip(_EDGES))
-                    if verb is not None and verb.role in ("lead", "responsible") and best is None:
-                        best = (boundary, self.reader.read(head + verb.text))
-                    break
-                elif not statement.officials or statement.unread:
-                    break
+            best = self._opening_statement(text, start, end) or self._subject_and_verb(text, start, end)
             if best is None:
-                best = self._subject_and_verb(text, start, end)
+                start = self._agent_after_topic(text, start, end)
+                if start < 0 or any(item.start < end and item.end > start for item in found):
+                    continue
+                best = self._opening_statement(text, start, end)
             if best is None:
                 continue
             boundary, statement = best
@@ -752,6 +768,55 @@ class _Walker:
             )
         return opened
 
+    def _opening_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """The clauses from `start` that are a statement, and where the task after them starts."""
+        clauses = [*_clause_starts(text, start, end)[1:], end]
+        best: tuple[int, Statement] | None = None
+        for boundary in clauses:
+            head = text[start:boundary].strip(_EDGES)
+            if not head or not (self.reader.verb_at_end(head) or self.reader.names_of(head, strict=True)):
+                break
+            statement = self.reader.read(head)
+            if _firm(statement):
+                best = (boundary, statement)
+            elif statement.names and not statement.unread and not statement.weak and boundary < end:
+                verb = self.reader.verb_at_start(text[boundary:].lstrip(_EDGES))
+                if verb is not None and verb.role in ("lead", "responsible") and best is None:
+                    best = (boundary, self.reader.read(head + verb.text))
+                break
+            elif not statement.officials or statement.unread:
+                break
+        if best is not None and best[0] < end:  # …牵头，财政部门配合在6月底前提出…: one more clause
+            boundary = best[0]
+            subject = self._subject_clause(text, boundary, end)
+            if subject is not None:
+                head = text[start:boundary].strip(_EDGES) + "，" + text[boundary:subject].strip(_EDGES)
+                statement = self.reader.read(head)
+                if _firm(statement) and not statement.unread:
+                    best = (subject, statement)
+        return best
+
+    def _agent_after_topic(self, text: str, start: int, end: int) -> int:
+        """Where a word naming who acts (``由``) opens a statement in the sentence's first clause, or -1."""
+        clause_starts = _clause_starts(text, start, end)
+        clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        for agent in self.lexicon.agents:
+            position = text.find(agent, start + 1, clause_end)
+            if position > 0 and self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None:
+                return position
+        return -1
+
+    def _subject_clause(self, text: str, start: int, end: int) -> int | None:
+        """Where the task starts in a clause opening with bodies and a role verb (``财政部门配合在…``)."""
+        clause_starts = _clause_starts(text, start, end)
+        clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        begin = len(text[:clause_end]) - len(text[start:clause_end].lstrip(_EDGES))
+        for match in self._role_verbs.finditer(text, begin, clause_end):
+            subject = text[begin : match.start()].strip(_EDGES)
+            if subject and self.reader.names_of(subject, strict=True):
+                return match.end()
+        return None
+
     def _subject_and_verb(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """A clause whose subject is a list of bodies and whose verb leads or answers for the task.
 
@@ -766,7 +831,8 @@ class _Walker:
             if not subject or not self.reader.names_of(subject, strict=True):
                 continue
             statement = self.reader.read(subject + match.group("verb"))
-            if _firm(statement):
+            task = text[match.end("verb") : end]
+            if _firm(statement) and len(_CJK.findall(task)) >= _TASK_LIKE_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
         return None
 
@@ -785,15 +851,35 @@ class _Walker:
             "line",
             piece.paragraph.last_line,
         )
-        self._attach_to_last(found)
+        self._attach_to_last(found, alone=True)
 
-    def _attach_to_last(self, found: _Found) -> None:
+    def _attach_to_last(self, found: _Found, *, alone: bool = False) -> None:
+        """Attach `found` to the last unit; a statement `alone` on its line, to the run it closes.
+
+        A run is the paragraphs, or the sibling sub-items, before the statement that have none of
+        their own: ``（1）…（4）… / （责任单位：…）``, ``三段文字 / ——由A、B会同有关部门组织落实。``.
+        """
         unit = self.units[-1] if self.units else None
         if unit is None:
             self.held.append(found)
             return
         unit.add(found)
         self._take_fields(unit, found.statement)
+        if not alone:
+            return
+        following = unit
+        for before in reversed(self.units[:-1]):
+            if (
+                before.found
+                or self._inherited(before)  # a heading names its body: （三）省编办牵头的工作
+                or (before.heading and _inside(following, before))
+                or not _siblings(before, unit)
+                or not self._task_like(before.text)
+            ):
+                break
+            before.add(found)
+            self._take_fields(before, found.statement)
+            following = before
 
     def _field_line(self, piece: _Piece) -> bool:
         """A line opening with a label of no role: the task's text (工作要求：…), or nothing to read."""
@@ -922,7 +1008,7 @@ class _Walker:
 
     def _table_header(self, paragraphs: list[Paragraph], index: int) -> tuple[_Table, int] | None:
         """A table's header at `index`: one line of cells, or a run of one-cell lines; and its length."""
-        text = paragraphs[index].text.strip(_SPACE)
+        text = remove_pinyin(paragraphs[index].text).strip(_SPACE)
         separator = "|" if "|" in text else " " if " " in text else None
         if separator is not None:
             cells = _cells(text, separator)
@@ -933,8 +1019,12 @@ class _Walker:
             return None
         cells = []
         for position, paragraph in enumerate(paragraphs[index:], start=index):
-            cell = paragraph.text.strip(_SPACE)
-            following = paragraphs[position + 1].text.strip(_SPACE) if position + 1 < len(paragraphs) else ""
+            cell = remove_pinyin(paragraph.text).strip(_SPACE)
+            following = (
+                remove_pinyin(paragraphs[position + 1].text).strip(_SPACE)
+                if position + 1 < len(paragraphs)
+                else ""
+            )
             if (
                 cells
                 and self._column(cell) is None
@@ -1071,9 +1161,9 @@ class _Walker:
     def _inherited(self, unit: _Unit) -> list[Statement]:
         """The statements of the headings over `unit` that name the body of their items."""
         return [
-            self.section_roles[s.key]
+            self.section_roles[s.key, s.line]
             for s in unit.sections
-            if s.key in self.section_roles and not (unit.heading and s is unit.sections[-1])
+            if (s.key, s.line) in self.section_roles and not (unit.heading and s is unit.sections[-1])
         ]
 
     def _task(self, unit: _Unit, task_id: str, line: int) -> Task:
@@ -1138,6 +1228,13 @@ class _Walker:
 
 _ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
 _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
+
+
+def _verb_pattern(verbs: list[str]) -> re.Pattern[str]:
+    """The `verbs`, not where they open a noun (``负责人``, ``配合单位``)."""
+    if not verbs:
+        return re.compile("(?!)")
+    return re.compile("(?P<verb>" + "|".join(map(re.escape, verbs)) + ")(?!人|同志|单位|部门|领导|的|者)")
 
 
 def _firm(statement: Statement) -> bool:
@@ -1254,6 +1351,15 @@ def _header_cells(cells: list[str], markers: list[Marker | None]) -> bool:
     if any(len(cell) > _LONGEST_HEADER_CELL or "：" in cell or ":" in cell for cell in cells):
         return False  # a labelled line (责任单位：…) is no header
     return any(marker is not None and marker.role in _ROLE_VALUES for marker in markers)
+
+
+def _siblings(unit: _Unit, other: _Unit) -> bool:
+    """Whether two units stand in one section, or are items numbered side by side in one section."""
+    keys = [s.key for s in unit.sections]
+    other_keys = [s.key for s in other.sections]
+    return keys == other_keys or (
+        unit.numbered and other.numbered and len(keys) == len(other_keys) and keys[:-1] == other_keys[:-1]
+    )
 
 
 def _inside(unit: _Unit, heading: _Unit) -> bool:

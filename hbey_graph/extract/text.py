@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -61,6 +62,7 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+_WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
 _CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
 _LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
@@ -363,6 +365,7 @@ def split_paragraphs(
     lines = _vertical_text_joined(text.split("\n"), issues, is_name)
     if originals is not None:
         originals = _vertical_text_joined(originals, [], is_name)
+    width = _wrap_width(lines)
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
         if not stripped or _PIPES_ONLY.match(stripped):
@@ -399,7 +402,7 @@ def split_paragraphs(
                 in_body
                 and current is not None
                 and not alone
-                and not current.standalone
+                and (not current.standalone or (width is not None and abs(len(parts[-1]) - width) <= 1))
                 and level is None
                 and not _NUMBER_ONLY.match(line)
                 and _goes_on(parts, current, line, blank_before, lexicon)
@@ -470,6 +473,25 @@ def _vertical_text_joined(
             )
         index = max(end, index + 1)
     return joined
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text was wrapped at, if it was re-wrapped, or None.
+
+    A text is re-wrapped when most long lines that end mid-sentence are of one length, give or take
+    a character. Then a labelled line that long goes on too (``协办单位：区委编办、园区党工`` /
+    ``委、各街道党工委``).
+    """
+    lengths = Counter(
+        len(stripped)
+        for line in lines
+        if len(stripped := line.strip(_EDGE)) >= _WRAPPED and stripped[-1] not in _TERMINAL
+    )
+    if not lengths:
+        return None
+    width = max(lengths, key=lambda length: sum(lengths[length + d] for d in (-1, 0, 1)))
+    near = sum(lengths[width + d] for d in (-1, 0, 1))
+    return width if near >= _WRAPPED_LINES and near >= sum(lengths.values()) / 2 else None
 
 
 def _goes_on(parts: list[str], current: Paragraph, line: str, blank_before: bool, lexicon: Lexicon) -> bool:
