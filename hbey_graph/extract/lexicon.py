@@ -56,8 +56,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
 ``deadline``
     A regular expression for a clause or cell that is a deadline (``2019年底前完成``).
 ``heading_role``
-    A regular expression with groups ``bodies`` and ``verb`` for a heading that names who leads the
-    items under it (``省发展改革委牵头的工作``).
+    A regular expression with a group ``bodies`` (and a group ``verb``) for a heading that names
+    who leads the items under it (``省发展改革委牵头的工作``). The verb gives the role when it is a
+    verb of the lexicon; otherwise ``value`` does (``lead`` when empty).
 ``numbering``
     A regular expression for an outline number; ``value``: its level (1 for ``一、``). ``{cn}``
     stands for a Chinese number from 1 to 99.
@@ -393,9 +394,12 @@ class Lexicon:
         )
 
     @cached_property
-    def heading_roles(self) -> tuple[re.Pattern[str], ...]:
-        """Headings that name who leads the items under them."""
-        return tuple(re.compile(r.entry) for r in self.entries("heading_role"))
+    def heading_roles(self) -> tuple[tuple[re.Pattern[str], Marker], ...]:
+        """Headings that name who leads the items under them, each with the role it gives."""
+        roles = ((r, r.value or "lead") for r in self.entries("heading_role"))
+        return tuple(
+            (re.compile(r.entry), Marker(r.entry, "heading", role, r.extra or role)) for r, role in roles
+        )
 
     @cached_property
     def numbering(self) -> dict[int, re.Pattern[str]]:
@@ -441,6 +445,8 @@ def _parse_row(row: Mapping[str, str], number: int, source: str) -> _Row:
             raise ValueError(f"{where()}: not a regular expression ({err})") from err
         if kind in ("standing", "heading_role") and "bodies" not in compiled.groupindex:
             raise ValueError(f"{where()}: the pattern needs a group named 'bodies'")
+        if kind == "heading_role" and value and value not in ROLE_VALUES:
+            raise ValueError(f"{where()}: a heading_role gives one of the roles {', '.join(ROLE_VALUES)}")
     return _Row(kind, entry, value, extra, (row.get("description") or "").strip())
 
 

@@ -469,10 +469,15 @@ class _Walker:
     def _read_heading_role(self, section: Section, line: int) -> None:
         """A heading naming the body of the items under it: ``（三）省编办牵头的工作``, ``三、儋州市政府``."""
         title = section.title.strip(_EDGES)
-        for pattern in self.lexicon.heading_roles:
+        for pattern, marker in self.lexicon.heading_roles:
             match = pattern.match(title)
             if match is not None:
-                statement = self.reader.read(match.group("bodies") + match.group("verb"))
+                bodies = match.group("bodies")
+                statement = self.reader.read(bodies + (match.groupdict().get("verb") or ""))
+                if statement.unread or not (statement.names or statement.officials):
+                    # a verb the lexicon does not list (市民政局领办事项): the row gives the role
+                    statement = self.reader.read(bodies)
+                    statement.names = [named._replace(marker=marker) for named in statement.names]
                 if (statement.names or statement.officials) and not statement.unread:
                     self.section_roles[section.key, section.line] = statement
                 return
@@ -532,6 +537,7 @@ class _Walker:
         found = self._statements_in(text, piece.paragraph) if self._may_hold_statement(text) else []
         if not found:
             self._note_convention(text)
+            self._report_unread(text, piece.paragraph)
             if heading_unit is not None and not heading_unit.found:
                 heading_unit.piece, heading_unit.heading = piece, False  # the item's text, after its title
             else:
@@ -568,6 +574,8 @@ class _Walker:
                     made.append(unit)
                 elif made:  # statements side by side: （牵头单位：X）（配合单位：Y）
                     made[-1].add(item)
+                elif heading_unit is not None:  # （省发改委负责） right after an item's title
+                    heading_unit.add(item)
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
             else:
@@ -1070,6 +1078,30 @@ class _Walker:
         if statement.deadline and not unit.deadline:
             unit.deadline = statement.deadline
 
+    def _report_unread(self, text: str, paragraph: Paragraph) -> None:
+        """Report what looks like an annotation but was not read.
+
+        An unknown label before bodies (``督办单位：市住建局``), or a bracket naming bodies beside words
+        that are none with a known role word (``（市公安局挂帅，市城管局配合）``).
+        """
+        field = _UNKNOWN_FIELD.match(text.strip(_EDGES)) if self.path else None  # not 来源：… above
+        if field is not None and self.reader.names_of(field.group("rest"), strict=True):
+            self._report(
+                paragraph.first_line,
+                "unread-annotation",
+                f"'{field.group('label')}' is not a known label; the bodies after it are not read",
+            )
+            return
+        for start, end in top_level_brackets(text):
+            statement = self.reader.read(text[start + 1 : end - 1])
+            if statement.names and statement.unread:
+                self._report(
+                    paragraph.line_at(start),
+                    "unread-annotation",
+                    f"'{text[start:end][:30]}' looks like an annotation but is not read: "
+                    f"'{statement.unread[0][:20]}' names no body with a known role word",
+                )
+
     def _note_convention(self, text: str) -> None:
         """Keep a convention stated in a note outside any statement (注：列第一位的为牵头单位)."""
         if "牵头" not in text:
@@ -1226,6 +1258,7 @@ class _Walker:
         self.issues.append(ParseIssue(line, kind, message))
 
 
+_UNKNOWN_FIELD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[：:](?P<rest>.+)$")  # 督办单位：市住建局
 _ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
 _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
 
