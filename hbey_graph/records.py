@@ -370,6 +370,21 @@ class Plan:
         """Return the name of the body leading `task_id`, or None if no body leads it."""
         return next((a.body for a in self.assignments if a.task_id == task_id and a.role == "lead"), None)
 
+    def coverage(self) -> tuple[int, int]:
+        """How much of the plan was read: tasks with a responsible body found, and task-like items.
+
+        Task-like items are those tasks and the items listed in :attr:`issues` as
+        ``unassigned-task`` (numbered items and paragraphs of a section with tasks, no body found).
+
+        Returns
+        -------
+        tuple of int
+            (tasks with a body, task-like items).
+        """
+        assigned = len({a.task_id for a in self.assignments})
+        unassigned = sum(issue.kind == "unassigned-task" for issue in self.issues)
+        return assigned, len(self.tasks) + unassigned
+
     def table(self, name: str) -> pandas.DataFrame:
         """Return one of the plan's tables as a DataFrame.
 

@@ -434,8 +434,10 @@ def render_html(
     esc = html.escape
     workload = next((t.frame for t in tables if t.name == "lead_workload"), None)
     leads = int((workload.led > 0).sum()) if workload is not None else 0
+    assigned, task_like = plan.coverage()
     facts = [
         (len(plan.tasks), "项任务 tasks"),
+        (f"{assigned}/{task_like}", "项有分工 tasks with responsibility / task-like items"),
         (len(plan.bodies), "个单位 bodies"),
         (leads, "个牵头单位 lead bodies"),
         (len(plan.assignments), "条分工 assignments"),

@@ -30,6 +30,8 @@ ROLE_MARKS: dict[str, tuple[str, str]] = {
     "implementer": ("实", "I"),
     "responsible": ("责", "R"),
 }
+_LABEL_CHARACTERS = 24  # a row or area label longer than this is cut, with an ellipsis
+
 _ROLE_NAMES = {
     "lead": ("牵头", "lead"),
     "support": ("配合", "support"),
@@ -116,8 +118,26 @@ def plot_responsibility_matrix(
     n_rows, n_cols = len(task_keys), len(bodies)
 
     body_names = body_labels(G, bodies, labels, short=True)
+    # Row labels: task id and theme (Chinese) or the task id (English); areas named on the right.
+    names = dict(
+        zip(
+            task_keys,
+            (tasks.task_id + " " + tasks.theme.where(tasks.theme != "", tasks.heading)),
+            strict=True,
+        )
+    )
+    row_labels = [_shortened(names[key]) if labels == "zh" else key[1] for key in task_keys]
+    areas = list(tasks.section)
+    area_names = {
+        area: _shortened(name) for area, name in area_labels(G, list(dict.fromkeys(areas)), labels).items()
+    }
+    # the figure is as wide as its columns and the longest labels either side (8 pt, about 0.12 in
+    # a character)
+    longest = max((len(label) for label in row_labels), default=0) + max(
+        map(len, area_names.values()), default=0
+    )
     label_width = 1.2 if labels == "zh" else 2.4
-    width = 3.6 + (1.3 if labels == "zh" else 0) + 0.3 * n_cols
+    width = max(3.6 + (1.3 if labels == "zh" else 0), 1.0 + 0.12 * longest) + 0.3 * n_cols
     fig, ax = new_axes(ax, (width, 2.2 + label_width + 0.26 * n_rows))
     for role, colour in ROLE_COLOURS.items():
         picked = rows[rows.role == role]
@@ -141,15 +161,6 @@ def plot_responsibility_matrix(
         )
         glyphs.set_gid(f"mark:{role}")
 
-    # Row labels: task id and theme (Chinese) or the task id (English).
-    names = dict(
-        zip(
-            task_keys,
-            (tasks.task_id + " " + tasks.theme.where(tasks.theme != "", tasks.heading)),
-            strict=True,
-        )
-    )
-    row_labels = [names[key] if labels == "zh" else key[1] for key in task_keys]
     ax.set_yticks(range(n_rows), row_labels, fontproperties=cjk_font(8))
     ax.set_xticks(range(n_cols), [body_names[b] for b in bodies], rotation=90, fontproperties=cjk_font(8))
     ax.xaxis.tick_top()
@@ -161,8 +172,6 @@ def plot_responsibility_matrix(
     ax.tick_params(which="both", length=0)
 
     # Area boundaries and names on the right.
-    areas = list(tasks.section)
-    area_names = area_labels(G, list(dict.fromkeys(areas)), labels)
     start = 0
     for i in range(1, n_rows + 1):
         if i == n_rows or areas[i] != areas[start]:
@@ -211,3 +220,8 @@ def plot_responsibility_matrix(
     ax.set_title(title or default, loc="left", fontproperties=cjk_font(12))
     apply_font(ax)
     return fig, ax
+
+
+def _shortened(label: str, limit: int = _LABEL_CHARACTERS) -> str:
+    """`label` cut to `limit` characters, an ellipsis marking the cut (a heading may be a sentence)."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"
