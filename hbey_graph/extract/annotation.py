@@ -60,6 +60,7 @@ STANDING = Marker("standing", "standing", "responsible", "support")
 
 _CLAUSE_SEPARATORS = "，,；;。"
 _SPACE = " \t\u3000"
+_SPACES = re.compile(f"[{_SPACE}]+")
 _EDGES = _SPACE + "，,；;。.、：:"
 _LEADING_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
 _SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
@@ -656,16 +657,13 @@ def _merge_groups(tokens: list[str]) -> list[str]:
     """
     merged: list[str] = []
     for token in tokens:
+        previous = _SPACES.sub("", merged[-1]) if merged else ""  # 各市 (地) : spaces of a PDF's text
+        token = token.strip(_SPACE) if merged else token
+        bare = _SPACES.sub("", token)
         if merged and (
-            _BARE_LEVELS_AT_END.search(merged[-1])
-            or (
-                merged[-1].startswith("各")
-                and _BARE_LEVELS.match(token)
-                and not token.startswith(("各", "全"))
-            )
-            or (
-                token.startswith("各") and _HEADED_GROUP.match(merged[-1]) and not merged[-1].startswith("各")
-            )
+            _BARE_LEVELS_AT_END.search(previous)
+            or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not bare.startswith(("各", "全")))
+            or (bare.startswith("各") and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
         ):
             merged[-1] = f"{merged[-1]}、{token}"
         else:

@@ -641,13 +641,19 @@ class _Walker:
             item = self._bracketed(text, unclosed, limit, paragraph, closed=False)
             if item is not None:
                 found.append(item)
-        if limit < len(text):
-            content = text[limit:].strip(_EDGES)
+        position = limit
+        while position < len(text):  # labelled fields: each ends where items run on after a stop
+            run_on = _RUN_TOGETHER.search(text, position)
+            end = run_on.start() + 1 if run_on is not None else len(text)
+            content = text[position:end].strip(_EDGES)
             statement = self.reader.read(content)
             if statement.names or statement.officials or statement.deadline:
-                found.append(
-                    _Found(limit, len(text), statement, content, None, "before", paragraph.last_line)
-                )
+                line = paragraph.line_at(end - 1)
+                found.append(_Found(position, end, statement, content, None, "before", line))
+            following = self.reader.leading_label(text[run_on.end() :]) if run_on is not None else None
+            if following is None:
+                break
+            position = run_on.end() + following.start()
         found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
         return sorted(found, key=lambda item: item.start)
@@ -748,6 +754,7 @@ class _Walker:
         """
         opened: list[_Found] = []
         for start in _sentence_starts(text):
+            start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
             if any(item.start <= start < item.end for item in found):
                 continue
             start = _after_leading_bracket(text, start)
@@ -1258,6 +1265,7 @@ class _Walker:
         self.issues.append(ParseIssue(line, kind, message))
 
 
+_RUN_TOGETHER = re.compile(r"。[ \t\u3000]+(?=\S)")  # …各部门配合。 大力推进…: items run on, spaces between
 _UNKNOWN_FIELD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[：:](?P<rest>.+)$")  # 督办单位：市住建局
 _ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
 _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
