@@ -86,11 +86,19 @@ def test_chains_of_the_plan(plan_links):
     t141 = [link for link in plan_links if link.task_id == "T1.4.1" and link.kind != "co_implementation"]
     assert pairs(t141, "place") == CHAIN_PLACE_PAIRS
     assert pairs(t141, "city") == CHAIN_CITY_PAIRS
-    # the only other dash chain between places is the name of the China–Mongolia expo
+    # the only other places joined by a dash are the name of an expo (中国—蒙古国博览会): no chain
     others = [link for link in plan_links if link.kind == "chain" and link.task_id != "T1.4.1"]
-    assert [(link.source, link.target, link.level, link.task_id) for link in others] == [
-        ("中国", "蒙古国", "place", "T5.1.1")
+    assert others == []
+
+
+def test_places_in_the_name_of_an_event_are_no_chain():
+    text = "将中国—蒙古国博览会、中蒙（合作）论坛建成中蒙重要的经贸合作与沟通交流平台。"
+    links = find_links([task(text)])
+    # 中蒙 (合作) 论坛 and 中蒙…经贸合作 still state cooperation between the two countries
+    assert [(link.source, link.target, link.level, link.kind) for link in links] == [
+        ("中国", "蒙古国", "place", "cooperation")
     ]
+    assert pairs(find_links([task("推进包头—银川铁路建设。")]), "place", "corridor") == [(B, "银川市")]
 
 
 # --- cooperation ---------------------------------------------------------------------------------
@@ -217,18 +225,33 @@ def test_cooperation_of_the_plan_at_place_level(plan_links):
         "新型建材产业"
     )
     t521 = pairs([link for link in plan_links if link.task_id == "T5.2.1"], "place", "cooperation")
+    # 天津市、河北省 and 宁夏、甘肃 are provinces (and a municipality): their partner is the region, as
+    # Beijing's is in 京蒙对口帮扶; the neighbouring cities' partners are the implementing cities
     assert t521 == [
         ("北京市", "内蒙古自治区"),
-        (H, "天津市"),
-        (H, "河北省"),
-        (B, "天津市"),
-        (B, "河北省"),
-        (E, "天津市"),
-        (E, "河北省"),
+        ("内蒙古自治区", "天津市"),
+        ("内蒙古自治区", "河北省"),
         ("内蒙古自治区", "江苏省"),
         *[(c, n) for c in (H, B, E) for n in ("巴彦淖尔市", "乌海市", "乌兰察布市", "大同市")],
-        *[(c, p) for c in (H, B, E) for p in ("宁夏回族自治区", "甘肃省")],
+        ("内蒙古自治区", "宁夏回族自治区"),
+        ("内蒙古自治区", "甘肃省"),
     ]
+
+
+def test_provinces_named_as_partners_link_to_the_home_province():
+    """``强化与宁夏、甘肃的对接``: the subject is the region, not each of its implementing cities."""
+    text = "落实自治区与周边省（区、市）战略合作框架协议，强化与宁夏、甘肃的对接和协作。"
+    assignments, bodies = city_governments("T5.2.1", H, B, E)
+    links = find_links([task(text, "T5.2.1")], assignments, bodies)  # the home: where the cities lie
+    expected = [("内蒙古自治区", "宁夏回族自治区"), ("内蒙古自治区", "甘肃省")]
+    assert pairs(links, "place", "cooperation") == expected
+    # the issuer names another home: its province is the partner
+    other = find_links([task(text, "T5.2.1")], assignments, bodies, home="河北省")
+    assert pairs(other, "place", "cooperation") == [("河北省", "宁夏回族自治区"), ("河北省", "甘肃省")]
+    # no home known (no issuer, no implementing city): nobody is stated as the partner
+    assert find_links([task(text, "T5.2.1")]) == []
+    # provinces lie in no prefecture city: no cooperation at city level
+    assert pairs(links, "city", "cooperation") == []
 
 
 # --- corridors -----------------------------------------------------------------------------------
@@ -280,6 +303,7 @@ def test_cooperation_of_the_plan_at_place_level(plan_links):
         ("推动上海庙—山东特高压输电通道配送新能源项目建设。", [("上海庙镇", "山东省")], []),
         ("建设集宁至大同高铁。", [("集宁区", "大同市")], [("乌兰察布市", "大同市")]),
         ("打造中蒙俄经济走廊核心节点。", [("中国", "蒙古国"), ("蒙古国", "俄罗斯")], []),
+        ("包头市畅通通往满都拉口岸的公路通道。", [(B, "满都拉口岸")], []),
     ],
 )
 def test_corridors(text, place_pairs, city_pairs):
@@ -287,6 +311,24 @@ def test_corridors(text, place_pairs, city_pairs):
     assert pairs(links, "place", "corridor") == place_pairs
     assert pairs(links, "city", "corridor") == city_pairs
     assert {link.kind for link in links} == {"corridor"}
+
+
+def test_corridors_to_the_places_a_destination_word_introduces():
+    """T3.1.4: the corridors to the border ports and the sea ports start from the implementing cities."""
+    text = (
+        "畅通通往二连浩特、满都拉等边境口岸和秦皇岛、曹妃甸、黄骅港等沿海港口的公铁、铁海联运通道，"
+        "促进与京津冀、关中平原、宁夏沿黄、山西中部等城市群紧密联接。"
+    )
+    ports = ["二连浩特市", "满都拉口岸", "秦皇岛市", "曹妃甸区", "黄骅港"]
+    assignments, bodies = city_governments("T3.1.4", H, B, E)
+    links = find_links([task(text, "T3.1.4")], assignments, bodies)
+    assert pairs(links, "place", "corridor") == [(c, port) for c in (H, B, E) for port in ports]
+    # at city level: 二连浩特 lies in 锡林郭勒盟, 满都拉 in 包头市, 曹妃甸 in 唐山市, 黄骅港 in 沧州市
+    cities = ["锡林郭勒盟", B, "秦皇岛市", "唐山市", "沧州市"]
+    assert pairs(links, "city", "corridor") == [(c, d) for c in (H, B, E) for d in cities if d != c]
+    # 紧密联接 is no cooperation cue; the cities also implement the task together
+    assert {link.kind for link in links} == {"corridor", "co_implementation"}
+    assert find_links([task(text, "T3.1.4")]) == []  # without implementers nobody is stated
 
 
 # --- places side by side, each acting on its own -------------------------------------------------
@@ -342,6 +384,7 @@ def test_negative_sentences_of_the_plan_give_no_text_link(plan_links):
         "T3.1.1",
         "T3.1.2",
         "T3.1.3",
+        "T3.1.4",
         "T3.2.1",
         "T3.4.1",
         "T4.2.1",
@@ -397,8 +440,11 @@ def test_co_implementation_needs_city_governments():
 def test_tasks_sharing_an_id_keep_their_links_together_in_order():
     # both tasks "A" stand where the id last stands: their text links, then one co-implementation link
     annotation = "包头市、鄂尔多斯市人民政府"
-    tasks = [task("支持包头市与榆林市合作。", "A", annotation), task("推进呼和浩特市与乌兰察布市合作。", "B"),
-             task("建设集宁至大同高铁。", "A", annotation)]
+    tasks = [
+        task("支持包头市与榆林市合作。", "A", annotation),
+        task("推进呼和浩特市与乌兰察布市合作。", "B"),
+        task("建设集宁至大同高铁。", "A", annotation),
+    ]
     assignments, bodies = city_governments("A", B, E)
     links = [link for link in find_links(tasks, assignments, bodies) if link.level == "place"]
     assert [(link.source, link.target, link.kind, link.task_id) for link in links] == [
@@ -457,10 +503,15 @@ def test_city_links_of_the_plan(plan_links):
         ],
         *[("T3.1.2", "corridor", *p) for p in [(B, "茂名市"), (E, "银川市"), (E, "忻州市")]],
         *[("T3.1.3", "cooperation", *p) for p in [(H, B), (H, E), (H, Y), (B, E), (B, Y), (E, Y)]],
+        *[
+            ("T3.1.4", "corridor", c, d)
+            for c in (H, B, E)
+            for d in ("锡林郭勒盟", B, "秦皇岛市", "唐山市", "沧州市")
+            if d != c
+        ],
         *[("T3.2.1", "corridor", *p) for p in [(E, "衡水市"), ("衡水市", "沧州市")]],
         *[("T3.4.1", "cooperation", *p) for p in hbe],
         *[("T4.2.1", "cooperation", *p) for p in hbe],
-        *[("T5.2.1", "cooperation", c, "天津市") for c in (H, B, E)],
         *[
             ("T5.2.1", "cooperation", c, n)
             for c in (H, B, E)

@@ -19,6 +19,7 @@ def extract_geography(
     *,
     plan_id: str | None = None,
     gazetteer: Gazetteer | None = None,
+    home: str | None = None,
 ) -> tuple[dict[str, Place], list[Mention], list[Project], list[Link]]:
     """Return the places, mentions, projects and links of a parsed plan.
 
@@ -32,6 +33,9 @@ def extract_geography(
         :func:`hbey_graph.extract.projects.plan_projects`); otherwise projects come from the pattern finder.
     gazetteer : Gazetteer, optional
         The shipped gazetteer by default.
+    home : str, optional
+        The plan's home province (:func:`~hbey_graph.extract.links.home_province`), the counterpart
+        of provinces it names as partners; by default the province its implementing cities lie in.
 
     Returns
     -------
@@ -59,7 +63,7 @@ def extract_geography(
     hits = [gaz.scan(task.text) for task in tasks]  # read once for mentions and links
     mentions = [m for task, found in zip(tasks, hits, strict=True) for m in _mentions(task, found)]
     projects = plan_projects(tasks, plan_id=plan_id, gazetteer=gaz)
-    links = _find_links(tasks, hits, assignments, bodies, gaz)
+    links = _find_links(tasks, hits, assignments, bodies, gaz, home=home)
     named = {m.place for m in mentions}
     for project in projects:
         named.update(project.places)

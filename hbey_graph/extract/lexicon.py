@@ -71,6 +71,18 @@ The kinds, and what ``value`` and ``extra`` hold for each:
 ``not_in_body``
     A word that never stands inside a body's name (``要``, ``加强``): a text holding one is a
     sentence.
+
+Links between places (:mod:`hbey_graph.extract.links`):
+
+``cooperation_cue``
+    A word that makes a clause one of joint action between the places it lists (``合作``).
+``corridor_word``
+    A word that makes a route of places a transport or energy corridor (``铁路``, ``通道``).
+``name_noun``
+    A word ending the name of an event (``博览会``): places joined by a dash before it are its name
+    (``中国—蒙古国博览会``), not a chain.
+``destination_cue``
+    A word introducing the places a corridor leads to (``通往``).
 """
 
 from __future__ import annotations
@@ -109,7 +121,12 @@ KINDS: tuple[str, ...] = (
     "place_name",
     "agency",
     "not_in_body",
+    "cooperation_cue",
+    "corridor_word",
+    "name_noun",
+    "destination_cue",
 )
+_DEADLINE_CHARACTER = re.compile(r"[\d年月内期续]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
 ROLE_VALUES: tuple[str, ...] = ("lead", "support", "responsible", "implementer", "by_rule")
 _FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none")
@@ -275,6 +292,28 @@ class Lexicon:
         """Words opening a clause that names who acts, longest first."""
         return _longest_first(r.entry for r in self.entries("agent"))
 
+    # --- links between places ----------------------------------------------------------------
+
+    @cached_property
+    def cooperation_cues(self) -> re.Pattern[str]:
+        """Words that make a clause one of joint action between places."""
+        return _word_pattern(r.entry for r in self.entries("cooperation_cue"))
+
+    @cached_property
+    def corridor_words(self) -> re.Pattern[str]:
+        """Words that make a route of places a corridor."""
+        return _word_pattern(r.entry for r in self.entries("corridor_word"))
+
+    @cached_property
+    def name_nouns(self) -> re.Pattern[str]:
+        """Words ending the name of an event, which may hold places joined by a dash."""
+        return _word_pattern(r.entry for r in self.entries("name_noun"))
+
+    @cached_property
+    def destination_cues(self) -> re.Pattern[str]:
+        """Words introducing the places a corridor leads to."""
+        return _word_pattern(r.entry for r in self.entries("destination_cue"))
+
     # --- body names ----------------------------------------------------------------------------
 
     @cached_property
@@ -387,11 +426,7 @@ class Lexicon:
     def is_deadline(self, text: str) -> bool:
         """Whether `text` is a deadline (``2019年底前完成``, ``年内持续推进``), not an empty match."""
         text = text.strip()
-        return (
-            bool(text)
-            and any(ch.isdigit() or ch in "年月内期续" for ch in text)
-            and bool(self.deadline.fullmatch(text))
-        )
+        return _DEADLINE_CHARACTER.search(text) is not None and self.deadline.fullmatch(text) is not None
 
     @cached_property
     def heading_roles(self) -> tuple[tuple[re.Pattern[str], Marker], ...]:

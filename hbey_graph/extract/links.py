@@ -1,31 +1,42 @@
 """Links between places that a plan states, read from the place names in each task's text.
 
 Links are read clause by clause (a clause ends at ``，；。：！？``; the evidence is the whole sentence,
-which ends at ``。；！？``). Kinds:
+which ends at ``。；！？``). The words that cue them are rows of the lexicon
+(:class:`~hbey_graph.extract.lexicon.Lexicon`: ``cooperation_cue``, ``corridor_word``,
+``name_noun``, ``destination_cue``). Kinds:
 
 ``chain``
     Places joined by a dash, each adjacent pair once: ``包头市区—土默特右旗—达拉特旗`` gives
-    包头市–土默特右旗 and 土默特右旗–达拉特旗.
+    包头市–土默特右旗 and 土默特右旗–达拉特旗. A dash chain that is the name of an event (its last
+    place followed by a ``name_noun``: ``中国—蒙古国博览会``) is none.
 ``corridor``
-    A dash chain or an ``A至B`` (``到``, ``经``) route followed in its clause by a corridor word
-    (:data:`CORRIDOR_WORDS`): ``包头至银川铁路``, ``鄂尔多斯—安平—沧州输气管道``; and a route or pair
-    abbreviation followed by one (``呼准鄂铁路``, ``呼张高铁``, ``中蒙俄经济走廊``). A group
+    A dash chain or an ``A至B`` (``到``, ``经``) route followed in its clause by a corridor word:
+    ``包头至银川铁路``, ``鄂尔多斯—安平—沧州输气管道``; a route or pair abbreviation followed by one
+    (``呼准鄂铁路``, ``呼张高铁``, ``中蒙俄经济走廊``); and the places a ``destination_cue`` introduces
+    before a corridor word in its clause (``畅通通往二连浩特、满都拉等边境口岸…的公铁、铁海联运通道``),
+    each with the sentence's subject, or failing that its counterpart (see below). A group
     abbreviation before a network word names a network, not a route, and gives no link
     (``呼包鄂榆快速铁路网``, ``呼包鄂城际高速公路充电桩网络``).
 ``cooperation``
     (a) a list of places joined by ``与``/``同`` (``呼和浩特市、鄂尔多斯市与榆林市综合利用…``);
     (b) a list of places, or a group abbreviation, in a clause holding a cooperation cue
-    (:data:`COOPERATION_CUES`; ``包头市、鄂尔多斯市合作…``, ``在鄂尔多斯市乌兰木伦镇和榆林市大柳塔镇共建…``,
+    (``包头市、鄂尔多斯市合作…``, ``在鄂尔多斯市乌兰木伦镇和榆林市大柳塔镇共建…``,
     ``开展呼包鄂区域内大气污染联防联控``): every pair of the list;
     (c) partners introduced by ``与`` with no place before it (``加强与巴彦淖尔、乌海…的协作``,
-    ``…与呼包榆融合发展``): each partner with the sentence's subject, the place list the sentence
-    opens with, or failing that with the task's implementing cities (the partners are not linked to
-    each other); (d) every pair abbreviation (``京蒙对口帮扶``, ``蒙苏经济开发区``, ``中蒙…论坛``).
+    ``…与呼包榆融合发展``): each partner with the place list the sentence opens with, or failing
+    that with its counterpart (the partners are not linked to each other); (d) every pair
+    abbreviation (``京蒙对口帮扶``, ``蒙苏经济开发区``, ``中蒙…论坛``).
     Places merely listed side by side, each acting on its own (``推动包头机场、鄂尔多斯机场改扩建``,
     ``鄂尔多斯市和包头市发展化工…``), are no link: a list joined by ``、``/``和``/``及`` needs a cue.
 ``co_implementation``
     Every pair of city governments implementing one task (role ``implementer``, body type
     ``city_government``); the evidence is the annotation group that names them.
+
+The counterpart of partners or destinations a sentence names without its subject is the plan's
+home province when they are provinces, countries or municipalities (``强化与宁夏、甘肃的对接``,
+``加强与天津市、河北省…的合作``: the region, as in ``京蒙对口帮扶``), and otherwise the task's
+implementing cities. The home province is the one the issuer names (``内蒙古自治区人民政府``), or
+failing that the one the implementing cities lie in.
 
 A city written beside a unit of its own (``呼和浩特市—土默特左旗``, ``包头市区—土默特右旗``) stands for
 its urban core, so such a pair is a place-level link. Links are kept once per pair, kind and task, in
@@ -41,82 +52,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from itertools import combinations, pairwise
 from operator import attrgetter
 
 from hbey_graph.extract.gazetteer import Gazetteer, _Hit, _Ref, default_gazetteer
+from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.records import Assignment, Body, Link, Task
 
 __all__ = [
-    "COOPERATION_CUES",
-    "CORRIDOR_WORDS",
     "LINK_KINDS",
     "co_implementation_links",
     "find_links",
+    "home_province",
     "roll_up",
 ]
 
 #: Kinds of :class:`~hbey_graph.records.Link`.
 LINK_KINDS: tuple[str, ...] = ("chain", "corridor", "cooperation", "co_implementation")
 
-#: Words that make a clause one of joint action between the places it lists.
-COOPERATION_CUES: tuple[str, ...] = (
-    "合作",
-    "协作",
-    "共建",
-    "共同",
-    "联手",
-    "联合",
-    "联防联控",
-    "联动",
-    "一体化",
-    "同城化",
-    "融合发展",
-    "互通",
-    "对接",
-    "协同",
-    "对口",
-    "帮扶",
-    "共享",
-    "共办",
-    "共治",
-    "共保",
-    "结对",
-    "携手",
-    "整合",
-)
-
-#: Words that make a route of places (``A至B``, ``A—B``, ``呼准鄂``) a transport or energy corridor.
-CORRIDOR_WORDS: tuple[str, ...] = (
-    "铁路",
-    "高铁",
-    "城际",
-    "动车",
-    "轨道",
-    "公路",
-    "高速",
-    "国道",
-    "通道",
-    "走廊",
-    "廊道",
-    "管道",
-    "管线",
-    "输气",
-    "输油",
-    "输电",
-    "输水",
-    "调水",
-    "特高压",
-    "电力外送",
-    "航线",
-    "航道",
-    "班列",
-)
-
-_COOPERATION_CUE = re.compile("|".join(map(re.escape, COOPERATION_CUES)))
-_CORRIDOR_WORD = re.compile("|".join(map(re.escape, CORRIDOR_WORDS)))
 _SENTENCE_END = "。；！？;!?"
 _CLAUSE_END = "，,：:" + _SENTENCE_END
 _DASHES = "—–―－"
@@ -130,6 +86,7 @@ _CLAUSE_BREAK = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _ITEM_BREAK = re.compile(f"[{re.escape(_ITEM_END)}]")
 _ANNOTATION_GROUP_BREAK = re.compile(r"[，。,]")
 _SYMMETRIC_TAIL = 4  # longest head noun two listed places may share: 蒙西电网与华北电网
+_EVENT_NAME_GAP = 6  # longest words between a dash chain and the noun naming its event: 中国—蒙古国博览会
 
 
 def _next_break(text: str, breaks: re.Pattern[str], start: int) -> int:
@@ -206,11 +163,23 @@ def _masked(text: str, refs: Iterable[_Ref]) -> str:
 class _LinkReader:
     """Reads the links of one task's text."""
 
-    def __init__(self, task: Task, refs: list[_Ref], implementers: Sequence[str]) -> None:
+    def __init__(
+        self,
+        task: Task,
+        refs: list[_Ref],
+        implementers: Sequence[str],
+        *,
+        gazetteer: Gazetteer,
+        home: str | None = None,
+        words: Lexicon | None = None,
+    ) -> None:
         self.task = task
         self.refs = refs
         self.text = task.text
         self.implementers = tuple(implementers)
+        self.gazetteer = gazetteer
+        self.home = home
+        self.words = words or Lexicon.default()
         self.links: list[Link] = []
         self.stated: set[tuple[str, str, str]] = set()  # pairs (sorted) and kinds linked so far
         self.clause_ends: list[int] = []  # where the clauses end, up to the clause of the last ref
@@ -253,7 +222,8 @@ class _LinkReader:
         """
         return (
             _names_route_or_pair(self.refs)
-            or _COOPERATION_CUE.search(self.text) is not None  # outside place names or not
+            or self.words.cooperation_cues.search(self.text) is not None  # outside place names or not
+            or self.words.destination_cues.search(self.text) is not None
             or any(map(_is_linking_gap, _gaps(self.text, self.refs)))
         )
 
@@ -261,6 +231,8 @@ class _LinkReader:
         """Whether a clause can state a link; most cannot, and are read no further."""
         if any(map(_is_linking_gap, gaps)) or _names_route_or_pair(refs):
             return True  # a route, a list that 与 or 同 joins, or a route or pair abbreviation
+        if self._find_outside(self.words.destination_cues, c_start, c_end) is not None:
+            return True  # 通往A、B…的通道
         # any other list links only in a clause with a cue, and if it holds two places or follows 与/同
         lone = len(refs) == 1 and len(refs[0].places) == 1
         if lone and not self.text.endswith(_WITH_JOINS, c_start, refs[0].start):
@@ -313,6 +285,7 @@ class _LinkReader:
         evidence = text[s_start:s_end].strip()
         has_cue = self._has_cue(c_start, c_end)
         in_route = self._read_routes(refs, gaps, evidence)
+        in_route |= self._read_destinations(c_start, c_end, refs, (s_start, s_end), evidence)
         for ref in refs:
             if _is_route_or_pair(ref):
                 self._read_abbreviation(ref, evidence)
@@ -320,16 +293,61 @@ class _LinkReader:
             places = [p for ref in members for p in ref.places]
             if has_cue and text.endswith(_WITH_JOINS, c_start, members[0].start) and not with_join:
                 # partners introduced by 与 or 同: 加强与巴彦淖尔、乌海…的协作
-                for source in self._sentence_subject(s_start, s_end) or self.implementers:
+                for source in self._sentence_subject(s_start, s_end) or self._counterparts(places):
                     for target in dict.fromkeys(places):
                         if source not in places:
                             self.add(source, target, "cooperation", evidence)
             elif with_join or has_cue:
                 self.add_pairs(places, "cooperation", evidence)
 
+    def _counterparts(self, places: Sequence[str]) -> tuple[str, ...]:
+        """Who places a sentence names without its subject are linked with.
+
+        The home province when they are all provinces, countries or municipalities (``强化与宁夏、
+        甘肃的对接``), else the task's implementing cities.
+        """
+        if self.home is not None and self.home not in places and all(map(self._province_level, places)):
+            return (self.home,)
+        return self.implementers
+
+    def _province_level(self, name: str) -> bool:
+        if name not in self.gazetteer:
+            return False
+        place = self.gazetteer[name]
+        return place.level in ("province", "country") or place.province == name
+
+    def _read_destinations(
+        self, c_start: int, c_end: int, refs: list[_Ref], sentence: tuple[int, int], evidence: str
+    ) -> set[int]:
+        """Link the places a destination cue introduces before a corridor word; return their indices.
+
+        ``畅通通往二连浩特、满都拉等边境口岸和秦皇岛、曹妃甸、黄骅港等沿海港口的公铁、铁海联运通道``: each
+        port with the sentence's subject, or failing that its counterpart (:meth:`_counterparts`).
+        """
+        cue = self._find_outside(self.words.destination_cues, c_start, c_end)
+        if cue is None:
+            return set()
+        corridor = self._find_outside(self.words.corridor_words, cue.end(), c_end)
+        if corridor is None:
+            return set()
+        chosen = [i for i, ref in enumerate(refs) if ref.start >= cue.end() and ref.end <= corridor.start()]
+        places = list(dict.fromkeys(p for i in chosen for p in refs[i].places))
+        subject = [p for p in self._sentence_subject(*sentence) if p not in places] if chosen else []
+        for source in subject or self._counterparts(places):
+            for target in places:
+                self.add(source, target, "corridor", evidence)
+        return set(chosen)
+
     def _has_cue(self, c_start: int, c_end: int) -> bool:
         """Whether a cooperation cue stands in the clause, outside place names."""
-        return self._outside_names(_COOPERATION_CUE, c_start, c_end)
+        return self._outside_names(self.words.cooperation_cues, c_start, c_end)
+
+    def _find_outside(self, words: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """The first of the `words` between `start` and `end` outside place names, or None."""
+        found = words.search(self.text, start, end)
+        if found is not None and self._in_name(found.start(), found.end()):
+            found = words.search(self.masked, start, end)
+        return found
 
     def _has_corridor_word(self, start: int, stops: re.Pattern[str], *, limit: int | None = None) -> bool:
         """Whether a corridor word stands between `start` and the next stop (or `limit` characters)."""
@@ -339,7 +357,7 @@ class _LinkReader:
         end = stop.start() if stop else len(self.text)
         if limit is not None:
             end = min(end, start + limit)
-        return self._outside_names(_CORRIDOR_WORD, start, end)
+        return self._outside_names(self.words.corridor_words, start, end)
 
     def _outside_names(self, words: re.Pattern[str], start: int, end: int) -> bool:
         """Whether one of the `words` stands between `start` and `end`, outside place names."""
@@ -371,6 +389,9 @@ class _LinkReader:
             while j < len(gaps) and (_is_dash(gaps[j]) if dash else gaps[j] in _ROUTE_JOINS):
                 j += 1
             in_route.update(range(i, j + 1))
+            if dash and self._names_event(refs[j].end):  # 中国—蒙古国博览会: an expo's name
+                i = j + 1
+                continue
             # a dash chain's corridor word belongs to its last item; a route's, to its clause
             corridor = self._has_corridor_word(refs[j].end, _ITEM_BREAK if dash else _CLAUSE_BREAK)
             if dash or corridor:
@@ -381,6 +402,11 @@ class _LinkReader:
                             self.add(source, target, kind, evidence)
             i = j + 1  # the ref ending a route starts no other
         return in_route
+
+    def _names_event(self, end: int) -> bool:
+        """Whether the name of an event ends right after `end`, within its item (``博览会``)."""
+        stop = _next_break(self.text, _ITEM_BREAK, end)
+        return self.words.name_nouns.search(self.text, end, min(stop, end + _EVENT_NAME_GAP)) is not None
 
     def _read_abbreviation(self, ref: _Ref, evidence: str) -> None:
         """Link the places of a route or pair abbreviation, which states their relation itself."""
@@ -506,6 +532,8 @@ def find_links(
     gazetteer: Gazetteer | None = None,
     *,
     city_level: bool = True,
+    home: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Link]:
     """Return the links between places the plan states, at place level and rolled up to cities.
 
@@ -522,6 +550,11 @@ def find_links(
         The shipped gazetteer by default.
     city_level : bool
         Whether to append the links rolled up to prefecture cities (:func:`roll_up`).
+    home : str, optional
+        The plan's home province (:func:`home_province`); by default the province the implementing
+        cities lie in.
+    lexicon : Lexicon, optional
+        The words that cue links; the shipped lexicon by default.
 
     Returns
     -------
@@ -539,7 +572,26 @@ def find_links(
     """
     gaz = gazetteer or default_gazetteer()
     hits = [gaz.scan(task.text) for task in tasks]
-    return _find_links(tasks, hits, assignments, bodies or {}, gaz, city_level=city_level)
+    return _find_links(
+        tasks, hits, assignments, bodies or {}, gaz, city_level=city_level, home=home, lexicon=lexicon
+    )
+
+
+def home_province(issuer: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The province (or municipality) an issuer's name places it in, or None.
+
+    Examples
+    --------
+    >>> home_province("内蒙古自治区人民政府"), home_province("包头市人民政府办公室"), home_province("国务院")
+    ('内蒙古自治区', '内蒙古自治区', None)
+    """
+    gaz = gazetteer or default_gazetteer()
+    for hit in gaz.scan(issuer):
+        for name in hit.places:
+            place = gaz[name]
+            if place.level != "country" and place.province:
+                return place.province
+    return None
 
 
 def _find_links(
@@ -550,13 +602,22 @@ def _find_links(
     gaz: Gazetteer,
     *,
     city_level: bool = True,
+    home: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Link]:
     """The links of :func:`find_links`, from the names :meth:`Gazetteer.scan` found in each task."""
     cities_by_task = _implementing_cities(gaz, assignments, bodies)
+    if home is None:  # the province most implementing cities lie in
+        provinces = Counter(gaz[city].province for cities in cities_by_task.values() for city, _ in cities)
+        home = provinces.most_common(1)[0][0] if provinces else None
+    words = lexicon or Lexicon.default()
     place_links: list[Link] = []
     for task, task_hits in zip(tasks, hits, strict=True):  # task by task: text links, then co-implementation
         cities = cities_by_task.get(task.task_id, [])
-        place_links.extend(_LinkReader(task, gaz._references(task_hits), [c for c, _ in cities]).read())
+        reader = _LinkReader(
+            task, gaz._references(task_hits), [c for c, _ in cities], gazetteer=gaz, home=home, words=words
+        )
+        place_links.extend(reader.read())
         if len(cities) > 1:
             place_links.extend(_co_implementation_links([task], cities_by_task))
     order = {task.task_id: i for i, task in enumerate(tasks)}

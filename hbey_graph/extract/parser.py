@@ -37,6 +37,7 @@ from hbey_graph.extract.annotation import STANDING, NamedBody, Statement, Statem
 from hbey_graph.extract.bodies import BodyRegistry, body_registry, level_prefix, starts_with_place
 from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
+from hbey_graph.extract.links import home_province
 from hbey_graph.extract.readers import Source, read_source
 from hbey_graph.extract.text import (
     BRACKETS,
@@ -209,7 +210,7 @@ def parse_text(
     _read_front_matter(plan, paragraphs, lexicon)
     _Walker(plan, reader, issues).walk(paragraphs)
     plan.places, plan.mentions, plan.projects, plan.links = extract_geography(
-        plan.tasks, plan.assignments, plan.bodies, plan_id=plan.plan_id
+        plan.tasks, plan.assignments, plan.bodies, plan_id=plan.plan_id, home=home_province(plan.issuer)
     )
     plan.issues = sorted(issues, key=lambda issue: issue.line)
     for issue in plan.issues:
