@@ -90,19 +90,26 @@ def test_docx_paragraphs_in_order_and_an_empty_table_adds_nothing(tmp_path):
     assert roles(plan) == EXPECTED
 
 
+TABLE_ROWS = [
+    ["序号", "重点任务", "牵头单位", "配合单位"],
+    ["1", "推进老旧小区改造。", "市住建局", "市财政局、各区政府"],
+    ["2", "建设城市停车设施。", "", "市公安局"],  # the lead cell above is merged over this row
+    ["3", "完善社区养老服务。", "市民政局", "市卫生健康委"],
+]
+TABLE_LEADS = [
+    ("推进老旧小区改造。", "市住建局"),
+    ("建设城市停车设施。", "市住建局"),
+    ("完善社区养老服务。", "市民政局"),
+]
+
+
 def test_docx_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_it_covers(tmp_path):
     import docx
 
     document = docx.Document()
     document.add_paragraph("一、重点任务")
     table = document.add_table(rows=4, cols=4)
-    rows = [
-        ["序号", "重点任务", "牵头单位", "配合单位"],
-        ["1", "推进老旧小区改造。", "市住建局", "市财政局、各区政府"],
-        ["2", "建设城市停车设施。", "", "市公安局"],
-        ["3", "完善社区养老服务。", "市民政局", "市卫生健康委"],
-    ]
-    for r, values in enumerate(rows):
+    for r, values in enumerate(TABLE_ROWS):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
     table.cell(1, 2).merge(table.cell(2, 2))  # 市住建局 leads rows 1 and 2
@@ -113,11 +120,7 @@ def test_docx_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_it_cov
         "1 | 推进老旧小区改造。 | 市住建局 | 市财政局、各区政府",
     ]
     plan = load_plan(path)
-    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == [
-        ("推进老旧小区改造。", "市住建局"),
-        ("建设城市停车设施。", "市住建局"),
-        ("完善社区养老服务。", "市民政局"),
-    ]
+    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == TABLE_LEADS
     assert [(a.body, a.role) for a in plan.assignments_of(plan.tasks[0].task_id)] == [
         ("市住建局", "lead"), ("市财政局", "support"), ("各区政府", "support")]
 
@@ -203,14 +206,7 @@ def write_ruled_table_pdf(path, title, rows, merged_down):
 
 def test_pdf_ruled_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_it_covers(tmp_path):
     path = tmp_path / "plan.pdf"
-    rows = [
-        ["重点任务分工表"],
-        ["序号", "重点任务", "牵头单位", "配合单位"],
-        ["1", "推进老旧小区改造。", "市住建局", "市财政局、各区政府"],
-        ["2", "建设城市停车设施。", "", "市公安局"],
-        ["3", "完善社区养老服务。", "市民政局", "市卫生健康委"],
-    ]
-    write_ruled_table_pdf(path, "一、重点任务", rows, merged_down=(2, 2))
+    write_ruled_table_pdf(path, "一、重点任务", [["重点任务分工表"], *TABLE_ROWS], merged_down=(2, 2))
     assert read_source(path).text.splitlines() == [
         "一、重点任务",
         "重点任务分工表",  # one cell across the table, listed once
@@ -221,11 +217,7 @@ def test_pdf_ruled_table_rows_are_tasks_and_a_merged_lead_cell_leads_every_row_i
         "二、保障措施",
     ]
     plan = load_plan(path)
-    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == [
-        ("推进老旧小区改造。", "市住建局"),
-        ("建设城市停车设施。", "市住建局"),
-        ("完善社区养老服务。", "市民政局"),
-    ]
+    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == TABLE_LEADS
 
 
 def test_pdf_without_text_layer_is_a_clear_error(tmp_path):
