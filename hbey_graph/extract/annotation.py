@@ -68,6 +68,8 @@ _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
     r"(?:各|全)?(?:有关|相关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*"
 )
 _BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
+# 各县、市、区政府 is one group; 州、县市政府办公室 two
+_GROUP_OPENING = re.compile(r"[和及与等]?(?:各|全|有关|相关)")
 _BARE_LEVELS_AT_END = re.compile(f"(?:^|[和及与等]){_BARE_LEVEL_WORDS}$")
 _COLON = re.compile("[:：]")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{4,10}")  # not 2-3 characters: a person's name
@@ -77,6 +79,7 @@ _HEADED_GROUP = re.compile(r"^.*(?:政府|委|局|厅|办|部)各[^各]+$")  # �
 _DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
 _CARRIED_TO = frozenset({"department", "agency"})
 _PLACE_LEVEL = "省市州盟县区旗"
+_LEVEL_WORDS = re.compile(f"[{_PLACE_LEVEL}]+")  # 州, 县市: levels without a place
 
 
 class NamedBody(NamedTuple):
@@ -651,19 +654,22 @@ def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[st
 def _merge_groups(tokens: list[str]) -> list[str]:
     """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``.
 
-    A token that ends with bare level words (``各县``, ``…和各市``, ``各有关区``) goes on in the next
-    one; so does a token of the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``), and a
-    group followed by bare level words its ``各`` covers too (``各开发区、镇（街道）``).
+    A token that ends with bare level words of a group (``各县``, ``…和各市``, ``各有关区``) goes on
+    in the next one, unless that opens a group of its own (``各区县市、各园区``); so does a token of
+    the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``), and a group followed by bare
+    level words its ``各`` covers too (``各开发区、镇（街道）``).
     """
     merged: list[str] = []
     for token in tokens:
         previous = _SPACES.sub("", merged[-1]) if merged else ""  # 各市 (地) : spaces of a PDF's text
         token = token.strip(_SPACE) if merged else token
         bare = _SPACES.sub("", token)
+        opens_group = bare.startswith(("各", "全"))
+        levels = _BARE_LEVELS_AT_END.search(previous)
         if merged and (
-            _BARE_LEVELS_AT_END.search(previous)
-            or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not bare.startswith(("各", "全")))
-            or (bare.startswith("各") and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
+            (levels is not None and _GROUP_OPENING.match(levels.group()) and not opens_group)
+            or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not opens_group)
+            or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
         ):
             merged[-1] = f"{merged[-1]}、{token}"
         else:
@@ -737,10 +743,17 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     """Give bare places before a name the rest of that name: ``长春、吉林、延吉市政府``.
 
     A name that is a place and the rest of a name (``延吉市`` + ``政府``) lends that rest to the bare
-    places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it.
+    places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it; a
+    name opening with level words lends what follows them to bare level words before it
+    (``州、县市政府办公室``: ``州政府办公室``).
     """
     result = list(names)
     for index, name in enumerate(names):
+        if index > 0 and _LEVEL_WORDS.fullmatch(names[index - 1]):  # 州、县市政府办公室: 州政府办公室
+            run = _LEVEL_WORDS.match(name)
+            if run is not None and lexicon.ending_pattern.search(name[run.end() :]):
+                result[index - 1] = names[index - 1] + name[run.end() :]
+            continue
         if index == 0 or not _is_bare_place(names[index - 1], lexicon):
             continue
         split = _place_and_rest(name, lexicon)
