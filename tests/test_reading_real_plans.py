@@ -17,6 +17,7 @@ from hbey_graph.cli import main
 from hbey_graph.evaluation import evaluate
 from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.extract.parser import parse_text
+from hbey_graph.extract.text import split_paragraphs
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -198,6 +199,20 @@ def test_group_whose_ge_covers_the_bare_level_words_after_it():
         [("市发展和改革局", "lead"), ("各有关部门", "support"), ("各开发区、镇(街道)", "support")]
     ]
     assert plan.tasks[0].lead_official == "刘兴达"
+
+
+def test_table_cell_wrapped_before_its_bracket_is_one_cell():
+    """134 (Zhonglou 2024): one cell per line; 高新园(邹区镇) printed over two lines."""
+    lines = "牵头单位\n配合单位\n发改局\n经开区\n高新园\n(邹区镇)\n各街道\n统计局\n"
+    assert [p.text for p in split_paragraphs(lines, [])] == [
+        "牵头单位",
+        "配合单位",
+        "发改局",
+        "经开区",
+        "高新园(邹区镇)",
+        "各街道",
+        "统计局",
+    ]
 
 
 # --- a new form is a data row ------------------------------------------------------------------------

@@ -62,6 +62,8 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+_QUALIFIER_LINE = re.compile(r"^[（(][^（()）]{1,8}[）)]$")
+_SHORT_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
 _CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
@@ -398,7 +400,13 @@ def split_paragraphs(
             elif not in_body and level == 1:
                 in_body = True
             current = paragraphs[-1] if paragraphs else None
-            if (
+            qualifier = (  # a table cell's name wrapped before its bracket: 高新园 / （邹区镇）
+                current is not None
+                and len(parts) == 1
+                and _QUALIFIER_LINE.match(line) is not None
+                and _SHORT_NAME_LINE.match(parts[-1]) is not None
+            )
+            if qualifier or (
                 in_body
                 and current is not None
                 and not alone
