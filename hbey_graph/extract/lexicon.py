@@ -263,9 +263,9 @@ class Lexicon:
         return {r.entry: Marker(r.entry, "field", r.value, r.extra or r.value) for r in self.entries("label")}
 
     @cached_property
-    def labels_longest_first(self) -> tuple[str, ...]:
-        """The labels' texts, longest first (a header cell opens with the longest it can)."""
-        return _longest_first(self.labels)
+    def label_opening(self) -> re.Pattern[str]:
+        """The longest label a text opens with (a header cell ``牵头单位（盖章）``), by ``match``."""
+        return _word_pattern(self.labels)
 
     @cached_property
     def role_labels(self) -> dict[str, Marker]:

@@ -1071,9 +1071,8 @@ class _Walker:
         if len(name) > _LONGEST_HEADER_CELL:
             return None
         labels = self.lexicon.labels
-        marker = labels.get(name) or next(
-            (labels[label] for label in self.lexicon.labels_longest_first if name.startswith(label)), None
-        )
+        opening = self.lexicon.label_opening.match(name)
+        marker = labels.get(name) or (labels[opening.group()] if opening else None)
         if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
             marker = Marker(name, "field", "official", "official")
         return None if marker is None or marker.role == "text" else marker
