@@ -15,6 +15,7 @@ import pytest
 from hbey_graph import load_plan
 from hbey_graph.cli import main
 from hbey_graph.evaluation import evaluate
+from hbey_graph.extract.annotation import StatementReader
 from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.extract.parser import parse_text
 from hbey_graph.extract.text import split_paragraphs
@@ -201,17 +202,30 @@ def test_group_whose_ge_covers_the_bare_level_words_after_it():
     assert plan.tasks[0].lead_official == "刘兴达"
 
 
-def test_table_cell_wrapped_before_its_bracket_is_one_cell():
-    """134 (Zhonglou 2024): one cell per line; 高新园(邹区镇) printed over two lines."""
-    lines = "牵头单位\n配合单位\n发改局\n经开区\n高新园\n(邹区镇)\n各街道\n统计局\n"
-    assert [p.text for p in split_paragraphs(lines, [])] == [
+def test_table_cell_wrapped_over_lines_is_one_cell():
+    """134 (Zhonglou 2024) and 181 (Jiangbei 2023): one cell per line, a body's name printed over two
+    lines: before its bracket (高新园 / (邹区镇)), or where neither line alone is a name (区综合行政 /
+    执法局). A task's title before a body's name, and a name before a task, stay apart."""
+    lines = (
+        "牵头单位\n配合单位\n发改局\n经开区\n高新园\n(邹区镇)\n各街道\n"
+        "提升区域防洪能力\n区综合行政\n执法局\n区公建中心\n区住建局\n实施寺慈线路面提升\n"
+    )
+    reader = StatementReader()
+    paragraphs = split_paragraphs(
+        lines, [], is_name=lambda line: reader.names_of(line, strict=False) is not None
+    )
+    assert [p.text for p in paragraphs] == [
         "牵头单位",
         "配合单位",
         "发改局",
         "经开区",
         "高新园(邹区镇)",
         "各街道",
-        "统计局",
+        "提升区域防洪能力",
+        "区综合行政执法局",
+        "区公建中心",
+        "区住建局",
+        "实施寺慈线路面提升",
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hbey_graph.cli._output import write_table
+from hbey_graph.cli._output import add_format_option, write_table
 
 __all__ = ["register"]
 
@@ -42,9 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "documents.csv beside GOLD (e.g. form, level, province)",
     )
     parser.add_argument("--documents", action="store_true", help="print one row per document instead")
-    parser.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
-    )
+    add_format_option(parser, choices=("table", "csv", "json"), default="table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -60,6 +58,6 @@ def run(args: argparse.Namespace) -> int:
         frame = summary(scores, by=args.by)
         frame = frame.dropna(axis=1, how="all")
         if args.format == "table":
-            frame[[c for c in _SCORES if c in frame]] = frame[[c for c in _SCORES if c in frame]].round(3)
+            frame = frame.round(dict.fromkeys(_SCORES, 3))
     write_table(frame, args.format, sys.stdout)
     return 0

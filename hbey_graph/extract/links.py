@@ -331,8 +331,10 @@ class _LinkReader:
         if corridor is None:
             return set()
         chosen = [i for i, ref in enumerate(refs) if ref.start >= cue.end() and ref.end <= corridor.start()]
+        if not chosen:
+            return set()
         places = list(dict.fromkeys(p for i in chosen for p in refs[i].places))
-        subject = [p for p in self._sentence_subject(*sentence) if p not in places] if chosen else []
+        subject = [p for p in self._sentence_subject(*sentence) if p not in places]
         for source in subject or self._counterparts(places):
             for target in places:
                 self.add(source, target, "corridor", evidence)

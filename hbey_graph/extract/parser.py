@@ -40,7 +40,6 @@ from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.links import home_province
 from hbey_graph.extract.readers import Source, read_source
 from hbey_graph.extract.text import (
-    BRACKETS,
     CLOSE,
     OPEN,
     Paragraph,
@@ -48,6 +47,7 @@ from hbey_graph.extract.text import (
     outline_number,
     remove_pinyin,
     repair_paragraph,
+    scan_brackets,
     split_paragraphs,
     to_matching_text,
     top_level_brackets,
@@ -633,11 +633,11 @@ class _Walker:
         found: list[_Found] = []
         label = self.reader.leading_label(text)
         limit = label.start() if label is not None and label.start() > 0 else len(text)
-        for start, end in top_level_brackets(text[:limit]):
+        spans, unclosed = scan_brackets(text[:limit])
+        for start, end in spans:
             item = self._bracketed(text, start, end, paragraph)
             if item is not None:
                 found.append(item)
-        unclosed = _unclosed_bracket(text[:limit])
         if unclosed is not None:
             item = self._bracketed(text, unclosed, limit, paragraph, closed=False)
             if item is not None:
@@ -1287,19 +1287,6 @@ def _ends_clause(text: str, end: int) -> bool:
     """Whether a bracket closing at `end` closes a clause: what follows is punctuation or a new item."""
     follower = text[end : end + 1]
     return not follower or follower in "。；，,;.、：:！？ \t\u3000" or follower in OPEN or follower.isdigit()
-
-
-def _unclosed_bracket(text: str) -> int | None:
-    """The offset of an opening bracket left open at the end of `text`, if one is."""
-    depth, start = 0, None
-    for match in BRACKETS.finditer(text):
-        if match.group() in OPEN:
-            if depth == 0:
-                start = match.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-    return start if depth else None
 
 
 def _after_leading_bracket(text: str, start: int) -> int:

@@ -34,6 +34,7 @@ __all__ = [
     "match_heading",
     "outline_number",
     "repair_paragraph",
+    "scan_brackets",
     "split_paragraphs",
     "split_top_level",
     "to_matching_text",
@@ -400,13 +401,10 @@ def split_paragraphs(
             elif not in_body and level == 1:
                 in_body = True
             current = paragraphs[-1] if paragraphs else None
-            qualifier = (  # a table cell's name wrapped before its bracket: 高新园 / （邹区镇）
-                current is not None
-                and len(parts) == 1
-                and _QUALIFIER_LINE.match(line) is not None
-                and _SHORT_NAME_LINE.match(parts[-1]) is not None
+            wrapped_cell = (
+                current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
-            if qualifier or (
+            if wrapped_cell or (
                 in_body
                 and current is not None
                 and not alone
@@ -481,6 +479,26 @@ def _vertical_text_joined(
             )
         index = max(end, index + 1)
     return joined
+
+
+def _wrapped_cell(before: str, line: str, is_name: Callable[[str], bool] | None, lexicon: Lexicon) -> bool:
+    """Whether `line` goes on a table cell's name that `before` began on the line above.
+
+    ``高新园`` / ``（邹区镇）``: a bracket qualifying the name; ``区新兴产业`` / ``服务中心``: a line that
+    opens like a body's name but is none until the next completes it. Inserted pinyin is passed over.
+    """
+    before, line = remove_pinyin(before), remove_pinyin(line)
+    if _SHORT_NAME_LINE.match(before) is None:
+        return False
+    if _QUALIFIER_LINE.match(line) is not None:
+        return True
+    return (
+        is_name is not None
+        and _SHORT_NAME_LINE.match(line) is not None
+        and lexicon.prefix_pattern.match(before) is not None
+        and not is_name(before)
+        and is_name(before + line)
+    )
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -656,6 +674,19 @@ def top_level_brackets(text: str) -> list[tuple[int, int]]:
     >>> top_level_brackets("推进重点(工程)实验室建设（责任单位：市科技局（牵头））")
     [(4, 8), (13, 28)]
     """
+    return scan_brackets(text)[0]
+
+
+def scan_brackets(text: str) -> tuple[list[tuple[int, int]], int | None]:
+    """The top-level bracketed spans of `text`, and where a bracket left open at its end opens.
+
+    The spans are those of :func:`top_level_brackets`; the opening is None if every bracket closes.
+
+    Examples
+    --------
+    >>> scan_brackets("推进(工程)建设（责任单位：市科技局")
+    ([(2, 6)], 8)
+    """
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
     for match in BRACKETS.finditer(text):
@@ -667,7 +698,7 @@ def top_level_brackets(text: str) -> list[tuple[int, int]]:
             depth -= 1
             if depth == 0:
                 spans.append((start, match.end()))
-    return spans
+    return spans, (start if depth else None)
 
 
 def split_top_level(text: str, separators: str) -> list[str]:
