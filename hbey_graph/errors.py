@@ -14,6 +14,7 @@ __all__ = [
     "Neo4jQueryError",
     "Neo4jServerError",
     "Neo4jUnavailableError",
+    "OutputError",
     "ParseWarning",
     "PlanFormatError",
     "PlanReadError",
@@ -80,6 +81,10 @@ class GraphLoadError(HbeyGraphError, ValueError):
 
 class ReportFolderError(HbeyGraphError, FileExistsError):
     """The output folder cannot take a report: it is a file, or a folder holding something else."""
+
+
+class OutputError(HbeyGraphError, OSError):
+    """An output file or folder cannot be written: a folder in the way, no permission, a full disk."""
 
 
 class ParseWarning(UserWarning):

@@ -24,11 +24,9 @@ import io
 import multiprocessing
 import os
 import re
-import shutil
+import signal
 import sys
-import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +35,7 @@ import networkx as nx
 import pandas as pd
 
 from hbey_graph.errors import ReportFolderError
+from hbey_graph.outputs import MANIFEST
 from hbey_graph.records import Plan
 
 __all__ = [
@@ -51,8 +50,14 @@ __all__ = [
     "write_report",
 ]
 
-#: File that marks a folder as a report, so that writing a report again may replace it.
-MARKER_FILE = ".hbey-graph-report"
+#: File that marks a folder as a report and lists its files, so that writing a report again may
+#: replace them (:data:`hbey_graph.outputs.MANIFEST`).
+MARKER_FILE = MANIFEST
+#: The command named in a report folder's manifest.
+REPORT_COMMAND = "hbey-graph report"
+#: The highest resolution of the PNG charts: 600 dpi is what print asks for, and the largest chart
+#: at that resolution already takes a few hundred MB to draw.
+MAX_DPI = 600
 
 
 @dataclass(frozen=True)
@@ -227,10 +232,25 @@ _TABLES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: The most tasks the responsibility-matrix chart draws one row each; a larger plan's chart shows its
+#: first tasks and says how many it leaves to the table.
+CHART_TASKS = 150
+#: The most areas the area heatmap draws; a plan with more shows its first areas and says so.
+CHART_AREAS = 40
+#: The most arrows the coordination network draws: the lightest are left out, and the title says
+#: from what weight on arrows are drawn.
+CHART_ARROWS = 300
+
+
 def report_charts(
     G: nx.MultiDiGraph, *, labels: str = "zh", summary: pd.DataFrame | None = None, seed: int = 0
 ) -> list[ReportChart]:
     """The charts of the report, in page order, each drawn when its ``draw`` is called.
+
+    A chart that cannot show a large plan whole shows part of it and says which part in its title:
+    the first :data:`CHART_TASKS` tasks of the responsibility matrix, the first :data:`CHART_AREAS`
+    areas of the area heatmap, the :data:`CHART_ARROWS` heaviest arrows of the coordination
+    network. The report's tables always hold everything.
 
     Examples
     --------
@@ -240,10 +260,46 @@ def report_charts(
     ['lead_workload', 'area_lead']
     """
     from hbey_graph import plot
-    from hbey_graph.analysis import cluster_summary
+    from hbey_graph.analysis import cluster_summary, coordination_edges
+    from hbey_graph.graph import task_table
 
     clusters = cluster_summary(G, seed=seed) if summary is None else summary
     zh = labels == "zh"
+    tasks = task_table(G)
+    areas = list(dict.fromkeys(zip(tasks.plan_id, tasks.section, strict=True)))
+    matrix_graph, matrix_title = G, None
+    if len(tasks) > CHART_TASKS:
+        matrix_graph = _with_tasks(G, tasks.head(CHART_TASKS))
+        matrix_title = (
+            f"任务分工矩阵：前 {CHART_TASKS} 项任务"
+            f"（共 {len(tasks)} 项，全部见 tables/responsibility_matrix.csv）"
+            if zh
+            else f"Responsibility matrix: first {CHART_TASKS} of {len(tasks)} tasks "
+            "(all in tables/responsibility_matrix.csv)"
+        )
+    area_graph, area_title = G, None
+    if len(areas) > CHART_AREAS:
+        kept = set(areas[:CHART_AREAS])
+        area_graph = _with_tasks(
+            G, tasks[[key in kept for key in zip(tasks.plan_id, tasks.section, strict=True)]]
+        )
+        area_title = (
+            f"各领域牵头任务数：前 {CHART_AREAS} 个领域（共 {len(areas)} 个）"
+            if zh
+            else f"Tasks led by area: first {CHART_AREAS} of {len(areas)} areas"
+        )
+    weights = sorted(coordination_edges(G).weight, reverse=True)
+    min_weight, network_title = 1, None
+    if len(weights) > CHART_ARROWS:
+        # leave out the first arrow past the limit and every arrow as light, unless all weigh the same
+        min_weight = min(int(weights[CHART_ARROWS]) + 1, int(weights[0]))
+        drawn = sum(weight >= min_weight for weight in weights)
+        network_title = (
+            f"协调网络：共同任务不少于 {min_weight} 项的 {drawn} 条箭头（共 {len(weights)} 条）"
+            if zh
+            else f"Coordination network: the {drawn} of {len(weights)} arrows with at least {min_weight} "
+            "shared tasks"
+        )
     return [
         ReportChart(
             "lead_workload",
@@ -253,17 +309,19 @@ def report_charts(
         ReportChart(
             "area_lead",
             "各领域的牵头单位 Lead bodies by area",
-            lambda: plot.plot_area_lead_heatmap(G, labels=labels),
+            lambda: plot.plot_area_lead_heatmap(area_graph, labels=labels, title=area_title),
         ),
         ReportChart(
             "responsibility_matrix",
             "任务分工矩阵 Responsibility matrix",
-            lambda: plot.plot_responsibility_matrix(G, labels=labels),
+            lambda: plot.plot_responsibility_matrix(matrix_graph, labels=labels, title=matrix_title),
         ),
         ReportChart(
             "coordination_network",
             "协调网络 Coordination network",
-            lambda: plot.plot_coordination_network(G, summary=clusters, labels=labels),
+            lambda: plot.plot_coordination_network(
+                G, summary=clusters, labels=labels, min_weight=min_weight, title=network_title
+            ),
         ),
         ReportChart(
             "co_assignment",
@@ -281,6 +339,14 @@ def report_charts(
             lambda: plot.plot_cross_city_links(G, level="city", labels=labels),
         ),
     ]
+
+
+def _with_tasks(G: nx.MultiDiGraph, tasks: pd.DataFrame) -> nx.MultiDiGraph:
+    """A view of `G` whose only tasks are those of `tasks` (rows of :func:`~hbey_graph.graph.task_table`)."""
+    from hbey_graph.graph import node_key
+
+    kept = {node_key(pid, "Task", tid) for pid, tid in zip(tasks.plan_id, tasks.task_id, strict=True)}
+    return nx.subgraph_view(G, filter_node=lambda node: G.nodes[node].get("kind") != "Task" or node in kept)
 
 
 # --------------------------------------------------------------------------------------------- HTML
@@ -528,27 +594,10 @@ def render_html(
 
 
 def _check_destination(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise ReportFolderError(f"{out} is a file; the report needs a folder there")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).exists():
-        raise ReportFolderError(
-            f"{out} is a non-empty folder that is not a report; choose another --out or empty it"
-        )
+    """Refuse a destination before any work: a file, a place below a file, a folder that is not a report."""
+    from hbey_graph.outputs import check_output_folder
 
-
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Put the finished folder `tmp` at `out`, replacing an earlier report there."""
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{uuid.uuid4().hex[:8]}")
-        os.replace(out, old)
-        try:
-            os.replace(tmp, out)
-        except BaseException:
-            os.replace(old, out)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, out)
+    check_output_folder(out, REPORT_COMMAND)
 
 
 def write_report(
@@ -568,7 +617,9 @@ def write_report(
     plan : Plan, path or None
         A parsed plan, the path of a plan file, or None for the bundled plan.
     out : str or path-like
-        The report folder; created, or replaced if it holds an earlier report.
+        The report folder: created, or written into if it is empty or holds an earlier report
+        (whose files are replaced only once the new report is complete). A symbolic link is
+        followed, and the current folder (``"."``) is written into, never moved.
     labels : {"zh", "en"}
         Language of the chart labels.
     dpi : float
@@ -589,7 +640,10 @@ def write_report(
     Raises
     ------
     ReportFolderError
-        If `out` is a file, or a non-empty folder that holds no report.
+        If `out` is a file, lies below a file, or is a non-empty folder that holds no report.
+    OutputError
+        If the folder cannot be written (no permission, a full disk); an earlier report there is
+        left as it was.
 
     Examples
     --------
@@ -603,25 +657,24 @@ def write_report(
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     out = write_report(plan, Path(folder) / "report", jobs=1)
     ...     sorted(p.name for p in out.iterdir())
-    ['.hbey-graph-report', 'charts', 'graph', 'index.html', 'tables', 'tables.xlsx']
+    ['.hbey-graph-output', 'charts', 'graph', 'index.html', 'tables', 'tables.xlsx']
     """
     from tqdm import tqdm
 
     from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
     from hbey_graph.io import write_allocation_xlsx, write_gexf, write_graphml, write_node_link_json
+    from hbey_graph.outputs import output_folder
     from hbey_graph.plot._style import check_labels
 
     check_labels(labels)
-    out = Path(out).absolute()
-    _check_destination(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not dpi > 0 or dpi > MAX_DPI:
+        raise ValueError(f"dpi must be above 0 and at most {MAX_DPI}, not {dpi}")
+    _check_destination(Path(out))
 
     if not isinstance(plan, Plan):
         plan = load_plan(plan)  # before the progress bar, so that the parser's warnings stand apart
     G = build_graph(plan)
-    tmp = out.with_name(f".{out.name}.tmp-{uuid.uuid4().hex[:8]}")
-    tmp.mkdir()
     bar = tqdm(
         total=12,
         desc="hbey-graph report",
@@ -636,75 +689,51 @@ def write_report(
         bar.update(1)
 
     try:
-        step("plan read")
-        tables = report_tables(plan, G, seed=seed)
-        summary = next(t.frame for t in tables if t.name == "clusters")
-        step("analyses")
+        with output_folder(out, REPORT_COMMAND) as tmp:
+            step("plan read")
+            tables = report_tables(plan, G, seed=seed)
+            summary = next(t.frame for t in tables if t.name == "clusters")
+            step("analyses")
 
-        charts_dir = tmp / "charts"
-        charts_dir.mkdir()
-        charts = report_charts(G, labels=labels, summary=summary, seed=seed)
-        bar.total = 5 + len(charts)
-        jobs = _chart_jobs(jobs, len(charts))
-        if jobs > 1:
-            # Helpers take charts from the end of the list while this process takes them from the
-            # start; a chart is drawn by whoever claims it first, so a helper that is slow to start
-            # costs nothing.
-            context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
-            with ProcessPoolExecutor(
-                jobs - 1,
-                mp_context=context,
-                initializer=_start_chart_worker,
-                initargs=(G, summary, labels, seed),
-            ) as pool:
-                names = [chart.name for chart in reversed(charts)]
-                helpers = [pool.submit(_draw_in_worker, names, str(charts_dir), dpi) for _ in range(jobs - 1)]
-                for name in _draw_claimed(charts, charts_dir, dpi):
-                    step(name)
-                for helper in helpers:
-                    for name in helper.result():
-                        step(name)
-            for claim in charts_dir.glob(".claim-*"):
-                claim.unlink()
-        else:
-            for chart in charts:
-                _draw_chart(chart, charts_dir, dpi)
-                step(chart.name)
-        rendered = [(chart, (charts_dir / f"{chart.name}.png").read_bytes()) for chart in charts]
+            charts_dir = tmp / "charts"
+            charts_dir.mkdir()
+            charts = report_charts(G, labels=labels, summary=summary, seed=seed)
+            bar.total = 5 + len(charts)
+            for name in _draw_charts(
+                charts, charts_dir, dpi, _chart_jobs(jobs, len(charts)), (G, summary, labels, seed)
+            ):
+                step(name)
+            rendered = [(chart, (charts_dir / f"{chart.name}.png").read_bytes()) for chart in charts]
 
-        tables_dir = tmp / "tables"
-        tables_dir.mkdir()
-        for table in tables:
-            table.frame.to_csv(
-                tables_dir / f"{table.name}.csv", index=table.index, encoding="utf-8-sig", lineterminator="\n"
-            )
-        _write_workbook(G, tables, tmp / "tables.xlsx", write_allocation_xlsx)
-        step("tables")
+            tables_dir = tmp / "tables"
+            tables_dir.mkdir()
+            for table in tables:
+                table.frame.to_csv(
+                    tables_dir / f"{table.name}.csv",
+                    index=table.index,
+                    encoding="utf-8-sig",
+                    lineterminator="\n",
+                )
+            _write_workbook(G, tables, tmp / "tables.xlsx", write_allocation_xlsx)
+            step("tables")
 
-        graph_dir = tmp / "graph"
-        graph_dir.mkdir()
-        stem = plan.plan_id
-        write_graphml(G, graph_dir / f"{stem}.graphml")
-        write_gexf(G, graph_dir / f"{stem}.gexf")
-        write_node_link_json(G, graph_dir / f"{stem}.json")
-        step("graph files")
+            graph_dir = tmp / "graph"
+            graph_dir.mkdir()
+            stem = plan.plan_id
+            write_graphml(G, graph_dir / f"{stem}.graphml")
+            write_gexf(G, graph_dir / f"{stem}.gexf")
+            write_node_link_json(G, graph_dir / f"{stem}.json")
+            step("graph files")
 
-        files = ["tables.xlsx", *(f"graph/{stem}.{ext}" for ext in ("graphml", "gexf", "json"))]
-        files += [f"charts/{c.name}.{ext}" for c, _ in rendered for ext in ("png", "svg")]
-        files += [f"tables/{t.name}.csv" for t in tables]
-        page = render_html(plan, G, tables, rendered, files)
-        (tmp / "index.html").write_text(page, encoding="utf-8")
-        (tmp / MARKER_FILE).write_text(
-            "hbey_graph report folder; hbey-graph report may replace it\n", encoding="utf-8"
-        )
-        step("index.html")
-        _swap_in(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+            files = ["tables.xlsx", *(f"graph/{stem}.{ext}" for ext in ("graphml", "gexf", "json"))]
+            files += [f"charts/{c.name}.{ext}" for c, _ in rendered for ext in ("png", "svg")]
+            files += [f"tables/{t.name}.csv" for t in tables]
+            page = render_html(plan, G, tables, rendered, files)
+            (tmp / "index.html").write_text(page, encoding="utf-8")
+            step("index.html")
     finally:
         bar.close()
-    return out
+    return Path(os.path.realpath(out))
 
 
 def _chart_jobs(jobs: int | None, n_charts: int) -> int:
@@ -713,6 +742,36 @@ def _chart_jobs(jobs: int | None, n_charts: int) -> int:
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     return max(1, min(jobs, n_charts))
+
+
+def _draw_charts(
+    charts: list[ReportChart], folder: Path, dpi: float, jobs: int, worker_args: tuple
+) -> Iterator[str]:
+    """Draw every chart into `folder`, in `jobs` processes; yield each chart's name as it is done.
+
+    Helpers take charts from the end of the list while this process takes them from the start; a
+    chart is drawn by whoever claims it first, so a helper that is slow to start costs nothing. The
+    helpers are ended on every way out: an error, an interrupt or a termination signal (which the
+    command turns into an exception), and the kernel ends them if this process is killed outright.
+    """
+    if jobs == 1:
+        for chart in charts:
+            yield _draw_chart(chart, folder, dpi)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+    pool = context.Pool(jobs - 1, initializer=_start_chart_worker, initargs=worker_args)
+    try:
+        names = [chart.name for chart in reversed(charts)]
+        helpers = [pool.apply_async(_draw_in_worker, (names, str(folder), dpi)) for _ in range(jobs - 1)]
+        yield from _draw_claimed(charts, folder, dpi)
+        for helper in helpers:
+            yield from helper.get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+    for claim in folder.glob(".claim-*"):
+        claim.unlink()
 
 
 def _draw_chart(chart: ReportChart, folder: Path, dpi: float) -> str:
@@ -731,7 +790,25 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_chart_worker(G: nx.MultiDiGraph, summary: pd.DataFrame, labels: str, seed: int) -> None:
+    _end_with_parent()
     _WORKER.update(G=G, summary=summary, labels=labels, seed=seed)
+
+
+def _end_with_parent() -> None:
+    """Make this worker process end with the process that started it.
+
+    Ctrl-C reaches every process of the terminal's group: the worker ignores it and leaves the
+    parent to end the pool (so no worker prints a traceback). On Linux the kernel also sends the
+    worker SIGTERM when its parent dies, however it dies (``prctl(PR_SET_PDEATHSIG)``).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before the request was made
+            os._exit(1)
 
 
 def _draw_claimed(charts: list[ReportChart], folder: Path, dpi: float) -> Iterator[str]:

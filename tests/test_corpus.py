@@ -135,7 +135,7 @@ def test_cli_corpus_writes_tables_and_reports_each_failure(folder, tmp_path, cap
     code = main(["corpus", str(folder), "--out", str(out), "--jobs", "2", "-q"])
     _, err = capsys.readouterr()
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir()) == [".hbey-graph-output",
         "body_names.csv", "failures.csv", "issues.csv", "lead_matrix.csv", "plans.csv", "workload.csv"]
     skipped = [line for line in err.splitlines() if line.startswith("hbey-graph: skipped ")]
     assert skipped == [
@@ -178,4 +178,7 @@ def test_cli_corpus_rejects_zero_jobs(tmp_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["corpus", str(tmp_path), "--jobs", "0"])
     assert caught.value.code == 2
-    assert "expected at least 1 process, not 0" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "hbey-graph corpus: error: argument --jobs: expected a whole number of processes from 1 to 256, "
+        "not '0' (see hbey-graph corpus --help)\n"
+    )

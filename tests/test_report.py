@@ -127,7 +127,7 @@ def test_the_page_is_self_contained(page):
 def test_a_failure_leaves_the_earlier_report_untouched(tmp_path, monkeypatch):
     out = tmp_path / "report"
     out.mkdir()
-    (out / MARKER_FILE).write_text("earlier\n", encoding="utf-8")
+    (out / MARKER_FILE).write_text("hbey-graph report\nindex.html\n", encoding="utf-8")
     (out / "index.html").write_text("earlier report", encoding="utf-8")
 
     def broken_charts(*args, **kwargs):
@@ -145,7 +145,7 @@ def test_a_folder_that_is_not_a_report_is_not_replaced(tmp_path):
     out = tmp_path / "notes"
     out.mkdir()
     (out / "thesis.docx").write_text("mine", encoding="utf-8")
-    with pytest.raises(ReportFolderError, match="not a report"):
+    with pytest.raises(ReportFolderError, match="that hbey-graph report did not write"):
         write_report(out=out)
     assert (out / "thesis.docx").read_text(encoding="utf-8") == "mine"
     file = tmp_path / "file"

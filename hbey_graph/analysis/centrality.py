@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from hbey_graph.analysis.coordination import DEPARTMENT_ROLES, co_assignment_graph
@@ -108,31 +109,29 @@ def _structural_holes(P: nx.Graph, weight: str = "weight") -> tuple[dict[str, fl
 
     The definitions of :func:`networkx.constraint` and :func:`networkx.effective_size` with
     ``weight``: p_ij = w_ij / Σ_k w_ik, m_jq = w_jq / max_k w_jk, constraint Σ_j (p_ij + Σ_q p_iq
-    p_qj)², effective size Σ_j (1 − Σ_q p_iq m_jq), q running over i's other partners. Computed
-    here with the normalisations done once per node (networkx redoes them for every term, which
-    takes about a second on the bundled plan's department projection); NaN for a node without
-    partners.
+    p_qj)², effective size Σ_j (1 − Σ_q p_iq m_jq), j over i's partners, q over i's other partners.
+    With the weights as a matrix w (self-loops left out), p and m are w normalised by row sums and
+    row maxima, the inner sums are the matrix products p·p and p·mᵀ (a zero diagonal keeps q apart
+    from i and j), and both measures sum over the cells where w is non-zero. NaN for a node
+    without partners.
     """
-
-    def share(a: str, b: str) -> float:  # p_ab
-        return P[a][b][weight] / strength[a] if b in P[a] else 0.0
-
-    strength = {i: sum(data[weight] for j, data in P[i].items() if j != i) for i in P}
-    heaviest = {i: max((data[weight] for j, data in P[i].items() if j != i), default=0) for i in P}
-    constraint: dict[str, float] = {}
-    effective_size: dict[str, float] = {}
-    for i in P:
-        partners = [j for j in P[i] if j != i]
-        if not partners or not strength[i]:
-            constraint[i] = effective_size[i] = float("nan")
-            continue
-        c = e = 0.0
-        for j in partners:
-            others = [q for q in partners if q != j and j in P[q]]
-            c += (share(i, j) + sum(share(i, q) * share(q, j) for q in others)) ** 2
-            e += 1 - sum(share(i, q) * P[j][q][weight] / heaviest[j] for q in others)
-        constraint[i], effective_size[i] = c, e
-    return constraint, effective_size
+    nodes = list(P)
+    weights = nx.to_numpy_array(P, nodelist=nodes, weight=weight)
+    np.fill_diagonal(weights, 0.0)
+    strength = weights.sum(axis=1, keepdims=True)
+    heaviest = weights.max(axis=1, keepdims=True) if len(nodes) else strength
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(strength > 0, weights / strength, 0.0)
+        m = np.where(heaviest > 0, weights / heaviest, 0.0)
+    partners = weights > 0
+    constraint_of = np.where(partners, (p + p @ p) ** 2, 0.0).sum(axis=1)
+    effective_of = np.where(partners, 1.0 - p @ m.T, 0.0).sum(axis=1)
+    isolated = ~partners.any(axis=1)
+    constraint_of[isolated] = effective_of[isolated] = np.nan
+    return (
+        dict(zip(nodes, constraint_of.tolist(), strict=True)),
+        dict(zip(nodes, effective_of.tolist(), strict=True)),
+    )
 
 
 def _eigenvector(P: nx.Graph) -> dict[str, float]:

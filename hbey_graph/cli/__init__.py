@@ -1,30 +1,51 @@
 """The ``hbey-graph`` command.
 
 Each command group lives in its own module with a ``register(subparsers)`` function; this module
-builds the parser, runs the chosen command and turns every expected error into one line on standard
-error and a non-zero exit status.
+builds the parser, runs the chosen command and turns every expected failure into one line on
+standard error and a non-zero exit status: a wrong option or value, a file that cannot be read or
+written (exit status 2), an interrupt (130) or a termination signal (128 + its number), on which
+every worker process is ended and every temporary file removed before the command exits.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
+import unicodedata
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from hbey_graph.errors import HbeyGraphError, ParseWarning
 
-__all__ = ["build_parser", "main"]
+__all__ = ["Terminated", "build_parser", "main", "printable"]
 
 #: Command modules, each with ``register(subparsers)``. A module that is not there yet is skipped.
 COMMAND_MODULES = ("export", "analyze", "report", "neo4j", "corpus", "evaluate")
+
+
+class Terminated(BaseException):
+    """The command received a termination signal (SIGTERM, SIGHUP); raised so that cleanup runs.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception`` swallows it.
+    """
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: what was wrong, and where to read more."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {printable(message)} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``hbey-graph`` with every command group registered."""
     import importlib
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hbey-graph",
         description="Who is responsible for what in a Chinese implementation plan, as a graph.",
     )
@@ -40,25 +61,107 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def printable(text: str) -> str:
+    r"""`text` with control and invisible characters written as escapes, so it prints as one safe line.
+
+    A file name or a plan's text may hold a terminal's control sequence, a line break or a
+    right-to-left override; written raw they would garble or fake the terminal's output.
+
+    Examples
+    --------
+    >>> printable("plan\x1b[31m.txt\n")
+    'plan\\x1b[31m.txt\\n'
+    >>> printable("自治区发展\u200b改革委")
+    '自治区发展\\u200b改革委'
+    """
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in ("Cc", "Cf") else char
+        for char in text
+    )
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     if issubclass(category, ParseWarning):
-        print(f"warning: {message}", file=sys.stderr)
+        print(f"warning: {printable(str(message))}", file=sys.stderr)
     else:
         print(warnings.formatwarning(message, category, filename, lineno, line), file=sys.stderr, end="")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _prepare_streams() -> None:
+    """Let every message and table be written whatever the console's encoding.
+
+    Messages on standard error that the console cannot show are written with escapes; tables on
+    standard output are data, so a console that cannot take Chinese gets them in UTF-8 (what a
+    file or pipe needs) rather than an error.
+    """
+    for stream, errors in ((sys.stderr, "backslashreplace"), (sys.stdout, "strict")):
+        encoding = getattr(stream, "encoding", None) or ""
+        if not hasattr(stream, "reconfigure") or encoding.lower().replace("-", "") in ("utf8", "utf16"):
+            continue
+        try:
+            "任务".encode(encoding)
+        except (LookupError, UnicodeEncodeError):
+            if stream is sys.stdout:
+                stream.reconfigure(encoding="utf-8")
+            else:
+                stream.reconfigure(errors=errors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``hbey-graph`` with `argv` (``sys.argv[1:]`` when None) and return the exit status."""
+    _prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     warnings.showwarning = _show_warning
+    previous = {}
+    if threading.current_thread() is threading.main_thread():  # only the main thread may set handlers
+        previous = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        sys.stdout.flush()
+        return status
     except HbeyGraphError as err:
-        print(f"hbey-graph: error: {err}", file=sys.stderr)
+        print(f"hbey-graph: error: {printable(str(err))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as err:
+        where = "standard output" if err.filename is None and _stdout_failed() else err.filename
+        what = err.strerror or type(err).__name__
+        print(f"hbey-graph: error: {printable(str(where)) + ': ' if where else ''}{what}", file=sys.stderr)
+        _silence_stdout()
+        return 2
     except KeyboardInterrupt:
         print("hbey-graph: interrupted", file=sys.stderr)
         return 130
+    except Terminated as stop:
+        signum = int(stop.args[0])
+        print(f"hbey-graph: stopped by {signal.Signals(signum).name}", file=sys.stderr)
+        return 128 + signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _stdout_failed() -> bool:
+    """Whether standard output can no longer be written (a full device, a closed pipe)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

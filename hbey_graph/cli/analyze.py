@@ -13,6 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from hbey_graph.cli._output import add_format_option, add_plan_option, write_table
+from hbey_graph.cli._values import number_in, whole_number_in
 
 __all__ = ["ANALYSES", "export_graph", "register"]
 
@@ -103,15 +104,26 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _clusters_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=0, help="Louvain seed (default 0)")
-    parser.add_argument("--resolution", type=float, default=1.0, help="Louvain resolution (default 1.0)")
+    parser.add_argument(
+        "--seed", type=whole_number_in(0, what="seed"), default=0, help="Louvain seed (default 0)"
+    )
+    parser.add_argument(
+        "--resolution",
+        type=number_in(0, 100, what="a resolution", low_open=True),
+        default=1.0,
+        help="Louvain resolution, above 0 (default 1.0)",
+    )
     parser.add_argument("--members", action="store_true", help="one row per body instead of per cluster")
     _add_roles_option(parser)
 
 
 def _links_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", choices=("city", "place"), default="city", help="default: city")
-    parser.add_argument("--kind", default=None, help="only links of this kind (chain, cooperation, …)")
+    from hbey_graph.extract.links import LINK_KINDS
+
+    parser.add_argument(
+        "--kind", choices=LINK_KINDS, default=None, help=f"only links of this kind: {', '.join(LINK_KINDS)}"
+    )
     parser.add_argument(
         "--directed", action="store_true", help="one row per direction as stated instead of per pair"
     )
@@ -191,15 +203,18 @@ def export_graph(args: argparse.Namespace) -> int:
     '内政发〔2018〕55号'
     """
     from hbey_graph.io import write_gexf, write_graphml, write_node_link_json
+    from hbey_graph.outputs import check_output_file, write_file
 
     writers = {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link_json}
     fmt = getattr(args, "format", None) or "graphml"
     if fmt not in writers:
         raise ValueError(f"unknown graph format {fmt!r}: expected graphml, gexf or json")
-    G = _graph(args)
     output = getattr(args, "output", None)
     if output:
-        writers[fmt](G, output)
+        check_output_file(output, inputs=[args.plan])  # before the plan is read
+    G = _graph(args)
+    if output:
+        write_file(output, lambda f: writers[fmt](G, f), inputs=[args.plan])
     else:
         writers[fmt](G, sys.stdout.buffer)
         sys.stdout.buffer.flush()

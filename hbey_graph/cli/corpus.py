@@ -8,12 +8,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hbey_graph.cli._values import whole_number_in
 from hbey_graph.errors import HbeyGraphError
 
 if TYPE_CHECKING:
     from hbey_graph.corpus import Corpus
 
-__all__ = ["TABLES", "register", "write_corpus_tables"]
+__all__ = ["CORPUS_COMMAND", "TABLES", "register", "write_corpus_tables"]
 
 #: The CSV files the command writes, and what each holds.
 TABLES: dict[str, str] = {
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--jobs",
         metavar="N",
-        type=_positive,
+        type=whole_number_in(1, 256, what="processes"),
         default=None,
         help="worker processes (default: one per processor)",
     )
@@ -51,26 +52,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, not {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1 process, not {number}")
-    return number
+#: The command named in the manifest of a folder of corpus tables.
+CORPUS_COMMAND = "hbey-graph corpus"
 
 
 def write_corpus_tables(corpus: Corpus, out: Path) -> list[Path]:
-    """Write the comparison tables of `corpus` as CSV files in `out`; return the files written."""
+    """Write the comparison tables of `corpus` as CSV files in `out`; return the files written.
+
+    `out` is created, or written into if it is empty or holds tables this command wrote before;
+    the tables are written to a temporary folder first and moved into place once all are written
+    (:func:`hbey_graph.outputs.output_folder`), so a failure leaves the earlier tables as they were.
+    """
     import pandas as pd
 
     from hbey_graph.corpus import body_names, corpus_issues, lead_matrix, plan_summary, workload_by_plan
+    from hbey_graph.outputs import output_folder
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise HbeyGraphError(f"{out}: cannot create the output folder ({err.strerror})") from err
     workload = workload_by_plan(corpus)
     frames = {
         "plans.csv": (plan_summary(corpus), False),
@@ -85,22 +82,19 @@ def write_corpus_tables(corpus: Corpus, out: Path) -> list[Path]:
             False,
         ),
     }
-    written = []
-    for name, (frame, index) in frames.items():
-        path = out / name
-        try:
-            frame.to_csv(path, index=index, index_label="body" if index else None, lineterminator="\n")
-        except OSError as err:
-            raise HbeyGraphError(f"{path}: cannot be written ({err.strerror})") from err
-        written.append(path)
-    return written
+    with output_folder(out, CORPUS_COMMAND) as tmp:
+        for name, (frame, index) in frames.items():
+            frame.to_csv(tmp / name, index=index, index_label="body" if index else None, lineterminator="\n")
+    return [out / name for name in frames]
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``corpus``."""
     from hbey_graph.corpus import read_corpus
+    from hbey_graph.outputs import check_output_folder
 
     started = time.perf_counter()
+    check_output_folder(args.out, CORPUS_COMMAND)  # before the plans are read
     corpus = read_corpus(args.folder, jobs=args.jobs, progress=not args.quiet)
     for failure in corpus.failures:
         print(f"hbey-graph: skipped {failure}", file=sys.stderr)

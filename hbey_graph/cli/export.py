@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from hbey_graph.cli._output import add_plan_option, write_table
 from hbey_graph.errors import HbeyGraphError
 from hbey_graph.extract.parser import load_plan
+from hbey_graph.outputs import check_output_file, write_file
 from hbey_graph.tables import TABLES
 
 __all__ = ["register"]
@@ -49,10 +51,13 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or "csv"
     if fmt not in ("csv", "json"):
         raise HbeyGraphError(f"a table is written as csv or json, not {fmt}")
+    if args.output:
+        check_output_file(args.output, inputs=[args.plan])  # before the plan is read
     frame = load_plan(args.plan).table(args.table)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            write_table(frame, fmt, out)
+        text = io.StringIO(newline="")
+        write_table(frame, fmt, text)
+        write_file(args.output, lambda f: f.write(text.getvalue().encode("utf-8")), inputs=[args.plan])
     else:
         write_table(frame, fmt, sys.stdout)
     return 0

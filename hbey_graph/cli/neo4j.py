@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from hbey_graph.cli._output import add_plan_option, write_table
+from hbey_graph.cli._values import whole_number_in
 
 if TYPE_CHECKING:
     import neo4j
@@ -45,7 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "once Bolt answers; Ctrl-C stops it. Needs Java 17+ and Maven: the first run builds a small "
         "launcher and downloads Neo4j from Maven Central.",
     )
-    serve.add_argument("--port", type=int, default=7687, help="Bolt port (default 7687; 0: any free port)")
+    serve.add_argument(
+        "--port",
+        type=whole_number_in(0, 65535, what="a port"),
+        default=7687,
+        help="Bolt port (default 7687; 0: any free port)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument(
         "--data",
@@ -71,7 +77,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_plan_option(load)
     _add_connection_options(load)
-    load.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default 1000)")
+    load.add_argument(
+        "--batch-size",
+        type=whole_number_in(1, 1_000_000, what="rows"),
+        default=1000,
+        help="rows per transaction (default 1000)",
+    )
     load.add_argument(
         "--replace",
         action="store_true",

@@ -7,6 +7,8 @@ import sys
 import time
 
 from hbey_graph.cli._output import add_plan_option
+from hbey_graph.cli._values import number_in, whole_number_in
+from hbey_graph.report import MAX_DPI
 
 __all__ = ["register"]
 
@@ -26,10 +28,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--labels", choices=("zh", "en"), default="zh", help="language of the chart labels (default: zh)"
     )
-    parser.add_argument("--dpi", type=float, default=110, help="resolution of the PNG charts (default: 110)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the coordination clusters (default: 0)")
     parser.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="processes drawing the charts (default: up to 2)"
+        "--dpi",
+        type=number_in(0, MAX_DPI, what="dots per inch", low_open=True),
+        default=110,
+        help=f"resolution of the PNG charts, at most {MAX_DPI} (default: 110)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=whole_number_in(0, what="seed"),
+        default=0,
+        help="seed of the coordination clusters (default: 0)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=whole_number_in(1, 64, what="processes"),
+        default=None,
+        metavar="N",
+        help="processes drawing the charts (default: up to 2)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
@@ -38,9 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``report``."""
     from hbey_graph.extract.parser import load_plan
-    from hbey_graph.report import write_report
+    from hbey_graph.outputs import check_output_folder
+    from hbey_graph.report import REPORT_COMMAND, write_report
 
     started = time.perf_counter()
+    check_output_folder(args.out, REPORT_COMMAND)  # before the plan is read: a wrong --out costs nothing
     plan = load_plan(args.plan)
     out = write_report(
         plan,
