@@ -15,6 +15,7 @@ DataFrames.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -174,6 +175,8 @@ def build_graph(plans: Plan | Iterable[Plan]) -> nx.MultiDiGraph:
     ValueError
         If two plans share a plan id, or an assignment, mention or link names a task the plan
         does not have.
+    TypeError
+        If `plans` is a path or holds something other than plans.
 
     Examples
     --------
@@ -187,7 +190,15 @@ def build_graph(plans: Plan | Iterable[Plan]) -> nx.MultiDiGraph:
     ...            "nmg-2018-55-hbey-plan|Task|T2.3.1", key="LEADS")
     True
     """
+    if isinstance(plans, str | bytes | os.PathLike):
+        raise TypeError(
+            f"build_graph takes parsed plans, not the path {plans!r}; "
+            "read it first: build_graph(load_plan(path))"
+        )
     plan_list = [plans] if isinstance(plans, Plan) else list(plans)
+    for plan in plan_list:
+        if not isinstance(plan, Plan):
+            raise TypeError(f"build_graph takes Plan objects (from load_plan), not {type(plan).__name__}")
     G = nx.MultiDiGraph()
     seen: set[str] = set()
     for plan in plan_list:

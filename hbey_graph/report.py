@@ -261,7 +261,7 @@ def report_charts(
     """
     from hbey_graph import plot
     from hbey_graph.analysis import cluster_summary, coordination_edges
-    from hbey_graph.graph import task_table
+    from hbey_graph.graph import task_assignments, task_table
 
     clusters = cluster_summary(G, seed=seed) if summary is None else summary
     zh = labels == "zh"
@@ -300,7 +300,7 @@ def report_charts(
             else f"Coordination network: the {drawn} of {len(weights)} arrows with at least {min_weight} "
             "shared tasks"
         )
-    return [
+    charts = [
         ReportChart(
             "lead_workload",
             "各单位承担的任务 Tasks per body",
@@ -339,6 +339,29 @@ def report_charts(
             lambda: plot.plot_cross_city_links(G, level="city", labels=labels),
         ),
     ]
+    if task_assignments(G).empty:  # no body's role was read: the charts of roles have nothing to draw
+        message = "本方案中未读出任何单位的职责" if zh else "No body's role was read from this plan"
+        charts = [
+            ReportChart(chart.name, chart.title, lambda message=message: _nothing_to_draw(message))
+            if chart.name not in _CHARTS_WITHOUT_ROLES
+            else chart
+            for chart in charts
+        ]
+    return charts
+
+
+#: Charts drawn from the places a plan names, not from its bodies' roles.
+_CHARTS_WITHOUT_ROLES = ("place_links_map", "city_links_map")
+
+
+def _nothing_to_draw(message: str) -> tuple:
+    """A small figure that says why there is no chart."""
+    from hbey_graph.plot._style import cjk_font, new_axes
+
+    fig, ax = new_axes(None, (6.0, 1.2))
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontproperties=cjk_font(12), color="#555555")
+    return fig, ax
 
 
 def _with_tasks(G: nx.MultiDiGraph, tasks: pd.DataFrame) -> nx.MultiDiGraph:

@@ -8,14 +8,36 @@ from typing import TextIO
 
 import pandas as pd
 
-__all__ = ["add_format_option", "add_plan_option", "write_table"]
+from hbey_graph.cli._values import number_in
+from hbey_graph.extract.readers import MAX_PLAN_BYTES
+from hbey_graph.records import Plan
+
+__all__ = ["add_format_option", "add_plan_option", "read_plan", "write_table"]
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--plan PATH`` (the bundled plan by default)."""
+    """Add ``--plan PATH`` (the bundled plan by default; ``-`` for standard input) and ``--max-size MB``."""
     parser.add_argument(
-        "--plan", metavar="PATH", default=None, help="plan file to read (default: the bundled plan)"
+        "--plan",
+        metavar="PATH",
+        default=None,
+        help="plan file to read (default: the bundled plan; -: standard input)",
     )
+    parser.add_argument(
+        "--max-size",
+        metavar="MB",
+        type=number_in(0, what="megabytes", low_open=True),
+        default=MAX_PLAN_BYTES / 2**20,
+        help=f"largest plan file read (default: {MAX_PLAN_BYTES // 2**20} MB)",
+    )
+
+
+def read_plan(args: argparse.Namespace) -> Plan:
+    """The plan named by ``--plan``, read with the ``--max-size`` limit."""
+    from hbey_graph.extract.parser import load_plan
+
+    max_size = getattr(args, "max_size", MAX_PLAN_BYTES / 2**20)
+    return load_plan(args.plan, max_bytes=int(max_size * 2**20))
 
 
 def add_format_option(

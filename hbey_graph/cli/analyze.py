@@ -12,17 +12,16 @@ from collections.abc import Callable
 import networkx as nx
 import pandas as pd
 
-from hbey_graph.cli._output import add_format_option, add_plan_option, write_table
+from hbey_graph.cli._output import add_format_option, add_plan_option, read_plan, write_table
 from hbey_graph.cli._values import number_in, whole_number_in
 
 __all__ = ["ANALYSES", "export_graph", "register"]
 
 
 def _graph(args: argparse.Namespace) -> nx.MultiDiGraph:
-    from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
 
-    return build_graph(load_plan(args.plan))
+    return build_graph(read_plan(args))
 
 
 def _roles(args: argparse.Namespace) -> tuple[str, ...]:

@@ -6,9 +6,8 @@ import argparse
 import io
 import sys
 
-from hbey_graph.cli._output import add_plan_option, write_table
+from hbey_graph.cli._output import add_plan_option, read_plan, write_table
 from hbey_graph.errors import HbeyGraphError
-from hbey_graph.extract.parser import load_plan
 from hbey_graph.outputs import check_output_file, write_file
 from hbey_graph.tables import TABLES
 
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise HbeyGraphError(f"a table is written as csv or json, not {fmt}")
     if args.output:
         check_output_file(args.output, inputs=[args.plan])  # before the plan is read
-    frame = load_plan(args.plan).table(args.table)
+    frame = read_plan(args).table(args.table)
     if args.output:
         text = io.StringIO(newline="")
         write_table(frame, fmt, text)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from hbey_graph.cli._output import add_plan_option, write_table
+from hbey_graph.cli._output import add_plan_option, read_plan, write_table
 from hbey_graph.cli._values import whole_number_in
 
 if TYPE_CHECKING:
@@ -172,11 +172,10 @@ def _connect(args: argparse.Namespace) -> neo4j.Driver:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
     from hbey_graph.neo4j import load_graph
 
-    graph = build_graph(load_plan(args.plan))
+    graph = build_graph(read_plan(args))
     with _connect(args) as driver:
         summary = load_graph(
             graph, driver, database=args.database, batch_size=args.batch_size, replace=args.replace

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from hbey_graph.cli._output import add_plan_option
+from hbey_graph.cli._output import add_plan_option, read_plan
 from hbey_graph.cli._values import number_in, whole_number_in
 from hbey_graph.report import MAX_DPI
 
@@ -53,13 +53,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``report``."""
-    from hbey_graph.extract.parser import load_plan
     from hbey_graph.outputs import check_output_folder
     from hbey_graph.report import REPORT_COMMAND, write_report
 
     started = time.perf_counter()
     check_output_folder(args.out, REPORT_COMMAND)  # before the plan is read: a wrong --out costs nothing
-    plan = load_plan(args.plan)
+    plan = read_plan(args)
     out = write_report(
         plan,
         args.out,

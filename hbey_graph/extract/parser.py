@@ -23,9 +23,11 @@ as a :class:`~hbey_graph.errors.ParseWarning`, never dropped silently.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import warnings
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -38,13 +40,14 @@ from hbey_graph.extract.bodies import BodyRegistry, body_registry, level_prefix,
 from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.links import home_province
-from hbey_graph.extract.readers import Source, read_source
+from hbey_graph.extract.readers import MAX_PLAN_BYTES, Source, read_source
 from hbey_graph.extract.text import (
     CLOSE,
     OPEN,
     Paragraph,
     match_heading,
     outline_number,
+    remove_invisible,
     remove_pinyin,
     repair_paragraph,
     scan_brackets,
@@ -80,19 +83,25 @@ _ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
 
 def load_plan(
-    path: str | Path | None = None, *, plan_id: str | None = None, lexicon: Lexicon | None = None
+    path: str | os.PathLike[str] | bytes | None = None,
+    *,
+    plan_id: str | None = None,
+    lexicon: Lexicon | None = None,
+    max_bytes: int = MAX_PLAN_BYTES,
 ) -> Plan:
     """Read and parse a plan file.
 
     Parameters
     ----------
-    path : str or pathlib.Path, optional
-        The plan file; the bundled plan 内政发〔2018〕55号 when omitted.
+    path : str, path-like or bytes, optional
+        The plan file; the bundled plan 内政发〔2018〕55号 when omitted; ``"-"`` for standard input.
     plan_id : str, optional
         Id that scopes the plan's graph keys; the file's stem by default.
     lexicon : Lexicon, optional
         The words and patterns the plan is read with (:mod:`hbey_graph.extract.lexicon`); the
         shipped lexicon by default. Extend it with :meth:`Lexicon.with_rows` for forms it lacks.
+    max_bytes : int
+        The largest file read (64 MB by default, :data:`~hbey_graph.extract.readers.MAX_PLAN_BYTES`).
 
     Returns
     -------
@@ -101,7 +110,7 @@ def load_plan(
     Raises
     ------
     PlanReadError
-        If the file cannot be read as text.
+        If the file cannot be read as text, is not a regular file, or is larger than `max_bytes`.
     PlanFormatError
         If the text holds no statement of responsibility at all.
 
@@ -111,7 +120,7 @@ def load_plan(
     >>> plan.doc_number, len(plan.tasks), plan.lead_of("T1.2.1")
     ('内政发〔2018〕55号', 38, '自治区发展改革委')
     """
-    source = read_source(data_path(BUNDLED_PLAN) if path is None else path)
+    source = read_source(data_path(BUNDLED_PLAN) if path is None else path, max_bytes=max_bytes)
     return parse_plan(source, plan_id=plan_id, lexicon=lexicon)
 
 
@@ -196,7 +205,7 @@ def parse_text(
     registry = registry or body_registry(None if lexicon is Lexicon.default() else lexicon)
     reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
     matching = to_matching_text(text, issues)
     paragraphs = split_paragraphs(
         matching,
@@ -230,7 +239,7 @@ def _stands_alone(line: str, reader: StatementReader) -> bool:
 
 
 def _slug(stem: str) -> str:
-    return re.sub(r"\s+", "-", stem.strip()) or "plan"
+    return re.sub(r"\s+", "-", stem.strip()).strip("-") or "plan"  # standard input ("-") is "plan"
 
 
 def _read_front_matter(plan: Plan, paragraphs: list[Paragraph], lexicon: Lexicon) -> None:
@@ -381,6 +390,8 @@ class _Walker:
         self.lexicon = reader.lexicon
         self.registry = reader.registry
         self.path: dict[int, Section] = {}
+        self.opened: dict[str, int] = {}  # each section key opened, with its line
+        self.repeats: set[int] = set()  # ids of sections numbered like an earlier one under their parent
         self.units: list[_Unit] = []
         self.held: list[_Found] = []  # statements on lines before any text they could belong to
         # sections whose heading names their body, by key and line: an outline may start again
@@ -461,11 +472,34 @@ class _Walker:
         else:
             key = ".".join([parent.key, *["0"] * (level - 1 - parent.level), str(index)])
         section = Section(key, number.strip(), title, level, piece.paragraph.first_line)
+        self._note_repeat(section, parent)
         self.plan.sections.append(section)
         path[level] = section
         self.path = path
         self._read_heading_role(section, piece.paragraph.first_line)
         return piece.cut(after_start, len(piece.text)), piece.cut(rest_start, title_end)
+
+    def _note_repeat(self, section: Section, parent: Section | None) -> None:
+        """Report a heading numbered like an earlier one under the same parent (2. after 2.).
+
+        The two are kept apart (their tasks get distinct ids); only the highest repeated heading is
+        reported, so a second document pasted after the first gives one note, not one warning per
+        item (an outline that starts again at its top level is mostly a notice and its attachment).
+        """
+        first = self.opened.setdefault(section.key, section.line)
+        if first == section.line:
+            return
+        self.repeats.add(id(section))
+        if parent is not None and id(parent) in self.repeats:
+            return
+        if section.level == 1:
+            message = (
+                f"the outline starts again at '{section.number}' (first at line {first}); tasks kept apart"
+            )
+            self.issues.append(ParseIssue(section.line, "repeated-number", message, "note"))
+            return
+        message = f"heading '{section.number}' repeats the number of line {first} under the same heading"
+        self._report(section.line, "repeated-number", message + "; read as a task of its own")
 
     def _read_heading_role(self, section: Section, line: int) -> None:
         """A heading naming the body of the items under it: ``（三）省编办牵头的工作``, ``三、儋州市政府``."""
@@ -1178,6 +1212,11 @@ class _Walker:
             known = self.plan.bodies
             bodies = [known.get(n.name) or self.registry.resolve(n.name) for n in names]
             roles = assign_roles(names, bodies, rule)
+            for statement in statements:  # a body named twice in one statement is a slip; in two, a habit
+                repeated = _repeated(statement.names)
+                if repeated:
+                    message = f"{repeated} named more than once in one annotation; counted once"
+                    self._report(line, "repeated-body", message)
             names, bodies, roles = _once(names, bodies, roles)
             if bodies and "lead" not in roles and "responsible" not in roles:
                 by_rule = any(named.marker is None for named in names)
@@ -1406,6 +1445,14 @@ def _joined_names(statements: list[Statement]) -> list[NamedBody]:
             NamedBody(n.name, n.group + groups, n.position + before, n.marker) for n in statement.names
         )
     return names
+
+
+def _repeated(names: Iterable[NamedBody]) -> str:
+    """The bodies named more than once, with how often (``'自治区财政厅' ×2``), or ``""``."""
+    counts: dict[str, int] = {}
+    for named in names:
+        counts[named.name] = counts.get(named.name, 0) + 1
+    return "、".join(f"'{name}' ×{count}" for name, count in counts.items() if count > 1)
 
 
 def _once(

@@ -6,6 +6,8 @@ line of its own with ``|`` between its cells) and PDFs with a text layer (the pa
 line between pages, which the parser joins like any page break).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
 an empty, binary or unreadable file gives one clear line naming the file and what was expected.
+Only regular files are read (a FIFO, a device or a socket could block or never end), up to
+:data:`MAX_PLAN_BYTES` unless the caller allows more; ``"-"`` reads standard input.
 
 Line numbers in the parser's warnings count lines of the text read here: for a ``.docx``, one
 line per paragraph and per table row; for a PDF, the lines of each page's text.
@@ -13,13 +15,23 @@ line per paragraph and per table row; for a PDF, the lines of each page's text.
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from hbey_graph.errors import PlanReadError
 
-__all__ = ["Source", "read_source"]
+__all__ = ["MAX_PLAN_BYTES", "STDIN", "Source", "read_source"]
+
+#: The largest plan file read unless the caller allows more. A long plan is a few hundred KB as
+#: text and a few MB as a Word file or PDF.
+MAX_PLAN_BYTES = 64 * 2**20
+#: The path that means standard input.
+STDIN = "-"
 
 _EXPECTED = "expected a plan as a text file, a .docx or a text PDF"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -49,15 +61,17 @@ class Source:
     notes: tuple[tuple[int, str], ...] = ()
 
 
-def read_source(path: str | Path) -> Source:
+def read_source(path: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_PLAN_BYTES) -> Source:
     """Read a plan file as text.
 
     Parameters
     ----------
-    path : str or pathlib.Path
-        A text file (UTF-8, UTF-16 with a byte-order mark, GB18030/GBK, Big5), a ``.docx`` or a
-        PDF with a text layer. Word and PDF files are recognised by their content as well as by
-        their suffix.
+    path : str, path-like or bytes
+        A text file (UTF-8, UTF-16 with or without a byte-order mark, GB18030/GBK, Big5), a
+        ``.docx`` or a PDF with a text layer. Word and PDF files are recognised by their content
+        as well as by their suffix. ``"-"`` reads standard input.
+    max_bytes : int
+        The largest file read (:data:`MAX_PLAN_BYTES` by default); raise it for a larger plan.
 
     Returns
     -------
@@ -66,8 +80,11 @@ def read_source(path: str | Path) -> Source:
     Raises
     ------
     PlanReadError
-        If the path is missing or is a directory, or the file is empty, binary, in no encoding a
-        Chinese plan is written in, a damaged ``.docx`` or PDF, or a PDF without a text layer.
+        If the path is missing, a directory or not a regular file (a FIFO, a device), or the file
+        is larger than `max_bytes`, empty, binary, in no encoding a Chinese plan is written in, a
+        damaged ``.docx`` or PDF, or a PDF without a text layer.
+    TypeError
+        If `path` is not a path.
 
     Examples
     --------
@@ -76,24 +93,21 @@ def read_source(path: str | Path) -> Source:
     >>> source.encoding, source.text.count("实施主")
     ('utf-8', 38)
     """
-    path = Path(str(path))
-    if not path.exists():
-        raise PlanReadError(f"{path}: no such file; {_EXPECTED}")
-    if path.is_dir():
-        raise PlanReadError(f"{path}: is a directory; {_EXPECTED}")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise PlanReadError(f"{path}: cannot be read ({err.strerror}); {_EXPECTED}") from err
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"expected the path of a plan file, not {type(path).__name__}")
+    path = Path(path)
+    data = _read_stdin(max_bytes) if str(path) == STDIN else _read_file(path, max_bytes)
     if not data.strip():
         raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise PlanReadError(f"{path}: is a Word 97-2003 .doc file, which is not read; save it as .docx")
     if suffix == ".docx" or data.startswith(_ZIP):
-        source = _read_docx(path)
+        source = _read_docx(path, data)
     elif suffix == ".pdf" or data.startswith(_PDF):
-        source = _read_pdf(path)
+        source = _read_pdf(path, data)
     else:
         text, encoding = _decode(path, data)
         source = Source(path, text, encoding)
@@ -101,6 +115,44 @@ def read_source(path: str | Path) -> Source:
     if not text.strip():
         raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
     return Source(path, text, source.encoding, source.notes)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PlanReadError(f"standard input: is larger than {_size(max_bytes)}; {_RAISE}")
+    return data
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise PlanReadError(f"{path}: no such file; {_EXPECTED}") from None
+    except OSError as err:
+        raise PlanReadError(f"{path}: cannot be read ({err.strerror}); {_EXPECTED}") from err
+    if stat.S_ISDIR(status.st_mode):
+        raise PlanReadError(f"{path}: is a directory; {_EXPECTED}")
+    if not stat.S_ISREG(status.st_mode):
+        raise PlanReadError(f"{path}: is not a regular file (a pipe, device or socket); {_EXPECTED}")
+    if status.st_size > max_bytes:
+        raise PlanReadError(f"{path}: is {_size(status.st_size)}, larger than {_size(max_bytes)}; {_RAISE}")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as err:
+        raise PlanReadError(f"{path}: cannot be read ({err.strerror}); {_EXPECTED}") from err
+    if len(data) > max_bytes:  # grew while it was read
+        raise PlanReadError(f"{path}: is larger than {_size(max_bytes)}; {_RAISE}")
+    return data
+
+
+_RAISE = "a plan is rarely that large; if it is one, raise the limit (--max-size, or max_bytes=)"
+
+
+def _size(n_bytes: int) -> str:
+    return f"{n_bytes / 2**20:.1f} MB" if n_bytes >= 2**20 else f"{n_bytes:,} bytes"
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -114,6 +166,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
                     f"{path}: starts with a {encoding.removesuffix('-sig').upper()} byte-order mark but is "
                     f"not valid {encoding.removesuffix('-sig').upper()} (byte {err.start}); {_EXPECTED}"
                 ) from err
+    utf16 = _utf16_without_mark(data)
+    if utf16 is not None:
+        return data.decode(utf16), utf16
     if b"\x00" in data:
         raise PlanReadError(f"{path}: looks binary (contains NUL bytes); {_EXPECTED}")
     try:
@@ -127,6 +182,26 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         f"{path}: is not valid UTF-8 text (byte {utf8_error}) nor GB18030, GBK or Big5 Chinese text; "
         f"{_EXPECTED}"
     )
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` if `data` is UTF-16 Chinese text written without a byte-order mark.
+
+    Such text has a NUL in every other byte wherever it holds ASCII (line ends, digits): in the
+    odd bytes for little-endian, the even ones for big-endian.
+    """
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) < len(zeros) // 10:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _CJK.search(text):
+            return encoding
+    return None
 
 
 def _detect(data: bytes) -> str | None:
@@ -158,7 +233,7 @@ def _detect(data: bytes) -> str | None:
     return None
 
 
-def _read_docx(path: Path) -> Source:
+def _read_docx(path: Path, data: bytes) -> Source:
     """The paragraphs and tables of a Word document in order; each table row a line of ``|``-separated cells.
 
     A cell merged over several rows (a lead written once for several tasks) stands in each of them;
@@ -169,7 +244,7 @@ def _read_docx(path: Path) -> Source:
     from docx.table import Table
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except Exception as err:  # a zip error, or python-docx's own for a package that is not Word
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PlanReadError(f"{path}: is not a readable .docx (Word) file ({message}); {_EXPECTED}") from err
@@ -197,12 +272,12 @@ def _table_lines(table) -> list[str]:
     return rows
 
 
-def _read_pdf(path: Path) -> Source:
+def _read_pdf(path: Path, data: bytes) -> Source:
     """The text of a PDF's pages in order, a blank line between pages."""
     import pdfplumber
 
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
     except Exception as err:  # pdfminer raises many kinds of error for a damaged file
         message = str(err).splitlines()[0] if str(err) else type(err).__name__

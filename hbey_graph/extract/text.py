@@ -33,6 +33,7 @@ __all__ = [
     "heading_level",
     "match_heading",
     "outline_number",
+    "remove_invisible",
     "repair_paragraph",
     "scan_brackets",
     "split_paragraphs",
@@ -146,6 +147,55 @@ def to_simplified(text: str) -> str:
             converted = _converter().convert(line)
             lines[index] = converted if len(converted) == len(line) else line.translate(table)
     return "\n".join(lines)
+
+
+#: Characters that show nothing yet split a name in two: control characters (tab and line end
+#: apart), zero-width spaces and joiners, direction marks and overrides, the byte-order mark inside a
+#: text, the soft hyphen. Vertical tab and form feed stand for a break and become a space.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_BREAKS = "\x0b\x0c"
+
+
+def remove_invisible(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` without the characters that show nothing (:data:`_INVISIBLE`).
+
+    Each line that held one is reported as a warning with what was removed and the line as
+    written, escapes standing for the characters removed, so that the original stays on record.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> remove_invisible("一、任务\n（牵头单位：自治区发展\u200b改革委\u202e）", issues)
+    '一、任务\n（牵头单位：自治区发展改革委）'
+    >>> print(issues[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    removed 2 invisible characters (U+200B ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT OVERRIDE);
+    the line as written: （牵头单位：自治区发展\u200b改革委\u202e）
+    """
+    if _INVISIBLE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        found = list(dict.fromkeys(_INVISIBLE.findall(line)))
+        if not found:
+            continue
+        names = ", ".join(
+            f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}" for char in found
+        )
+        count = len(_INVISIBLE.findall(line))
+        what = f"{count} invisible character{'s' if count > 1 else ''} ({names})"
+        message = f"removed {what}; the line as written: {_escaped(line)}"
+        issues.append(ParseIssue(number, "invisible-character", message))
+        lines[number - 1] = _INVISIBLE.sub(lambda m: " " if m.group() in _BREAKS else "", line)
+    return "\n".join(lines)
+
+
+def _escaped(line: str, limit: int = 120) -> str:
+    """`line` with each invisible character written as its escape, cut at `limit` characters."""
+    shown = _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def to_matching_text(text: str, issues: list[ParseIssue]) -> str:

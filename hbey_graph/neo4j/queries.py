@@ -417,6 +417,7 @@ def connect(
             f"cannot use the Neo4j URI {uri!r}: expected one starting with bolt:// or neo4j:// "
             "(or their +s and +ssc forms)"
         )
+    _check_port(uri)
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=auth)
     except (ConfigurationError, ValueError) as err:
@@ -429,6 +430,20 @@ def connect(
         raise
     _CONNECTED[driver] = (uri, database)
     return driver
+
+
+def _check_port(uri: str) -> None:
+    """Refuse a URI whose port is not a port (the driver would quietly take it modulo 65536)."""
+    from urllib.parse import urlsplit
+
+    try:
+        port = urlsplit(uri).port
+    except ValueError as err:
+        raise Neo4jConnectionError(
+            f"cannot use the Neo4j URI {uri!r}: {err}; expected a port from 1 to 65535"
+        ) from err
+    if port is not None and not 1 <= port <= 65535:
+        raise Neo4jConnectionError(f"cannot use the Neo4j URI {uri!r}: expected a port from 1 to 65535")
 
 
 def _database(driver: Any, database: str | None) -> str | None:
