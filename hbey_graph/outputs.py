@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +30,10 @@ from typing import IO
 from hbey_graph.errors import OutputError, ReportFolderError
 
 __all__ = ["MANIFEST", "check_output_file", "check_output_folder", "output_folder", "same_file", "write_file"]
+
+#: Names of the temporary files and folders written here: left behind only if the process was
+#: killed outright (SIGKILL, a power cut), and then removed by the next run into that folder.
+_TEMPORARY = re.compile(r"^\..+\.tmp-[0-9a-f]{8}$")
 
 #: Name of the file that marks a folder as written by a command and lists what it wrote there.
 MANIFEST = ".hbey-graph-output"
@@ -150,7 +155,7 @@ def check_output_folder(out: str | os.PathLike[str], command: str) -> Path:
     if not folder.is_dir():
         return folder
     try:
-        entries = [entry.name for entry in folder.iterdir()]
+        entries = [entry.name for entry in folder.iterdir() if not _TEMPORARY.match(entry.name)]
     except OSError as err:
         raise OutputError(f"{shown}: cannot be read ({_describe(err)})") from err
     if not entries:
@@ -219,6 +224,13 @@ def output_folder(out: str | os.PathLike[str], command: str) -> Iterator[Path]:
 
 def _move_into_place(tmp: Path, folder: Path, command: str) -> None:
     """Replace the entries of `folder` with those of `tmp`, removing the command's earlier entries."""
+    for entry in folder.iterdir():  # left by a run that was killed outright
+        if not _TEMPORARY.match(entry.name) or entry == tmp:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
     earlier = _read_manifest(folder) or []
     new = sorted(entry.name for entry in tmp.iterdir())
     trash = tmp / f".earlier-{uuid.uuid4().hex[:8]}"

@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except OSError as err:
-        where = "standard output" if err.filename is None and _stdout_failed() else err.filename
+        where = "standard output" if err.filename is None else err.filename  # a stream has no file name
         what = err.strerror or type(err).__name__
         print(f"hbey-graph: error: {printable(str(where)) + ': ' if where else ''}{what}", file=sys.stderr)
         _silence_stdout()
@@ -146,15 +146,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-
-
-def _stdout_failed() -> bool:
-    """Whether standard output can no longer be written (a full device, a closed pipe)."""
-    try:
-        sys.stdout.flush()
-    except OSError:
-        return True
-    return False
 
 
 def _silence_stdout() -> None:

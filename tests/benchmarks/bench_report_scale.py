@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_corpus import _tree_rss  # noqa: E402
+from bench_corpus import _tree_rss
 
 TARGET_SECONDS = 60.0
 TARGET_BYTES = 2 * 2**30
