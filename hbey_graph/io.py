@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 
 from hbey_graph.graph import EDGE_ATTRIBUTE_TYPES, NODE_ATTRIBUTE_TYPES, edge_key, stamp_metadata
 
 __all__ = [
+    "allocation_workbook",
     "read_gexf",
     "read_graphml",
     "read_node_link_json",
@@ -33,6 +34,9 @@ __all__ = [
     "write_graphml",
     "write_node_link_json",
 ]
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 
@@ -274,10 +278,7 @@ def read_node_link_json(path: PathOrFile) -> nx.MultiDiGraph:
 def write_allocation_xlsx(G: nx.MultiDiGraph, path: PathOrFile, plan_id: str | None = None) -> None:
     """Write the task allocation table (任务分工表) and the responsibility matrix as a workbook.
 
-    Sheet ``任务分工表`` holds :func:`hbey_graph.analysis.allocation_table` (wrapped text, readable
-    column widths, header frozen and filterable); sheet ``责任矩阵`` holds
-    :func:`hbey_graph.analysis.responsibility_matrix` (task ids down, bodies across with vertical
-    headers; 牵 lead, 配 support, 实 implementer, 责 responsible).
+    The sheets of :func:`allocation_workbook`.
 
     Parameters
     ----------
@@ -301,6 +302,24 @@ def write_allocation_xlsx(G: nx.MultiDiGraph, path: PathOrFile, plan_id: str | N
     ['任务分工表', '责任矩阵']
     >>> [cell.value for cell in book["任务分工表"][1]]
     ['序号', '任务', '牵头单位', '配合单位', '实施主体']
+    """
+    _open(path, allocation_workbook(G, plan_id).save)
+
+
+def allocation_workbook(G: nx.MultiDiGraph, plan_id: str | None = None) -> Workbook:
+    """The task allocation table (任务分工表) and the responsibility matrix as an openpyxl workbook.
+
+    Sheet ``任务分工表`` holds :func:`hbey_graph.analysis.allocation_table` (wrapped text, readable
+    column widths, header frozen and filterable); sheet ``责任矩阵`` holds
+    :func:`hbey_graph.analysis.responsibility_matrix` (task ids down, bodies across with vertical
+    headers; 牵 lead, 配 support, 实 implementer, 责 responsible). Add sheets to it, then save it.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`hbey_graph.graph.build_graph`.
+    plan_id : str, optional
+        One plan only; all plans by default.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -334,8 +353,14 @@ def write_allocation_xlsx(G: nx.MultiDiGraph, path: PathOrFile, plan_id: str | N
 
     grid = book.create_sheet("责任矩阵")
     grid.append([matrix.index.name or "task_id", *matrix.columns])
-    for task_id, values in zip(matrix.index, matrix.itertuples(index=False), strict=True):
-        grid.append([task_id, *(value or None for value in values)])
+    centre = Alignment(horizontal="center")
+    for row, (task_id, values) in enumerate(
+        zip(matrix.index, matrix.itertuples(index=False), strict=True), 2
+    ):
+        grid.cell(row, 1, task_id)
+        for column, value in enumerate(values, 2):
+            if value:  # only the marks: a large plan's matrix is mostly empty cells
+                grid.cell(row, column, value).alignment = centre
     grid.column_dimensions["A"].width = 10
     for column in range(2, len(matrix.columns) + 2):
         grid.column_dimensions[get_column_letter(column)].width = 4
@@ -344,8 +369,5 @@ def write_allocation_xlsx(G: nx.MultiDiGraph, path: PathOrFile, plan_id: str | N
     for cell in grid[1]:
         cell.font, cell.fill = bold, header_fill
         cell.alignment = Alignment(text_rotation=255, horizontal="center", vertical="bottom")
-    for row in grid.iter_rows(min_row=2, min_col=2):
-        for cell in row:
-            cell.alignment = Alignment(horizontal="center")
     grid.freeze_panes = "B2"
-    _open(path, book.save)
+    return book

@@ -53,6 +53,8 @@ __all__ = [
 #: File that marks a folder as a report and lists its files, so that writing a report again may
 #: replace them (:data:`hbey_graph.outputs.MANIFEST`).
 MARKER_FILE = MANIFEST
+#: The most rows of a table the report page shows; the CSV files hold every row.
+PAGE_ROWS = 1000
 #: The command named in a report folder's manifest.
 REPORT_COMMAND = "hbey-graph report"
 #: The highest resolution of the PNG charts: 600 dpi is what print asks for, and the largest chart
@@ -497,7 +499,7 @@ def render_html(
     plan, G
         The plan and its graph.
     tables : list of ReportTable
-        Every table, shown in full.
+        Every table, shown in full up to :data:`PAGE_ROWS` rows (the rest in its CSV file).
     charts : list of (ReportChart, bytes)
         Each chart with its PNG, embedded as base64.
     files : list of str
@@ -596,8 +598,14 @@ def render_html(
             f'<p class="note">{esc(table.description)} <a href="tables/{table.name}.csv">CSV</a> · '
             f"{rows} 行 rows × {cols} 列 columns</p>"
         )
+        if rows > PAGE_ROWS:
+            parts.append(
+                f'<p class="note">页面只列出前 {PAGE_ROWS} 行，全部 {rows} 行见 CSV。'
+                f"The page shows the first {PAGE_ROWS} of {rows} rows; the CSV has them all.</p>"
+            )
         if rows:
-            parts.append('<div class="scroll">' + _html_table(table.frame, index=table.index) + "</div>")
+            shown = table.frame.head(PAGE_ROWS)
+            parts.append('<div class="scroll">' + _html_table(shown, index=table.index) + "</div>")
         else:
             parts.append('<p class="note">（空表 empty）</p>')
     parts.append("</section>")
@@ -686,7 +694,7 @@ def write_report(
 
     from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
-    from hbey_graph.io import write_allocation_xlsx, write_gexf, write_graphml, write_node_link_json
+    from hbey_graph.io import write_gexf, write_graphml, write_node_link_json
     from hbey_graph.outputs import output_folder
     from hbey_graph.plot._style import check_labels
 
@@ -737,7 +745,7 @@ def write_report(
                     encoding="utf-8-sig",
                     lineterminator="\n",
                 )
-            _write_workbook(G, tables, tmp / "tables.xlsx", write_allocation_xlsx)
+            _write_workbook(G, tables, tmp / "tables.xlsx")
             step("tables")
 
             graph_dir = tmp / "graph"
@@ -857,18 +865,14 @@ def _draw_in_worker(names: list[str], folder: str, dpi: float) -> list[str]:
     return list(_draw_claimed([charts[name] for name in names], Path(folder), dpi))
 
 
-def _write_workbook(
-    G: nx.MultiDiGraph, tables: list[ReportTable], path: Path, write_allocation_xlsx: Callable
-) -> None:
+def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -> None:
     """The allocation workbook of :mod:`hbey_graph.io` with one more sheet per report table."""
-    from openpyxl import load_workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    buffer = io.BytesIO()
-    write_allocation_xlsx(G, buffer)
-    buffer.seek(0)
-    book = load_workbook(buffer)
+    from hbey_graph.io import allocation_workbook
+
+    book = allocation_workbook(G)
     bold = Font(bold=True)
     for table in tables:
         if table.name in ("allocation", "responsibility_matrix"):
