@@ -9,7 +9,11 @@ One module per family, each usable on its own:
   stability;
 - :mod:`~hbey_graph.analysis.centrality`: centrality, structural holes and k-cores;
 - :mod:`~hbey_graph.analysis.links`: cross-city links;
-- :mod:`~hbey_graph.analysis.matrix`: the responsibility matrix and the task allocation table.
+- :mod:`~hbey_graph.analysis.matrix`: the responsibility matrix and the task allocation table;
+- :mod:`~hbey_graph.analysis.brokerage`: Gould–Fernandez brokerage roles (R's ``sna::brokerage``);
+- :mod:`~hbey_graph.analysis.whole`: whole-network measures (density, centralisation, …) and the
+  task × body two-mode network;
+- :mod:`~hbey_graph.analysis.qap`: QAP correlation and regression between networks.
 
 Column names and definitions are stated in each function's docstring and are kept stable: the
 Cypher queries shipped with the package return the same numbers under the same names.
@@ -23,6 +27,7 @@ Examples
 '自治区发展改革委'
 """
 
+from hbey_graph.analysis.brokerage import BROKERAGE_ROLES, brokerage, brokerage_roles
 from hbey_graph.analysis.centrality import centrality
 from hbey_graph.analysis.clusters import cluster_summary, coordination_clusters
 from hbey_graph.analysis.coordination import (
@@ -34,13 +39,18 @@ from hbey_graph.analysis.coordination import (
 )
 from hbey_graph.analysis.links import cross_city_edges, cross_city_matrix, place_links
 from hbey_graph.analysis.matrix import MARKERS, allocation_table, responsibility_matrix
+from hbey_graph.analysis.qap import network_matrix, qap_correlation, qap_regression
+from hbey_graph.analysis.whole import network_measures, two_mode_graph, whole_network
 from hbey_graph.analysis.workload import area_lead_table, lead_workload
 
 __all__ = [
+    "BROKERAGE_ROLES",
     "DEPARTMENT_ROLES",
     "MARKERS",
     "allocation_table",
     "area_lead_table",
+    "brokerage",
+    "brokerage_roles",
     "centrality",
     "cluster_summary",
     "co_assignment_graph",
@@ -51,6 +61,12 @@ __all__ = [
     "cross_city_edges",
     "cross_city_matrix",
     "lead_workload",
+    "network_matrix",
+    "network_measures",
     "place_links",
+    "qap_correlation",
+    "qap_regression",
     "responsibility_matrix",
+    "two_mode_graph",
+    "whole_network",
 ]
