@@ -54,6 +54,11 @@ def test_workload_by_area_keeps_the_area_index(capsys):
         (["links", "--places"], ["source", "target", "kind", "level", "task_id", "evidence", "source_level",
                                  "target_level", "source_city", "target_city"]),
         (["matrix", "--allocation"], ["序号", "任务", "牵头单位", "配合单位", "实施主体"]),
+        (["brokerage"], ["body", "group", "coordinator", "itinerant", "representative", "gatekeeper",
+                         "liaison", "total"]),
+        (["whole"], ["network", "mode", "directed", "nodes", "edges", "density", "degree_centralization",
+                     "betweenness_centralization", "components", "largest_component", "mean_distance",
+                     "clustering"]),
     ],
 )
 def test_every_analysis_writes_its_columns(capsys, args, columns):
@@ -95,3 +100,26 @@ def test_missing_plan_is_a_one_line_error(capsys, tmp_path):
     status, out = run(capsys, "analyze", "centrality", "--plan", str(tmp_path / "none.txt"))
     assert status != 0
     assert out.err.count("\n") == 1 and "none.txt" in out.err
+
+
+def test_brokerage_by_level_with_the_null_model(capsys):
+    status, out = run(capsys, "analyze", "brokerage", "--group", "level", "--null", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert {"exp_coordinator", "z_liaison", "z_total"} <= set(rows[0])
+    assert {row["group"] for row in rows} >= {"provincial"}
+    roles = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+    assert all(int(row["total"]) == sum(int(row[r]) for r in roles) for row in rows)
+
+
+def test_brokerage_by_an_unknown_column_is_a_one_line_error(capsys):
+    status, out = run(capsys, "analyze", "brokerage", "--group", "colour")
+    assert status == 2
+    assert out.err.startswith("hbey-graph: error: no column 'colour'")
+
+
+def test_whole_has_one_row_per_network(capsys):
+    _, out = run(capsys, "analyze", "whole", "--format", "json")
+    rows = json.loads(out.out)
+    assert [row["network"] for row in rows] == ["lead → support", "co-assignment", "task × body"]
+    assert rows[1]["nodes"] == 29 and rows[1]["edges"] == 195

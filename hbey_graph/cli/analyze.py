@@ -61,6 +61,23 @@ def _centrality(args: argparse.Namespace) -> pd.DataFrame:
     return centrality(_graph(args), roles=_roles(args))
 
 
+def _brokerage(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import brokerage
+    from hbey_graph.errors import HbeyGraphError
+
+    try:
+        table = brokerage(_graph(args), group=args.group)
+    except ValueError as err:  # an unknown --group column
+        raise HbeyGraphError(str(err)) from err
+    return table if args.null else table[["body", "group", *table.columns[2:8]]]
+
+
+def _whole(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import whole_network
+
+    return whole_network(_graph(args), roles=_roles(args))
+
+
 def _links(args: argparse.Namespace) -> pd.DataFrame:
     from hbey_graph.analysis import cross_city_edges, cross_city_matrix, place_links
 
@@ -109,6 +126,20 @@ def _clusters_options(parser: argparse.ArgumentParser) -> None:
     _add_roles_option(parser)
 
 
+def _brokerage_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--group",
+        metavar="COLUMN",
+        default="body_type",
+        help="column of the bodies table that groups bodies (default: body_type; e.g. level)",
+    )
+    parser.add_argument(
+        "--null",
+        action="store_true",
+        help="add the expected counts (exp_*) and z-scores (z_*) under sna's random-graph null",
+    )
+
+
 def _links_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", choices=("city", "place"), default="city", help="default: city")
     parser.add_argument("--kind", default=None, help="only links of this kind (chain, cooperation, …)")
@@ -136,6 +167,16 @@ ANALYSES: dict[
     "network": ("lead → support coordination edges, or co-assignment pairs", _network, _network_options),
     "clusters": ("Louvain clusters of bodies working together", _clusters, _clusters_options),
     "centrality": ("centrality, brokerage and core membership per body", _centrality, _add_roles_option),
+    "brokerage": (
+        "Gould–Fernandez brokerage roles per body on the lead → support network",
+        _brokerage,
+        _brokerage_options,
+    ),
+    "whole": (
+        "whole-network measures of the lead → support, co-assignment and task × body networks",
+        _whole,
+        _add_roles_option,
+    ),
     "links": ("cross-city links by kind", _links, _links_options),
     "matrix": ("task × body responsibility matrix, or the allocation table", _matrix, _matrix_options),
 }
