@@ -5,8 +5,8 @@ One module per family, each usable on its own:
 - :mod:`~hbey_graph.analysis.workload`: lead workload and the area × lead table;
 - :mod:`~hbey_graph.analysis.coordination`: the lead → support graph and the co-assignment
   projection with raw and Newman weights;
-- :mod:`~hbey_graph.analysis.clusters`: Louvain communities of bodies, their labels, modularity and
-  stability;
+- :mod:`~hbey_graph.analysis.clusters`: consensus Louvain communities of bodies, their labels,
+  modularity against a random null, stability, and a warning when the structure is weak;
 - :mod:`~hbey_graph.analysis.centrality`: centrality, structural holes and k-cores;
 - :mod:`~hbey_graph.analysis.links`: cross-city links;
 - :mod:`~hbey_graph.analysis.matrix`: the responsibility matrix and the task allocation table;
@@ -29,7 +29,13 @@ Examples
 
 from hbey_graph.analysis.brokerage import BROKERAGE_ROLES, brokerage, brokerage_roles
 from hbey_graph.analysis.centrality import centrality
-from hbey_graph.analysis.clusters import cluster_summary, coordination_clusters
+from hbey_graph.analysis.clusters import (
+    always_together,
+    cluster_structure,
+    cluster_summary,
+    co_classification,
+    coordination_clusters,
+)
 from hbey_graph.analysis.coordination import (
     DEPARTMENT_ROLES,
     co_assignment_graph,
@@ -48,13 +54,16 @@ __all__ = [
     "DEPARTMENT_ROLES",
     "MARKERS",
     "allocation_table",
+    "always_together",
     "area_lead_table",
     "brokerage",
     "brokerage_roles",
     "centrality",
+    "cluster_structure",
     "cluster_summary",
     "co_assignment_graph",
     "co_assignment_table",
+    "co_classification",
     "coordination_clusters",
     "coordination_edges",
     "coordination_graph",
