@@ -46,7 +46,8 @@ def test_workload_by_area_keeps_the_area_index(capsys):
     [
         (["network"], ["lead", "support", "weight"]),
         (["network", "--projection", "co-assignment"], ["body_a", "body_b", "tasks", "newman"]),
-        (["clusters"], ["cluster", "label", "size", "members", "themes", "modularity", "stability"]),
+        (["clusters"], ["cluster", "label", "size", "members", "themes", "modularity", "stability",
+                        "cohesion", "partition_modularity", "modularity_z", "agreement", "warning"]),
         (["clusters", "--members", "--seed", "2"], ["body", "cluster", "label"]),
         (["centrality"], ["body", "body_type", "degree", "weighted_degree", "betweenness", "eigenvector",
                           "constraint", "effective_size", "core_number", "in_core"]),
@@ -123,3 +124,16 @@ def test_whole_has_one_row_per_network(capsys):
     rows = json.loads(out.out)
     assert [row["network"] for row in rows] == ["lead → support", "co-assignment", "task × body"]
     assert rows[1]["nodes"] == 29 and rows[1]["edges"] == 195
+
+
+def test_clusters_structure_and_pairs(capsys):
+    _, out = run(capsys, "analyze", "clusters", "--structure", "--format", "json")
+    (row,) = json.loads(out.out)
+    assert row["weak"] is True and row["clusters"] == 3
+    assert row["verdict"].startswith("Weak cluster structure")
+    _, out = run(capsys, "analyze", "clusters", "--pairs", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert list(rows[0]) == ["body_a", "body_b", "together", "tasks"]
+    assert {float(row["together"]) for row in rows} == {1.0}
+    _, out = run(capsys, "analyze", "clusters", "--method", "louvain", "--seed", "3", "--format", "csv")
+    assert out.out.splitlines()[0].endswith("agreement,warning")

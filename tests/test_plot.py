@@ -342,3 +342,17 @@ def test_a_plan_without_places_gets_a_message_not_an_empty_map():
     _fig, ax = plot_cross_city_links(build_graph(plan))
     message = [t.get_text() for t in ax.texts if t.get_gid() == "empty"]
     assert message == ["方案中没有可在地图上标出的地点或联系"]
+
+
+def test_cluster_charts_warn_when_the_structure_is_weak(G):
+    # the bundled plan's cluster structure is weak (see test_analysis_clusters); both charts say so
+    _fig, ax = plot_coordination_network(G, labels="en")
+    assert "⚠ Weak cluster structure (Q = 0.065" in ax.get_title(loc="left")
+    _fig, ax = plot_co_assignment_heatmap(G)
+    assert "⚠ 聚类结构较弱（Q = 0.065" in ax.get_title(loc="left")
+    # a summary without the warning draws no warning
+    from hbey_graph.analysis import cluster_summary
+
+    quiet = cluster_summary(G).assign(warning="")
+    _fig, ax = plot_coordination_network(G, summary=quiet)
+    assert "⚠" not in ax.get_title(loc="left")

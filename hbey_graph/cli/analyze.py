@@ -48,10 +48,15 @@ def _network(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _clusters(args: argparse.Namespace) -> pd.DataFrame:
-    from hbey_graph.analysis import cluster_summary, coordination_clusters
+    from hbey_graph.analysis import always_together, cluster_structure, cluster_summary, coordination_clusters
 
     G = _graph(args)
     options = {"seed": args.seed, "resolution": args.resolution, "roles": _roles(args)}
+    if args.pairs:
+        return always_together(G, **options)
+    options["method"] = args.method
+    if args.structure:
+        return cluster_structure(G, **options)
     return coordination_clusters(G, **options) if args.members else cluster_summary(G, **options)
 
 
@@ -120,9 +125,24 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _clusters_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=0, help="Louvain seed (default 0)")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="first Louvain seed (default 0; the consensus runs seeds 0–99)"
+    )
     parser.add_argument("--resolution", type=float, default=1.0, help="Louvain resolution (default 1.0)")
-    parser.add_argument("--members", action="store_true", help="one row per body instead of per cluster")
+    parser.add_argument(
+        "--method",
+        choices=("consensus", "louvain"),
+        default="consensus",
+        help="consensus of 100 Louvain runs (default) or one run with --seed",
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--members", action="store_true", help="one row per body instead of per cluster")
+    group.add_argument(
+        "--structure",
+        action="store_true",
+        help="one row on the whole partition: Q, its z-score against random networks, agreement, verdict",
+    )
+    group.add_argument("--pairs", action="store_true", help="pairs of bodies that every run puts together")
     _add_roles_option(parser)
 
 
@@ -165,7 +185,11 @@ ANALYSES: dict[
 ] = {
     "workload": ("tasks led, supported and implemented per body", _workload, _workload_options),
     "network": ("lead → support coordination edges, or co-assignment pairs", _network, _network_options),
-    "clusters": ("Louvain clusters of bodies working together", _clusters, _clusters_options),
+    "clusters": (
+        "consensus Louvain clusters of bodies working together, with a warning when weak",
+        _clusters,
+        _clusters_options,
+    ),
     "centrality": ("centrality, brokerage and core membership per body", _centrality, _add_roles_option),
     "brokerage": (
         "Gould–Fernandez brokerage roles per body on the lead → support network",
