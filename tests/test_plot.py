@@ -154,9 +154,25 @@ def test_area_lead_heatmap_holds_the_leads_of_each_area(G):
     assert sorted(map(int, written)) == sorted(n for row in counts for n in row if n)
 
 
-def test_area_labels_in_english_are_numbered(G):
+def test_area_labels_in_english_come_from_the_data_file(G):
     _fig, ax = plot_area_lead_heatmap(G, labels="en")
-    assert [t.get_text() for t in ax.get_yticklabels()] == [f"Area {n}" for n in range(1, 7)]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Spatial layout of the city cluster",
+        "Industrial coordination",
+        "Connected infrastructure",
+        "Joint ecological protection",
+        "Opening up and cooperation",
+        "Institutions for coordinated development",
+    ]
+    # an area the file does not know is numbered by its place in the outline
+    from hbey_graph.plot.workload import area_labels
+
+    G2 = G.copy()
+    G2.nodes["nmg-2018-55-hbey-plan|Section|3.2"]["title"] = "未知领域"
+    assert area_labels(G2, ["未知领域", "引导产业协同发展"], "en") == {
+        "未知领域": "Area 2",
+        "引导产业协同发展": "Industrial coordination",
+    }
 
 
 # ------------------------------------------------------------------------------ responsibility matrix
