@@ -167,9 +167,9 @@ def test_area_labels_in_english_come_from_the_data_file(G):
     # an area the file does not know is numbered by its place in the outline
     from hbey_graph.plot.workload import area_labels
 
-    G2 = G.copy()
-    G2.nodes["nmg-2018-55-hbey-plan|Section|3.2"]["title"] = "未知领域"
-    assert area_labels(G2, ["未知领域", "引导产业协同发展"], "en") == {
+    H = G.copy()
+    H.nodes["nmg-2018-55-hbey-plan|Section|3.2"]["title"] = "未知领域"
+    assert area_labels(H, ["未知领域", "引导产业协同发展"], "en") == {
         "未知领域": "Area 2",
         "引导产业协同发展": "Industrial coordination",
     }
