@@ -143,4 +143,19 @@ netlm_rows <- data.frame(
   r_pgreqabs = c(m1$pgreqabs, m2$pgreqabs)
 )
 write.csv(netlm_rows, file.path(here, "r_netlm.csv"), row.names = FALSE, quote = TRUE)
-cat("wrote r_whole.csv, r_brokerage.csv, r_qap.csv, r_netlm.csv\n")
+# --- Pajek files written by hbey_graph, read back by igraph ------------------------------------
+pajek_rows <- data.frame()
+for (name in c("pajek_co_assignment", "pajek_coordination")) {
+  g <- read_graph(file.path(net_dir, paste0(name, ".net")), format = "pajek")
+  pajek_rows <- rbind(pajek_rows, data.frame(
+    file = name,
+    vertex = V(g)$id,
+    directed = is_directed(g),
+    vertices = vcount(g),
+    edges = ecount(g),
+    strength = strength(g, mode = "all", weights = E(g)$weight),
+    degree = igraph::degree(g, mode = "all")
+  ))
+}
+write.csv(pajek_rows, file.path(here, "r_pajek.csv"), row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
+cat("wrote r_whole.csv, r_brokerage.csv, r_qap.csv, r_netlm.csv, r_pajek.csv\n")

@@ -8,7 +8,9 @@ script (see its header) and commit both the networks and R's results:
 
 Each network is two CSV files under ``networks/``: ``<name>.nodes.csv`` (column ``node`` and
 attributes such as ``body_type``) and ``<name>.edges.csv`` (``source``, ``target``, ``weight``),
-plus one line in ``networks/index.csv`` saying whether it is directed.
+plus one line in ``networks/index.csv`` saying whether it is directed. The department network's
+two projections are also written as Pajek files by hbey_graph itself (``pajek_*.net``), for
+igraph to read back.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import networkx as nx
 
 from hbey_graph import load_plan
 from hbey_graph.analysis import co_assignment_graph, coordination_graph
+from hbey_graph.analysis.department import department_network
 from hbey_graph.analysis.whole import two_mode_graph
 from hbey_graph.graph import body_table, build_graph
+from hbey_graph.network_files import write_network
 
 HERE = Path(__file__).parent / "networks"
 
@@ -106,6 +110,9 @@ def main() -> None:
         write(
             name, directed, {v: {"group": g} for v, g in groups.items()}, [(u, v, 1) for u, v in edges], index
         )
+    for projection in ("co-assignment", "coordination"):
+        H = department_network(G, projection=projection)
+        write_network(H, HERE / f"pajek_{projection.replace('-', '_')}.net", "net")
     with open(HERE / "index.csv", "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(["name", "directed"])
