@@ -13,7 +13,10 @@ One module per family, each usable on its own:
 - :mod:`~hbey_graph.analysis.brokerage`: Gould–Fernandez brokerage roles (R's ``sna::brokerage``);
 - :mod:`~hbey_graph.analysis.whole`: whole-network measures (density, centralisation, …) and the
   task × body two-mode network;
-- :mod:`~hbey_graph.analysis.qap`: QAP correlation and regression between networks.
+- :mod:`~hbey_graph.analysis.qap`: QAP correlation and regression between networks;
+- :mod:`~hbey_graph.analysis.core_periphery`: Borgatti–Everett core–periphery, discrete and
+  continuous;
+- :mod:`~hbey_graph.analysis.department`: the department network with every attribute, for files.
 
 Column names and definitions are stated in each function's docstring and are kept stable: the
 Cypher queries shipped with the package return the same numbers under the same names.
@@ -43,6 +46,12 @@ from hbey_graph.analysis.coordination import (
     coordination_edges,
     coordination_graph,
 )
+from hbey_graph.analysis.core_periphery import (
+    continuous_core_periphery,
+    core_periphery,
+    discrete_core_periphery,
+)
+from hbey_graph.analysis.department import PROJECTIONS, department_network
 from hbey_graph.analysis.links import cross_city_edges, cross_city_matrix, place_links
 from hbey_graph.analysis.matrix import MARKERS, allocation_table, responsibility_matrix
 from hbey_graph.analysis.qap import network_matrix, qap_correlation, qap_regression
@@ -53,6 +62,7 @@ __all__ = [
     "BROKERAGE_ROLES",
     "DEPARTMENT_ROLES",
     "MARKERS",
+    "PROJECTIONS",
     "allocation_table",
     "always_together",
     "area_lead_table",
@@ -64,11 +74,15 @@ __all__ = [
     "co_assignment_graph",
     "co_assignment_table",
     "co_classification",
+    "continuous_core_periphery",
     "coordination_clusters",
     "coordination_edges",
     "coordination_graph",
+    "core_periphery",
     "cross_city_edges",
     "cross_city_matrix",
+    "department_network",
+    "discrete_core_periphery",
     "lead_workload",
     "network_matrix",
     "network_measures",
