@@ -16,7 +16,9 @@ One module per family, each usable on its own:
 - :mod:`~hbey_graph.analysis.qap`: QAP correlation and regression between networks;
 - :mod:`~hbey_graph.analysis.core_periphery`: Borgatti–Everett core–periphery, discrete and
   continuous;
-- :mod:`~hbey_graph.analysis.department`: the department network with every attribute, for files.
+- :mod:`~hbey_graph.analysis.department`: the department network with every attribute, for files;
+- :mod:`~hbey_graph.analysis.two_mode`: task × body and area × body incidence matrices, their
+  projections and two-mode degree.
 
 Column names and definitions are stated in each function's docstring and are kept stable: the
 Cypher queries shipped with the package return the same numbers under the same names.
@@ -55,6 +57,7 @@ from hbey_graph.analysis.department import PROJECTIONS, department_network
 from hbey_graph.analysis.links import cross_city_edges, cross_city_matrix, place_links
 from hbey_graph.analysis.matrix import MARKERS, allocation_table, responsibility_matrix
 from hbey_graph.analysis.qap import network_matrix, qap_correlation, qap_regression
+from hbey_graph.analysis.two_mode import ROLE_WEIGHTS, incidence_matrix, projection_edges, two_mode_degree
 from hbey_graph.analysis.whole import network_measures, two_mode_graph, whole_network
 from hbey_graph.analysis.workload import area_lead_table, lead_workload
 
@@ -63,6 +66,7 @@ __all__ = [
     "DEPARTMENT_ROLES",
     "MARKERS",
     "PROJECTIONS",
+    "ROLE_WEIGHTS",
     "allocation_table",
     "always_together",
     "area_lead_table",
@@ -83,13 +87,16 @@ __all__ = [
     "cross_city_matrix",
     "department_network",
     "discrete_core_periphery",
+    "incidence_matrix",
     "lead_workload",
     "network_matrix",
     "network_measures",
     "place_links",
+    "projection_edges",
     "qap_correlation",
     "qap_regression",
     "responsibility_matrix",
+    "two_mode_degree",
     "two_mode_graph",
     "whole_network",
 ]

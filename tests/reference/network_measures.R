@@ -158,4 +158,23 @@ for (name in c("pajek_co_assignment", "pajek_coordination")) {
   ))
 }
 write.csv(pajek_rows, file.path(here, "r_pajek.csv"), row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
-cat("wrote r_whole.csv, r_brokerage.csv, r_qap.csv, r_netlm.csv, r_pajek.csv\n")
+# --- two-mode: igraph's projections of the task x body network ----------------------------------
+tb <- read_net("bundled_task_body")
+g2 <- graph_from_data_frame(tb$edges[, c("source", "target")], directed = FALSE,
+                            vertices = data.frame(name = tb$nodes$node))
+V(g2)$type <- tb$nodes$mode[match(V(g2)$name, tb$nodes$node)] == "body"
+proj <- bipartite_projection(g2, multiplicity = TRUE)
+two_mode_rows <- data.frame()
+for (side in c("task", "body")) {
+  p <- if (side == "task") proj$proj1 else proj$proj2
+  el <- as_edgelist(p)
+  two_mode_rows <- rbind(two_mode_rows, data.frame(onto = side, a = el[, 1], b = el[, 2],
+                                                   weight = E(p)$weight))
+}
+write.csv(two_mode_rows, file.path(here, "r_projection.csv"), row.names = FALSE, quote = TRUE,
+          fileEncoding = "UTF-8")
+deg <- data.frame(node = V(g2)$name, body = V(g2)$type, degree = igraph::degree(g2))
+write.csv(deg[deg$body, c("node", "degree")], file.path(here, "r_two_mode_degree.csv"),
+          row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
+cat("wrote r_whole.csv, r_brokerage.csv, r_qap.csv, r_netlm.csv, r_pajek.csv, r_projection.csv,",
+    "r_two_mode_degree.csv\n")
