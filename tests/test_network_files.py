@@ -92,8 +92,7 @@ def test_ucinet_dl_by_hand():
     # a → b (2), b → c (1), directed: row a holds 2 in column b, row b holds 1 in column c
     H = nx.DiGraph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
     assert ucinet_dl(H) == (
-        "DL N=3\nFORMAT = FULLMATRIX DIAGONAL PRESENT\nLABELS:\n"
-        '"a"\n"b"\n"c"\nDATA:\n0 2 0\n0 0 1\n0 0 0\n'
+        'DL N=3\nFORMAT = FULLMATRIX DIAGONAL PRESENT\nLABELS:\n"a"\n"b"\n"c"\nDATA:\n0 2 0\n0 0 1\n0 0 0\n'
     )
 
 
