@@ -294,3 +294,31 @@ def test_reference_files_are_plain_csv():
         with open(path, encoding="utf-8") as f:
             header = next(csv.reader(f))
         assert header, path
+
+
+# --- modularity of the consensus clusters; constraint and betweenness of the centrality table ------
+
+
+def test_modularity_of_the_consensus_clusters_equals_igraph(bundled):
+    from hbey_graph.analysis import cluster_structure, coordination_clusters
+
+    expected = r_table("r_modularity.csv").iloc[0]
+    stored = pd.read_csv(NETWORKS / "bundled_consensus.csv")
+    clusters = coordination_clusters(bundled)
+    assert list(zip(clusters.body, clusters.cluster, strict=True)) == list(
+        zip(stored.node, stored.cluster, strict=True)
+    )  # the stored partition is today's
+    row = cluster_structure(bundled, null_samples=2).iloc[0]
+    assert row.clusters == expected.clusters
+    assert close(float(row.modularity), float(expected.modularity))
+
+
+def test_constraint_and_betweenness_equal_igraph(bundled):
+    from hbey_graph.analysis import centrality
+
+    expected = r_table("r_centrality.csv").set_index("node")
+    table = centrality(bundled).set_index("body")
+    assert set(table.index) == set(expected.index)
+    for body, row in expected.iterrows():
+        assert close(float(table.at[body, "constraint"]), float(row.constraint)), body
+        assert close(float(table.at[body, "betweenness"]), float(row.betweenness)), body

@@ -176,5 +176,23 @@ write.csv(two_mode_rows, file.path(here, "r_projection.csv"), row.names = FALSE,
 deg <- data.frame(node = V(g2)$name, body = V(g2)$type, degree = igraph::degree(g2))
 write.csv(deg[deg$body, c("node", "degree")], file.path(here, "r_two_mode_degree.csv"),
           row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
+# --- modularity of the consensus clusters, Burt's constraint and betweenness (igraph) -----------
+co_net <- read_net("bundled_co_assignment")
+newman <- read.csv(file.path(net_dir, "bundled_co_assignment_newman.csv"), encoding = "UTF-8",
+                   stringsAsFactors = FALSE, colClasses = c("character", "character", "numeric"))
+consensus <- read.csv(file.path(net_dir, "bundled_consensus.csv"), encoding = "UTF-8",
+                      stringsAsFactors = FALSE, colClasses = c("character", "integer"))
+gn <- graph_from_data_frame(newman, directed = FALSE, vertices = data.frame(name = co_net$nodes$node))
+membership <- consensus$cluster[match(V(gn)$name, consensus$node)]
+write.csv(data.frame(modularity = fmt(modularity(gn, membership, weights = E(gn)$newman)),
+                     clusters = length(unique(membership))),
+          file.path(here, "r_modularity.csv"), row.names = FALSE, quote = TRUE)
+gw <- graph_from_data_frame(co_net$edges, directed = FALSE, vertices = data.frame(name = co_net$nodes$node))
+write.csv(data.frame(node = V(gw)$name,
+                     constraint = fmt(constraint(gw, weights = E(gw)$weight)),
+                     betweenness = fmt(igraph::betweenness(gw, directed = FALSE, weights = NA,
+                                                           normalized = TRUE))),
+          file.path(here, "r_centrality.csv"), row.names = FALSE, quote = TRUE, fileEncoding = "UTF-8")
+
 cat("wrote r_whole.csv, r_brokerage.csv, r_qap.csv, r_netlm.csv, r_pajek.csv, r_projection.csv,",
     "r_two_mode_degree.csv\n")

@@ -22,7 +22,7 @@ from pathlib import Path
 import networkx as nx
 
 from hbey_graph import load_plan
-from hbey_graph.analysis import co_assignment_graph, coordination_graph
+from hbey_graph.analysis import co_assignment_graph, coordination_clusters, coordination_graph
 from hbey_graph.analysis.department import department_network
 from hbey_graph.analysis.whole import two_mode_graph
 from hbey_graph.graph import body_table, build_graph
@@ -110,6 +110,16 @@ def main() -> None:
         write(
             name, directed, {v: {"group": g} for v, g in groups.items()}, [(u, v, 1) for u, v in edges], index
         )
+    # the consensus clusters and the Newman weights of the co-assignment network, for igraph's modularity
+    clusters = coordination_clusters(G)
+    with open(HERE / "bundled_consensus.csv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["node", "cluster"])
+        out.writerows(zip(clusters.body, clusters.cluster, strict=True))
+    with open(HERE / "bundled_co_assignment_newman.csv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["source", "target", "newman"])
+        out.writerows((u, v, repr(w)) for u, v, w in P.edges(data="newman"))
     for projection in ("co-assignment", "coordination"):
         H = department_network(G, projection=projection)
         write_network(H, HERE / f"pajek_{projection.replace('-', '_')}.net", "net")
