@@ -223,3 +223,18 @@ def test_pairs_always_together(bundled):
     assert ("自治区生态环境厅", "自治区工业和信息化厅", 18) in set(
         zip(pairs.body_a, pairs.body_b, pairs.tasks, strict=True)
     )
+
+
+def test_a_network_of_two_bodies_has_no_z_score_and_says_why():
+    from hbey_graph import parse_text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plan = parse_text(
+            "一、主要任务\n（一）交通\n"
+            "1. 建设铁路。推进铁路建设。（自治区交通运输厅牵头，自治区发展改革委配合）\n"
+        )
+    row = cluster_structure(build_graph(plan), null_samples=5).iloc[0]
+    # one possible network: every random version is the same pair, Q = 0 with sd 0
+    assert (row.nodes, row.clusters, row.null_sd) == (2, 1, 0.0) and np.isnan(row.modularity_z)
+    assert row.weak and "no z-score" in row.verdict

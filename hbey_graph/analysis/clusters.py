@@ -506,8 +506,12 @@ def cluster_structure(
     weak = weak_q or weak_z or weak_agreement
     facts = [
         f"modularity Q = {q:.3f}" + (f" (below {WEAK_MODULARITY})" if weak_q else ""),
-        f"{z:.1f} standard deviations above random networks with the same degrees"
-        + (f" (below {WEAK_Z:g})" if weak_z else ""),
+        (
+            f"{z:.1f} standard deviations above random networks with the same degrees"
+            + (f" (below {WEAK_Z:g})" if weak_z else "")
+            if not np.isnan(z)
+            else "no z-score: the modularity of random networks with the same degrees does not vary"
+        ),
         f"single Louvain runs agree with the partition at adjusted Rand {agreement:.2f}"
         + (
             f" (below {WEAK_AGREEMENT}; {len(counts)} different partitions in {len(runs)} runs)"

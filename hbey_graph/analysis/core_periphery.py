@@ -13,8 +13,9 @@ ideal pattern Δ, over the cells i ≠ j:
   correlation rises) from many random starts with a fixed seed; for a network of at most
   ``exhaustive`` bodies every partition is tried;
 - **continuous**: each body has a coreness c_i ≥ 0 and Δ_ij = c_i c_j. The coreness minimises
-  Σ_{i≠j} (a_ij − c_i c_j)² (the "minres" fit; for a symmetric A it is found by updating
-  c_i ← Σ_j a_ij c_j / Σ_{j≠i} c_j² until it no longer changes); the fit is the correlation
+  Σ_{i≠j} (a_ij − c_i c_j)² (the "minres" fit; for a symmetric A it is found by moving every
+  c_i halfway towards Σ_j a_ij c_j / Σ_{j≠i} c_j², its best value given the others, until it no
+  longer changes); the fit is the correlation
   between A and c cᵀ off the diagonal. Coreness is scaled so that the largest is 1.
 
 Ties are binary by default (a weight only says a tie exists); ``weight=`` uses the weights.
@@ -193,10 +194,11 @@ def continuous_core_periphery(
     c = S.sum(axis=1)
     c = c / np.sqrt((c * c).sum())
     for _ in range(max_iter):
-        previous = c.copy()
-        for i in range(n):
-            others = (c * c).sum() - c[i] * c[i]
-            c[i] = max((S[i] @ c - S[i, i] * c[i]) / others, 0.0) if others > 0 else 0.0
+        # every c_i moved halfway to its least-squares value given the others, all at once, so that
+        # nodes in the same position keep the same coreness whatever their order
+        others = (c * c).sum() - c * c
+        best = np.divide(S @ c, others, out=np.zeros(n), where=others > 0)
+        previous, c = c, np.maximum((c + best) / 2, 0.0)
         if np.max(np.abs(c - previous)) <= tol:
             break
     off = ~np.eye(n, dtype=bool)
