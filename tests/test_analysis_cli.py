@@ -137,3 +137,21 @@ def test_clusters_structure_and_pairs(capsys):
     assert {float(row["together"]) for row in rows} == {1.0}
     _, out = run(capsys, "analyze", "clusters", "--method", "louvain", "--seed", "3", "--format", "csv")
     assert out.out.splitlines()[0].endswith("agreement,warning")
+
+
+def test_core_periphery_and_two_mode(capsys):
+    _, out = run(capsys, "analyze", "core-periphery", "--fit", "--format", "json")
+    (row,) = json.loads(out.out)
+    assert row["network"] == "co-assignment" and row["nodes"] == 29
+    _, out = run(capsys, "analyze", "core-periphery", "--format", "csv")
+    assert out.out.splitlines()[0] == "body,core,coreness"
+    _, out = run(capsys, "analyze", "two-mode", "--format", "csv")
+    assert out.out.splitlines()[0] == "body,tasks,degree_normalized,weighted_degree,areas,partners"
+    _, out = run(capsys, "analyze", "two-mode", "--matrix", "area", "--weighted", "--format", "json")
+    rows = json.loads(out.out)
+    assert len(rows) == 6 and rows[0]["area"] == "优化城市群发展空间布局"
+    _, out = run(capsys, "analyze", "two-mode", "--projection", "columns", "--min-weight", "20", "--format",
+                 "csv")
+    assert out.out.splitlines() == [
+        "a,b,weight", "自治区发展改革委,自治区工业和信息化厅,22", "自治区发展改革委,自治区生态环境厅,20"
+    ]

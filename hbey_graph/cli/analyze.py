@@ -83,6 +83,26 @@ def _whole(args: argparse.Namespace) -> pd.DataFrame:
     return whole_network(_graph(args), roles=_roles(args))
 
 
+def _core_periphery(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import core_periphery
+
+    network = "lead → support" if args.network == "coordination" else "co-assignment"
+    bodies, fit = core_periphery(_graph(args), network=network, roles=_roles(args), mixed=args.mixed)
+    return fit if args.fit else bodies
+
+
+def _two_mode(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import incidence_matrix, projection_edges, two_mode_degree
+
+    G = _graph(args)
+    if args.matrix is None and args.projection is None:
+        return two_mode_degree(G, roles=_roles(args))
+    matrix = incidence_matrix(G, by=args.matrix or "task", weighted=args.weighted, roles=_roles(args))
+    if args.projection is None:
+        return matrix
+    return projection_edges(matrix, onto=args.projection, min_weight=args.min_weight)
+
+
 def _links(args: argparse.Namespace) -> pd.DataFrame:
     from hbey_graph.analysis import cross_city_edges, cross_city_matrix, place_links
 
@@ -160,6 +180,38 @@ def _brokerage_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _core_periphery_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--network",
+        choices=("co-assignment", "coordination"),
+        default="co-assignment",
+        help="the co-assignment network (default) or the lead → support network",
+    )
+    parser.add_argument(
+        "--mixed",
+        choices=("ignore", "ones"),
+        default="ignore",
+        help="core–periphery ties left out of the fit (default) or expected",
+    )
+    parser.add_argument("--fit", action="store_true", help="one row: core size and the fit of both models")
+    _add_roles_option(parser)
+
+
+def _two_mode_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--matrix", choices=("task", "area"), default=None, help="the task × body or area × body matrix"
+    )
+    parser.add_argument("--weighted", action="store_true", help="role-weighted cells (lead 2, support 1)")
+    parser.add_argument(
+        "--projection",
+        choices=("columns", "rows"),
+        default=None,
+        help="project the matrix onto bodies (columns) or tasks/areas (rows): one row per pair",
+    )
+    parser.add_argument("--min-weight", type=float, default=1, metavar="N", help="smallest pair weight kept")
+    _add_roles_option(parser)
+
+
 def _links_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", choices=("city", "place"), default="city", help="default: city")
     parser.add_argument("--kind", default=None, help="only links of this kind (chain, cooperation, …)")
@@ -200,6 +252,16 @@ ANALYSES: dict[
         "whole-network measures of the lead → support, co-assignment and task × body networks",
         _whole,
         _add_roles_option,
+    ),
+    "core-periphery": (
+        "Borgatti–Everett core (discrete) and coreness (continuous) per body",
+        _core_periphery,
+        _core_periphery_options,
+    ),
+    "two-mode": (
+        "two-mode degree per body, task/area × body incidence matrices and their projections",
+        _two_mode,
+        _two_mode_options,
     ),
     "links": ("cross-city links by kind", _links, _links_options),
     "matrix": ("task × body responsibility matrix, or the allocation table", _matrix, _matrix_options),
