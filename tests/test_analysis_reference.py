@@ -151,6 +151,22 @@ def test_whole_measures_of_a_bowtie_and_an_isolate_by_hand():
     assert (row["components"], row["largest_component"]) == (2, 6)
 
 
+def test_whole_measures_of_a_directed_network_by_hand():
+    # a→b, b→c, a→c, c→d, d→e, e→a (n = 5, m = 6): density 6/20.
+    # Freeman degree (in + out): a 3, b 2, c 3, d 2, e 2 → Σ(3 − d) = 3 over 2(n−1)(n−2) = 24 → 1/8.
+    # Geodesics: every node but b lies on 6 of them (a: c→b, d→b, d→c, e→b, e→c, e→d; c: a→d, a→e,
+    # b→d, b→e, b→a, e→d; d and e likewise), b on none: Σ(6 − b) = 6 over (n−1)²(n−2) = 48 → 1/8.
+    # Distances from a, b, c, d, e sum to 7 + 10 + 10 + 9 + 8 = 44 over 20 ordered pairs → 2.2.
+    # Two-paths: a→b→c (closed by a→c), a→c→d, b→c→d, c→d→e, d→e→a, e→a→b, e→a→c → 1/7.
+    H = nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "d"), ("d", "e"), ("e", "a")])
+    row = network_measures(H)
+    assert row["density"] == pytest.approx(0.3)
+    assert row["degree_centralization"] == pytest.approx(1 / 8)
+    assert row["betweenness_centralization"] == pytest.approx(1 / 8)
+    assert row["mean_distance"] == pytest.approx(2.2)
+    assert row["clustering"] == pytest.approx(1 / 7)
+
+
 def test_two_mode_density_by_hand():
     # 2 tasks × 3 bodies, 4 ties: two-mode density 4 / (2·3)
     bipartite = nx.Graph([("t1", "a"), ("t1", "b"), ("t2", "b"), ("t2", "c")])
