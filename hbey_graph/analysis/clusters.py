@@ -12,12 +12,18 @@ with weak structure different seeds give different partitions. So the default an
    seeds; repeat from 2 until every run agrees (D is 0 or 1), at most 20 rounds (then the most
    frequent partition of the last round).
 
-The partition is then judged three ways (:func:`cluster_structure`): its modularity Q, Q against
-a degree-preserving random null (z-score), and how well single runs agree with it (adjusted Rand
-index). The null keeps every body's number of tasks and every task's number of bodies
-(swaps in the task × body network, then the same projection), hence every body's total weight
-in the projection. The structure is called weak when Q < 0.3 (Newman and Girvan's rule of thumb), z < 2 or
-the agreement < 0.8; the table, the report and the chart then say so.
+(The rounds after the first cluster the agreement graph at resolution 1.) The partition is then
+judged three ways (:func:`cluster_structure`): its modularity Q, Q against a degree-preserving
+random null (z-score), and how well single runs agree with it (adjusted Rand index). The null
+keeps every body's number of tasks and every task's number of bodies (swaps in the task × body
+network, then the same projection), hence every body's total weight in the projection. The
+structure is called weak when Q < 0.3 (Newman and Girvan's rule of thumb), z < 2 or the agreement
+< 0.8; the table, the report and the chart then say so.
+
+On the bundled plan (29 departments, density 0.48) the consensus has 3 clusters with Q = 0.065,
+against 0.045 ± 0.009 for random networks (z ≈ 2.2); single runs agree with it at 0.63 and give
+15 different partitions in 100 runs: the structure is weak. The 100 runs, the consensus and 50
+random networks take about a second and are cached for repeated calls on the same network.
 """
 
 from __future__ import annotations
