@@ -22,21 +22,34 @@ from typing import Any
 
 from hbey_graph.analysis import (
     allocation_table,
+    always_together,
     area_lead_table,
+    brokerage,
     centrality,
+    cluster_structure,
     cluster_summary,
     co_assignment_table,
+    co_classification,
     coordination_clusters,
     coordination_edges,
+    core_periphery,
     cross_city_edges,
     cross_city_matrix,
+    department_network,
+    incidence_matrix,
     lead_workload,
     place_links,
+    projection_edges,
+    qap_correlation,
+    qap_regression,
     responsibility_matrix,
+    two_mode_degree,
+    whole_network,
 )
 from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
 from hbey_graph.extract.parser import load_plan, parse_text
 from hbey_graph.graph import build_graph
+from hbey_graph.network_files import write_network
 from hbey_graph.records import Assignment, Body, Link, Place, Plan, Project, Section, Task
 
 __all__ = [
@@ -53,21 +66,34 @@ __all__ = [
     "Section",
     "Task",
     "allocation_table",
+    "always_together",
     "area_lead_table",
+    "brokerage",
     "build_graph",
     "centrality",
+    "cluster_structure",
     "cluster_summary",
     "co_assignment_table",
+    "co_classification",
     "coordination_clusters",
     "coordination_edges",
+    "core_periphery",
     "cross_city_edges",
     "cross_city_matrix",
+    "department_network",
+    "incidence_matrix",
     "lead_workload",
     "load_plan",
     "parse_text",
     "place_links",
+    "projection_edges",
+    "qap_correlation",
+    "qap_regression",
     "responsibility_matrix",
     "run_query",
+    "two_mode_degree",
+    "whole_network",
+    "write_network",
     "write_report",
 ]
 __version__ = "0.1.0"

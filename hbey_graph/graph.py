@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from hbey_graph.names import short_body_en
 from hbey_graph.records import ROLES, Plan
 
 __all__ = [
@@ -562,11 +563,14 @@ def _edge_types(roles: Iterable[str] | None) -> set[str]:
     return wanted
 
 
-_BODY_COLUMNS = ["body", "body_type", "level", "full_name", "name_en"]
+_BODY_COLUMNS = ["body", "body_type", "level", "full_name", "name_en", "short_en"]
 
 
 def body_table(G: nx.MultiDiGraph, plan_id: str | None = None) -> pd.DataFrame:
-    """One row per body name: body, body_type, level, full_name, name_en.
+    """One row per body name: body, body_type, level, full_name, name_en, short_en.
+
+    ``short_en`` is the short English name charts and network files use
+    (:func:`hbey_graph.names.short_body_en` of ``name_en``; ``""`` without one).
 
     Bodies of several plans with the same name are one row (the first plan's attributes), because
     analyses across plans treat a name as one body. Rows follow the graph's order.
@@ -588,6 +592,7 @@ def body_table(G: nx.MultiDiGraph, plan_id: str | None = None) -> pd.DataFrame:
                 "level": data.get("level", ""),
                 "full_name": data.get("full_name", ""),
                 "name_en": data.get("name_en", ""),
+                "short_en": short_body_en(data["name_en"]) if data.get("name_en") else "",
             },
         )
     return pd.DataFrame(list(rows.values()), columns=_BODY_COLUMNS)

@@ -11,6 +11,7 @@ are frozen, so that no plan can change them for the next.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -384,6 +385,95 @@ class Plan:
         assigned = len({a.task_id for a in self.assignments})
         unassigned = sum(issue.kind == "unassigned-task" for issue in self.issues)
         return assigned, len(self.tasks) + unassigned
+
+    def subset(self, *, sections: Iterable[str] | None = None, tasks: Iterable[str] | None = None) -> Plan:
+        """A plan holding only some tasks, with every record that refers to them.
+
+        Parameters
+        ----------
+        sections : iterable of str, optional
+            Keep the tasks in these sections: an area title (``"引导产业协同发展"``), the title of
+            any enclosing section, or a section key (``"3.2"``).
+        tasks : iterable of str, optional
+            Keep the tasks with these ids.
+
+        Returns
+        -------
+        Plan
+            The same plan id, metadata, issues and conventions; the kept tasks (their ids and
+            ``seq`` unchanged), the sections enclosing them, and the assignments, mentions,
+            projects and links of those tasks; the bodies they name and the places their
+            mentions, projects and links name (with the cities and provinces above them). When
+            both filters are given a task must pass both.
+
+        Raises
+        ------
+        ValueError
+            If a section or task id matches nothing in the plan, or no filter is given.
+
+        Examples
+        --------
+        >>> from hbey_graph import load_plan
+        >>> area = load_plan().subset(sections=["引导产业协同发展"])
+        >>> len(area.tasks), area.tasks[0].task_id, sorted({t.section for t in area.tasks})
+        (13, 'T2.1.1', ['引导产业协同发展'])
+        """
+        if sections is None and tasks is None:
+            raise ValueError("give sections=, tasks= or both")
+        titles = {section.key: section.title for section in self.sections}
+        keep = list(self.tasks)
+        if sections is not None:
+            wanted = set(sections)
+            known = set(titles) | set(titles.values()) | {task.section for task in self.tasks}
+            unknown = sorted(wanted - known)
+            if unknown:
+                raise ValueError(f"plan {self.plan_id}: no section {unknown[0]!r}")
+
+            def inside(task: Task) -> bool:
+                names = {task.section, *task.section_path, *(titles.get(k, "") for k in task.section_path)}
+                return bool(names & wanted)
+
+            keep = [task for task in keep if inside(task)]
+        if tasks is not None:
+            ids = set(tasks)
+            unknown = sorted(ids - {task.task_id for task in self.tasks})
+            if unknown:
+                raise ValueError(f"plan {self.plan_id}: no task {unknown[0]!r}")
+            keep = [task for task in keep if task.task_id in ids]
+        kept_ids = {task.task_id for task in keep}
+        paths = {key for task in keep for key in task.section_path}
+        assignments = [a for a in self.assignments if a.task_id in kept_ids]
+        mentions = [m for m in self.mentions if m.task_id in kept_ids]
+        projects = [p for p in self.projects if p.task_id in kept_ids]
+        links = [link for link in self.links if link.task_id in kept_ids]
+        named = {a.body for a in assignments}
+        places = {m.place for m in mentions} | {p for project in projects for p in project.places}
+        places |= {link.source for link in links} | {link.target for link in links}
+        frontier = list(places)
+        while frontier:  # the cities and provinces above the places kept
+            place = self.places.get(frontier.pop())
+            for above in (place.parent_city, place.province) if place is not None else ():
+                if above and above not in places:
+                    places.add(above)
+                    frontier.append(above)
+        return Plan(
+            plan_id=self.plan_id,
+            title=self.title,
+            doc_number=self.doc_number,
+            issuer=self.issuer,
+            date=self.date,
+            source=self.source,
+            sections=[section for section in self.sections if section.key in paths],
+            tasks=keep,
+            bodies={name: body for name, body in self.bodies.items() if name in named},
+            assignments=assignments,
+            issues=list(self.issues),
+            conventions=list(self.conventions),
+            places={name: place for name, place in self.places.items() if name in places},
+            mentions=mentions,
+            projects=projects,
+            links=links,
+        )
 
     def table(self, name: str) -> pandas.DataFrame:
         """Return one of the plan's tables as a DataFrame.

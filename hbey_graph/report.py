@@ -147,9 +147,21 @@ def report_tables(plan: Plan, G: nx.MultiDiGraph, *, seed: int = 0) -> list[Repo
         **own,
     }
     return [
-        ReportTable(name, title, description.format(seed=seed), frames[name], index=name in _MATRICES)
+        ReportTable(
+            name,
+            title,
+            description.format(seed=seed, cluster_warning=_cluster_warning(frames["clusters"])),
+            frames[name],
+            index=name in _MATRICES,
+        )
         for name, title, description in _TABLES
     ]
+
+
+def _cluster_warning(summary: pd.DataFrame) -> str:
+    """The clusters' warning, said plainly before the table when their structure is weak."""
+    warning = str(summary.warning.iloc[0]) if len(summary) and "warning" in summary else ""
+    return f"⚠ 聚类结构较弱，请谨慎解读。{warning} " if warning else ""
 
 
 #: Tables whose index carries data.
@@ -194,8 +206,9 @@ _TABLES: tuple[tuple[str, str, str], ...] = (
     (
         "clusters",
         "协调集群 Coordination clusters",
-        "Louvain 社区（seed={seed}）：成员、主要领域、模块度贡献和跨种子稳定性。"
-        "Louvain communities of bodies with modularity and stability across seeds.",
+        "{cluster_warning}100 次 Louvain 运行（种子 {seed} 起）的共识划分：成员、主要领域、模块度贡献、"
+        "跨运行稳定性与内聚度，整体模块度 Q 及其相对随机网络的 z 值。Consensus of 100 Louvain runs with "
+        "members, themes, modularity, stability and cohesion; Q and its z-score against random networks.",
     ),
     ("cluster_members", "集群成员 Cluster members", "每个单位所属的协调集群。Cluster of every body."),
     (

@@ -25,13 +25,14 @@ class ThisInterpreter(KernelSpecManager):
         )
 
 
-def test_the_five_notebooks_are_there():
+def test_the_six_notebooks_are_there():
     assert [path.name for path in NOTEBOOKS] == [
         "01-quickstart.ipynb",
         "02-lead-workload.ipynb",
         "03-coordination-clusters.ipynb",
         "04-cross-city-links.ipynb",
         "05-neo4j-cypher.ipynb",
+        "06-policy-network-measures.ipynb",
     ]
 
 

@@ -154,9 +154,25 @@ def test_area_lead_heatmap_holds_the_leads_of_each_area(G):
     assert sorted(map(int, written)) == sorted(n for row in counts for n in row if n)
 
 
-def test_area_labels_in_english_are_numbered(G):
+def test_area_labels_in_english_come_from_the_data_file(G):
     _fig, ax = plot_area_lead_heatmap(G, labels="en")
-    assert [t.get_text() for t in ax.get_yticklabels()] == [f"Area {n}" for n in range(1, 7)]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Spatial layout of the city cluster",
+        "Industrial coordination",
+        "Connected infrastructure",
+        "Joint ecological protection",
+        "Opening up and cooperation",
+        "Institutions for coordinated development",
+    ]
+    # an area the file does not know is numbered by its place in the outline
+    from hbey_graph.plot.workload import area_labels
+
+    H = G.copy()
+    H.nodes["nmg-2018-55-hbey-plan|Section|3.2"]["title"] = "未知领域"
+    assert area_labels(H, ["未知领域", "引导产业协同发展"], "en") == {
+        "未知领域": "Area 2",
+        "引导产业协同发展": "Industrial coordination",
+    }
 
 
 # ------------------------------------------------------------------------------ responsibility matrix
@@ -342,3 +358,17 @@ def test_a_plan_without_places_gets_a_message_not_an_empty_map():
     _fig, ax = plot_cross_city_links(build_graph(plan))
     message = [t.get_text() for t in ax.texts if t.get_gid() == "empty"]
     assert message == ["方案中没有可在地图上标出的地点或联系"]
+
+
+def test_cluster_charts_warn_when_the_structure_is_weak(G):
+    # the bundled plan's cluster structure is weak (see test_analysis_clusters); both charts say so
+    _fig, ax = plot_coordination_network(G, labels="en")
+    assert "⚠ Weak cluster structure (Q = 0.065" in ax.get_title(loc="left")
+    _fig, ax = plot_co_assignment_heatmap(G)
+    assert "⚠ 聚类结构较弱（Q = 0.065" in ax.get_title(loc="left")
+    # a summary without the warning draws no warning
+    from hbey_graph.analysis import cluster_summary
+
+    quiet = cluster_summary(G).assign(warning="")
+    _fig, ax = plot_coordination_network(G, summary=quiet)
+    assert "⚠" not in ax.get_title(loc="left")

@@ -170,3 +170,8 @@ def test_a_small_plan_gives_a_complete_report_and_replaces_the_earlier_one(tmp_p
     write_report(small_plan(), out, labels="en", jobs=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
     assert (out / "charts" / "place_links_map.svg").is_file()
+
+
+def test_the_page_says_plainly_that_the_cluster_structure_is_weak(page):
+    # the bundled plan's clusters: Q ≈ 0.065 (below 0.3), runs agree at ≈ 0.63 (below 0.8)
+    assert "⚠ 聚类结构较弱，请谨慎解读。Weak cluster structure: modularity Q = 0.065 (below 0.3)" in page

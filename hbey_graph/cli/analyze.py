@@ -48,10 +48,15 @@ def _network(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _clusters(args: argparse.Namespace) -> pd.DataFrame:
-    from hbey_graph.analysis import cluster_summary, coordination_clusters
+    from hbey_graph.analysis import always_together, cluster_structure, cluster_summary, coordination_clusters
 
     G = _graph(args)
     options = {"seed": args.seed, "resolution": args.resolution, "roles": _roles(args)}
+    if args.pairs:
+        return always_together(G, **options)
+    options["method"] = args.method
+    if args.structure:
+        return cluster_structure(G, **options)
     return coordination_clusters(G, **options) if args.members else cluster_summary(G, **options)
 
 
@@ -59,6 +64,43 @@ def _centrality(args: argparse.Namespace) -> pd.DataFrame:
     from hbey_graph.analysis import centrality
 
     return centrality(_graph(args), roles=_roles(args))
+
+
+def _brokerage(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import brokerage
+    from hbey_graph.errors import HbeyGraphError
+
+    try:
+        table = brokerage(_graph(args), group=args.group)
+    except ValueError as err:  # an unknown --group column
+        raise HbeyGraphError(str(err)) from err
+    return table if args.null else table[["body", "group", *table.columns[2:8]]]
+
+
+def _whole(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import whole_network
+
+    return whole_network(_graph(args), roles=_roles(args))
+
+
+def _core_periphery(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import core_periphery
+
+    network = "lead → support" if args.network == "coordination" else "co-assignment"
+    bodies, fit = core_periphery(_graph(args), network=network, roles=_roles(args), mixed=args.mixed)
+    return fit if args.fit else bodies
+
+
+def _two_mode(args: argparse.Namespace) -> pd.DataFrame:
+    from hbey_graph.analysis import incidence_matrix, projection_edges, two_mode_degree
+
+    G = _graph(args)
+    if args.matrix is None and args.projection is None:
+        return two_mode_degree(G, roles=_roles(args))
+    matrix = incidence_matrix(G, by=args.matrix or "task", weighted=args.weighted, roles=_roles(args))
+    if args.projection is None:
+        return matrix
+    return projection_edges(matrix, onto=args.projection, min_weight=args.min_weight)
 
 
 def _links(args: argparse.Namespace) -> pd.DataFrame:
@@ -104,7 +146,10 @@ def _network_options(parser: argparse.ArgumentParser) -> None:
 
 def _clusters_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--seed", type=whole_number_in(0, what="seed"), default=0, help="Louvain seed (default 0)"
+        "--seed",
+        type=whole_number_in(0, what="seed"),
+        default=0,
+        help="first Louvain seed (default 0; the consensus runs seeds 0–99)",
     )
     parser.add_argument(
         "--resolution",
@@ -112,7 +157,72 @@ def _clusters_options(parser: argparse.ArgumentParser) -> None:
         default=1.0,
         help="Louvain resolution, above 0 (default 1.0)",
     )
-    parser.add_argument("--members", action="store_true", help="one row per body instead of per cluster")
+    parser.add_argument(
+        "--method",
+        choices=("consensus", "louvain"),
+        default="consensus",
+        help="consensus of 100 Louvain runs (default) or one run with --seed",
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--members", action="store_true", help="one row per body instead of per cluster")
+    group.add_argument(
+        "--structure",
+        action="store_true",
+        help="one row on the whole partition: Q, its z-score against random networks, agreement, verdict",
+    )
+    group.add_argument("--pairs", action="store_true", help="pairs of bodies that every run puts together")
+    _add_roles_option(parser)
+
+
+def _brokerage_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--group",
+        metavar="COLUMN",
+        default="body_type",
+        help="column of the bodies table that groups bodies (default: body_type; e.g. level)",
+    )
+    parser.add_argument(
+        "--null",
+        action="store_true",
+        help="add the expected counts (exp_*) and z-scores (z_*) under sna's random-graph null",
+    )
+
+
+def _core_periphery_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--network",
+        choices=("co-assignment", "coordination"),
+        default="co-assignment",
+        help="the co-assignment network (default) or the lead → support network",
+    )
+    parser.add_argument(
+        "--mixed",
+        choices=("ignore", "ones"),
+        default="ignore",
+        help="core–periphery ties left out of the fit (default) or expected",
+    )
+    parser.add_argument("--fit", action="store_true", help="one row: core size and the fit of both models")
+    _add_roles_option(parser)
+
+
+def _two_mode_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--matrix", choices=("task", "area"), default=None, help="the task × body or area × body matrix"
+    )
+    parser.add_argument("--weighted", action="store_true", help="role-weighted cells (lead 2, support 1)")
+    parser.add_argument(
+        "--projection",
+        choices=("columns", "rows"),
+        default=None,
+        help="project the matrix onto bodies (columns) or tasks/areas (rows): one row per pair",
+    )
+    parser.add_argument(
+        "--min-weight",
+        type=number_in(0, what="a weight"),
+        default=1,
+        metavar="N",
+        help="smallest pair weight kept",
+    )
     _add_roles_option(parser)
 
 
@@ -145,8 +255,32 @@ ANALYSES: dict[
 ] = {
     "workload": ("tasks led, supported and implemented per body", _workload, _workload_options),
     "network": ("lead → support coordination edges, or co-assignment pairs", _network, _network_options),
-    "clusters": ("Louvain clusters of bodies working together", _clusters, _clusters_options),
+    "clusters": (
+        "consensus Louvain clusters of bodies working together, with a warning when weak",
+        _clusters,
+        _clusters_options,
+    ),
     "centrality": ("centrality, brokerage and core membership per body", _centrality, _add_roles_option),
+    "brokerage": (
+        "Gould–Fernandez brokerage roles per body on the lead → support network",
+        _brokerage,
+        _brokerage_options,
+    ),
+    "whole": (
+        "whole-network measures of the lead → support, co-assignment and task × body networks",
+        _whole,
+        _add_roles_option,
+    ),
+    "core-periphery": (
+        "Borgatti–Everett core (discrete) and coreness (continuous) per body",
+        _core_periphery,
+        _core_periphery_options,
+    ),
+    "two-mode": (
+        "two-mode degree per body, task/area × body incidence matrices and their projections",
+        _two_mode,
+        _two_mode_options,
+    ),
     "links": ("cross-city links by kind", _links, _links_options),
     "matrix": ("task × body responsibility matrix, or the allocation table", _matrix, _matrix_options),
 }

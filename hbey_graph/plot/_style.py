@@ -9,7 +9,6 @@ changes the global matplotlib settings.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Iterable
 from functools import cache
@@ -27,6 +26,8 @@ from matplotlib.path import Path as MarkerPath
 from matplotlib.text import Text
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
+
+from hbey_graph.names import short_body_en
 
 __all__ = [
     "CLUSTER_CITIES",
@@ -252,37 +253,6 @@ def cluster_colour(cluster: int | None) -> str:
     if not cluster:
         return _NO_CLUSTER
     return _CLUSTER_PALETTE[(int(cluster) - 1) % len(_CLUSTER_PALETTE)]
-
-
-# English names of region departments end "of Inner Mongolia (Autonomous Region)"; on a chart the
-# region is understood, so it is dropped (the full names stay in the tables).
-_EN_SHORTENINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r" of (the )?Inner Mongolia( Autonomous Region)?$"), ""),
-    (re.compile(r" of the CPC Inner Mongolia Committee$"), " (CPC)"),
-    (re.compile(r"^Department of "), "Dept. of "),
-    (re.compile(r"Municipal People's Government$"), "Municipal Govt."),
-    (re.compile(r" of the People's Bank of China$"), " (PBoC)"),
-    (re.compile(r" Office of the China Banking and Insurance Regulatory Commission$"), " CBIRC Office"),
-    (re.compile(r" of the State Taxation Administration$"), ""),
-    (re.compile(r" Co\. Ltd\.$"), ""),
-)
-
-
-def short_body_en(name_en: str) -> str:
-    """Shorten a body's English name for a chart label.
-
-    Examples
-    --------
-    >>> short_body_en("Department of Commerce of Inner Mongolia")
-    'Dept. of Commerce'
-    >>> short_body_en("Development and Reform Commission of Inner Mongolia Autonomous Region")
-    'Development and Reform Commission'
-    >>> short_body_en("Baotou Municipal People's Government")
-    'Baotou Municipal Govt.'
-    """
-    for pattern, replacement in _EN_SHORTENINGS:
-        name_en = pattern.sub(replacement, name_en)
-    return name_en
 
 
 def _short_body_zh(name: str, body_type: str) -> str:

@@ -41,6 +41,25 @@ def _membership(summary: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def _weak_structure_note(summary: pd.DataFrame, labels: str) -> str:
+    """A second title line when the summary warns that the cluster structure is weak, else ``""``.
+
+    Examples
+    --------
+    >>> summary = pd.DataFrame({"warning": ["Weak …"], "partition_modularity": [0.065],
+    ...                         "modularity_z": [2.23], "agreement": [0.63]})
+    >>> print(_weak_structure_note(summary, "en").strip())
+    ⚠ Weak cluster structure (Q = 0.065, z = 2.2, runs agree at 0.63): read with caution
+    """
+    if not len(summary) or "warning" not in summary or not str(summary.warning.iloc[0]):
+        return ""
+    row = summary.iloc[0]
+    numbers = f"Q = {row.partition_modularity:.3f}, z = {row.modularity_z:.1f}"
+    if labels == "zh":
+        return f"\n⚠ 聚类结构较弱（{numbers}，运行间一致性 {row.agreement:.2f}），请谨慎解读"
+    return f"\n⚠ Weak cluster structure ({numbers}, runs agree at {row.agreement:.2f}): read with caution"
+
+
 def _ranked_members(summary: pd.DataFrame) -> list[str]:
     """Every clustered body, cluster by cluster, ranked within its cluster as the summary ranks them."""
     return [body for members in summary.members for body in str(members).split("、") if body]
@@ -213,7 +232,7 @@ def plot_coordination_network(
             tasks_led[G.nodes[body]["name"]] += 1
     pos = _layout(C, summary, tasks_led)
 
-    fig, ax = new_axes(ax, (12, 10.5))
+    fig, ax = new_axes(ax, (12, 10.5) if labels == "zh" else (13.5, 12))
     xy = np.array([pos[body] for body in nodes])
     sizes = np.array([60 + 70 * tasks_led[body] for body in nodes], dtype=float)
     colours = [cluster_colour(membership.get(body)) for body in nodes]
@@ -279,7 +298,9 @@ def plot_coordination_network(
     default = (
         "牵头单位→配合单位协调网络" if labels == "zh" else "Coordination network: lead → supporting body"
     )
-    ax.set_title(title or default, loc="left", fontproperties=cjk_font(12))
+    ax.set_title(
+        (title or default) + _weak_structure_note(summary, labels), loc="left", fontproperties=cjk_font(12)
+    )
     apply_font(ax)
 
     importance = sorted(range(len(nodes)), key=lambda i: (-sizes[i], nodes[i]))
@@ -432,5 +453,6 @@ def plot_co_assignment_heatmap(
     # The cluster legend sits between the axes and the title: lift the title above it.
     root = getattr(ax.figure, "figure", None) or ax.figure
     height = legend.get_window_extent(root._get_renderer()).height * 72.0 / root.dpi
-    ax.set_title(title or default, loc="left", fontproperties=cjk_font(12), pad=height + 8)
+    note = _weak_structure_note(summary, labels)
+    ax.set_title((title or default) + note, loc="left", fontproperties=cjk_font(12), pad=height + 8)
     return fig, ax

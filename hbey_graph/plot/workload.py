@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from hbey_graph.analysis.workload import area_lead_table, lead_workload
 from hbey_graph.graph import nodes_of_kind
+from hbey_graph.names import area_title_en
 from hbey_graph.plot._style import (
     ROLE_COLOURS,
     apply_font,
@@ -144,24 +145,28 @@ def plot_lead_workload(
 def area_labels(G: nx.MultiDiGraph, areas: Sequence[str], labels: str = "zh") -> dict[str, str]:
     """Display names of the plan's areas (the （一）… sections).
 
-    Chinese: the area title. English: ``"Area 1"`` … by the area's number in the outline (the
-    plan has no English titles).
+    Chinese: the area title. English: the title of ``data/area_titles_en.csv``
+    (:func:`hbey_graph.names.area_title_en`), or ``"Area 1"`` … by the area's number in the outline
+    when the file has none.
 
     Examples
     --------
     >>> from hbey_graph import load_plan
     >>> from hbey_graph.graph import build_graph
-    >>> area_labels(build_graph(load_plan()), ["引导产业协同发展"], "en")
-    {'引导产业协同发展': 'Area 2'}
+    >>> area_labels(build_graph(load_plan()), ["引导产业协同发展", "另一领域"], "en")
+    {'引导产业协同发展': 'Industrial coordination', '另一领域': '另一领域'}
     """
     check_labels(labels)
     if labels == "zh":
         return {area: area for area in areas}
+    english = {area: area_title_en(area) for area in areas}
+    if all(english.values()):
+        return {area: str(title) for area, title in english.items()}
     numbers: dict[str, int] = {}
     for _, data in nodes_of_kind(G, "Section"):
         if data.get("level") == 2 and data.get("title") in areas:
             numbers.setdefault(data["title"], int(str(data["key"]).rsplit(".", 1)[-1]))
-    return {area: f"Area {numbers[area]}" if area in numbers else area for area in areas}
+    return {area: english[area] or (f"Area {numbers[area]}" if area in numbers else area) for area in areas}
 
 
 def plot_area_lead_heatmap(
