@@ -17,7 +17,7 @@ from hbey_graph.errors import HbeyGraphError, ParseWarning
 __all__ = ["build_parser", "main"]
 
 #: Command modules, each with ``register(subparsers)``. A module that is not there yet is skipped.
-COMMAND_MODULES = ("export", "analyze", "report", "neo4j", "corpus", "evaluate")
+COMMAND_MODULES = ("export", "analyze", "report", "explore", "neo4j", "corpus", "evaluate")
 
 
 def build_parser() -> argparse.ArgumentParser:
