@@ -79,13 +79,21 @@ def test_a_large_graph_is_aggregated_to_the_busiest_bodies(plan):
     data = explorer_data(G, plans, max_tasks=100, max_bodies=10)
     assert data["aggregated"] and data["plans"] == 3
     assert [n["kind"] for n in data["nodes"]] == ["body"] * 10
-    assert data["counts"] == {"graph_nodes": 32 + 3 * 38, "graph_bodies": 32, "graph_tasks": 114,
-                              "nodes": 10, "edges": len(data["edges"])}
+    assert data["counts"] == {
+        "graph_nodes": 32 + 3 * 38,
+        "graph_bodies": 32,
+        "graph_tasks": 114,
+        "nodes": 10,
+        "edges": len(data["edges"]),
+    }
     assert "10" in data["note"] and "114" in data["note"]
     # 发展改革委 leads 10 tasks in each copy; with 自然资源厅 supporting 8 of them
     by_name = {n["zh"]: n["id"] for n in data["nodes"]}
-    weight = next(e["weight"] for e in data["edges"]
-                  if e["from"] == by_name["自治区发展改革委"] and e["to"] == by_name["自治区自然资源厅"])
+    weight = next(
+        e["weight"]
+        for e in data["edges"]
+        if e["from"] == by_name["自治区发展改革委"] and e["to"] == by_name["自治区自然资源厅"]
+    )
     assert weight == 3 * 8
 
 
@@ -116,21 +124,28 @@ def test_the_page_loads_nothing_from_elsewhere(page):
     # addresses may appear as text (the library's licence header), but never as something loaded
     addresses = re.findall(r"https?://[^\s\"'<>)]+", text)
     assert set(addresses) <= {
-        "https://visjs.github.io/vis-network/", "http://almende.com", "https://github.com/visjs",
-        "http://www.apache.org/licenses/LICENSE-2.0", "http://opensource.org/licenses/MIT",
+        "https://visjs.github.io/vis-network/",
+        "http://almende.com",
+        "https://github.com/visjs",
+        "http://www.apache.org/licenses/LICENSE-2.0",
+        "http://opensource.org/licenses/MIT",
         "https://github.com/zloirock/core-js",
-        "https://github.com/zloirock/core-js/blob/v3.51.0/LICENSE", "http://naver.github.io/egjs",
+        "https://github.com/zloirock/core-js/blob/v3.51.0/LICENSE",
+        "http://naver.github.io/egjs",
     }
 
 
-@pytest.mark.parametrize("sample", [
-    '<script src="https://cdn.example.org/vis.js"></script>',
-    '<link rel="stylesheet" href="//fonts.example.org/css">',
-    "body { background: url(https://example.org/a.png) }",
-    'fetch("https://example.org/data.json")',
-    "xhr.open('GET', 'http://example.org/x')",
-    '@import "https://example.org/a.css";',
-])
+@pytest.mark.parametrize(
+    "sample",
+    [
+        '<script src="https://cdn.example.org/vis.js"></script>',
+        '<link rel="stylesheet" href="//fonts.example.org/css">',
+        "body { background: url(https://example.org/a.png) }",
+        'fetch("https://example.org/data.json")',
+        "xhr.open('GET', 'http://example.org/x')",
+        '@import "https://example.org/a.css";',
+    ],
+)
 def test_the_check_for_loads_catches_each_kind(sample):
     assert NETWORK_LOADS.search(sample)
 
