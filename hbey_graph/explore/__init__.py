@@ -106,6 +106,17 @@ def _scaled(pos: dict[Any, Any], size: float) -> dict[Any, tuple[float, float]]:
     }
 
 
+def _layout(layout: nx.Graph, *, seed: int, iterations: int, spread: float, size: float) -> dict:
+    """Spring layout in pixels; parts that share no edge are held near the rest by a weak hub."""
+    hub = object()
+    held = layout.copy()
+    held.add_edges_from(((hub, node) for node in layout), weight=0.02)
+    k = spread / math.sqrt(max(len(held), 1))
+    pos = nx.spring_layout(held, seed=seed, iterations=iterations, k=k, weight="weight")
+    del pos[hub]
+    return _scaled(pos, size)
+
+
 def explorer_data(
     G: nx.MultiDiGraph,
     plans: Iterable[Plan] = (),
@@ -215,8 +226,7 @@ def explorer_data(
             weight = _LAYOUT_WEIGHT[role]
             u, v = body_id[G.nodes[body]["name"]], task_id[task]
             layout.add_edge(u, v, weight=max(weight, layout.get_edge_data(u, v, {"weight": 0})["weight"]))
-        k = 2.2 / math.sqrt(max(len(layout), 1))
-        pos = _scaled(nx.spring_layout(layout, seed=seed, iterations=300, k=k, weight="weight"), 1600)
+        pos = _layout(layout, seed=seed, iterations=300, spread=2.2, size=1600)
         area_index: dict[str, int] = {}
         for key in task_keys:
             data = G.nodes[key]
@@ -283,7 +293,7 @@ def explorer_data(
         for (a, b, _), w in weights.items():
             u, v = body_id[a], body_id[b]
             layout.add_edge(u, v, weight=layout.get_edge_data(u, v, {"weight": 0})["weight"] + w)
-        pos = _scaled(nx.spring_layout(layout, seed=seed, iterations=100, weight="weight"), 1800)
+        pos = _layout(layout, seed=seed, iterations=150, spread=3.0, size=2400)
         for (a, b, role), w in sorted(weights.items(), key=lambda item: -item[1]):
             edges.append(
                 {"id": f"e{len(edges)}", "from": body_id[a], "to": body_id[b], "role": role, "weight": w}
