@@ -492,3 +492,10 @@ def test_gray_network_tells_clusters_apart_by_shape(G):
 def test_unknown_style_is_refused(G):
     with pytest.raises(ValueError, match="style must be 'color' or 'gray'"):
         plot_lead_workload(G, style="print")
+
+
+def test_lines_leaving_together_for_a_far_place_are_counted_in_its_name():
+    plan = map_plan()
+    plan.links = [*plan.links, Link("榆林市", "西安市", "place", "corridor", "T1.1.2", "榆林至西安")]
+    _fig, ax = plot_cross_city_links(build_graph(plan))
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "exit"] == ["→西安市 ×2"]

@@ -220,7 +220,7 @@ def plot_cross_city_links(
         one scatter collection per place group with gid ``places:<group>`` (``city``, ``county``,
         ``town``, ``zone``, ``region``); the four cluster cities have an extra ring (gid
         ``cluster-cities``). Names are annotations with gid ``label`` (points) and ``exit``
-        (far places at the frame).
+        (far places at the frame; ``→北京市 ×3`` where three lines to it leave close together).
 
     Examples
     --------
@@ -512,15 +512,20 @@ def plot_cross_city_links(
         for p, lv in zip(to_label.place, to_label.level, strict=True)
     ]
     radii = [radius.get(p, 3.0) for p in to_label.place]
-    # One name where lines to a far place leave the map, or several where they leave far apart.
-    seen_exits: list[tuple[float, float, str]] = []
+    # One name where lines to a far place leave the map close together, saying how many lines it
+    # stands for (→北京市 ×3), or several names where they leave far apart.
+    seen_exits: list[list] = []  # x, y, far place, lines
     spread = 0.08 * max(extent[1] - extent[0], extent[3] - extent[2])
     for x, y, far in exits:
-        if all(f != far or math.hypot(x - sx, y - sy) > spread for sx, sy, f in seen_exits):
-            seen_exits.append((x, y, far))
-    for x, y, far in seen_exits:
+        near = next((e for e in seen_exits if e[2] == far and math.hypot(x - e[0], y - e[1]) <= spread), None)
+        if near is None:
+            seen_exits.append([x, y, far, 1])
+        else:
+            near[3] += 1
+    for x, y, far, lines in seen_exits:
         anchors.append((x, y))
-        texts.append(f"→{names.get(far, far)}" if labels == "zh" else f"→ {names.get(far, far)}")
+        name = f"→{names.get(far, far)}" if labels == "zh" else f"→ {names.get(far, far)}"
+        texts.append(f"{name} ×{lines}" if lines > 1 else name)
         fonts.append(look.font(7.5))
         colours.append("#777777")
         radii.append(2.0)
