@@ -118,16 +118,16 @@ def plot_lead_workload(
             linewidth=0.5,
             label=column,
         )
-        dark = role == "lead" or (look.gray and role == "support")
+        dark = role == "lead"
+        # on hatched gray bars a number sits on a small white box
+        boxed = look.gray and not dark
         for text in ax.bar_label(
             bars,
             labels=[f"{v:g}" if v >= 1 else "" for v in values],
             label_type="center",
             fontproperties=look.font(7),
             color="white" if dark else "#222222",
-            bbox=None
-            if not look.gray or dark
-            else {"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"},
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"} if boxed else None,
         ):
             text.set_in_layout(False)
         left += values
