@@ -269,3 +269,12 @@ def test_an_aggregated_corpus_page_opens_and_says_so(browser, plan, tmp_path):
     open_page(browser, path)
     assert browser.execute_script("return window.explorer.nodeCount()") == 20
     assert "152 tasks" in browser.find_element("id", "note").text
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser tests"):
+        unavailable("no Chromium")
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception, match="no Chromium"):
+        unavailable("no Chromium")
