@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= report
 
-.PHONY: install report test lint clean
+.PHONY: install browser report test lint clean
 
 install: $(VENV)/.installed
 
@@ -17,7 +17,15 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 report: install
 	$(BIN)/hbey-graph report --out $(OUT)
 
-test: install
+# Headless Chromium and its driver for the explorer's browser tests: Debian packages, installed when
+# missing from a root shell with apt-get; elsewhere the tests say what is missing (and fail in CI).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else echo "note: the browser tests need chromium and chromium-driver (apt-get install chromium chromium-driver)"; fi
+
+test: install browser
 	$(BIN)/python -m pytest
 
 lint: install

@@ -2,9 +2,10 @@
 
 The flow runs one way: :func:`load_plan` reads a plan into typed records, :func:`build_graph` turns
 plans into a networkx graph, the analyses (:mod:`hbey_graph.analysis`) return DataFrames, and the
-charts (:mod:`hbey_graph.plot`), the report (:func:`write_report`) and Neo4j
-(:mod:`hbey_graph.neo4j`, :func:`run_query`) sit at the end. Charts, report and Neo4j are imported
-only when first used, so ``import hbey_graph`` stays light.
+charts (:mod:`hbey_graph.plot`), the report (:func:`write_report`), the explorer page
+(:func:`write_explorer`) and Neo4j (:mod:`hbey_graph.neo4j`, :func:`run_query`) sit at the end.
+Charts, report, explorer and Neo4j are imported only when first used, so ``import hbey_graph``
+stays light.
 
 Examples
 --------
@@ -93,13 +94,18 @@ __all__ = [
     "run_query",
     "two_mode_degree",
     "whole_network",
+    "write_explorer",
     "write_network",
     "write_report",
 ]
 __version__ = "0.1.0"
 
 # Public names whose modules pull in matplotlib or the Neo4j driver: imported on first use.
-_LAZY = {"write_report": "hbey_graph.report", "run_query": "hbey_graph.neo4j"}
+_LAZY = {
+    "write_report": "hbey_graph.report",
+    "write_explorer": "hbey_graph.explore",
+    "run_query": "hbey_graph.neo4j",
+}
 
 
 def __getattr__(name: str) -> Any:

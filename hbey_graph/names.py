@@ -5,7 +5,8 @@ Both come from data files, so that a user can extend them for another plan:
 - ``data/body_name_shortenings.csv``: regular expressions (``pattern``, ``replacement``) applied in
   order to a body's official English name (``name_en``) to give the short name charts and network
   files use (``short_en``): ``Department of Commerce of Inner Mongolia`` → ``Dept. of Commerce``;
-- ``data/area_titles_en.csv``: the English title (``title_en``) of each area (section) title.
+- ``data/section_titles_en.csv``: the English title (``title_en``) of each section title (the
+  areas and the headings below and above them).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 
 from hbey_graph.reference import read_table
 
-__all__ = ["area_title_en", "short_body_en"]
+__all__ = ["area_title_en", "section_titles_en", "short_body_en"]
 
 
 @cache
@@ -43,8 +44,19 @@ def short_body_en(name_en: str) -> str:
 
 
 @cache
-def _area_titles() -> dict[str, str]:
-    return {row["title"]: row["title_en"] for row in read_table("area_titles_en.csv")}
+def _section_titles() -> dict[str, str]:
+    return {row["title"]: row["title_en"] for row in read_table("section_titles_en.csv") if row["title_en"]}
+
+
+def section_titles_en() -> dict[str, str]:
+    """English titles of plan sections, from ``data/section_titles_en.csv`` (Chinese title → English).
+
+    Examples
+    --------
+    >>> section_titles_en()["主要任务"]
+    'Main tasks'
+    """
+    return dict(_section_titles())
 
 
 def area_title_en(title: str) -> str | None:
@@ -53,8 +65,8 @@ def area_title_en(title: str) -> str | None:
     Examples
     --------
     >>> area_title_en("引导产业协同发展")
-    'Industrial coordination'
+    'Coordinated industrial development'
     >>> area_title_en("不在表中") is None
     True
     """
-    return _area_titles().get(title)
+    return _section_titles().get(title)

@@ -6,8 +6,11 @@
                           the parser's warnings; inline CSS, no external address, readable offline
     charts/NAME.png|.svg  each chart as PNG and SVG
     tables/NAME.csv       each table as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese)
+    explorer.html         the interactive explorer (:mod:`hbey_graph.explore`), one offline page
     tables.xlsx           one workbook: the 任务分工表 and 责任矩阵 sheets of
-                          :func:`hbey_graph.io.write_allocation_xlsx`, then one sheet per table
+                          :func:`hbey_graph.io.write_allocation_xlsx`, the allocation table with
+                          English headers and body names (``allocation_en``), then one sheet per
+                          table
     graph/PLAN.graphml|.gexf|.json
                           the responsibility graph for Gephi, yEd, Cytoscape and scripts
 
@@ -423,6 +426,28 @@ table.warnings td.severity-warning { color: var(--accent); font-weight: 600; }
 .files li { margin: 2px 0; }
 footer { color: var(--muted); font-size: 0.85rem; margin-top: 48px; border-top: 1px solid var(--rule);
   padding-top: 10px; }
+p.coverage { font-size: 1.02rem; margin: 6px 0 10px; }
+p.coverage b { font-size: 1.15rem; }
+a.explorer { display: inline-block; margin-top: 12px; padding: 5px 12px; border: 1px solid var(--accent);
+  border-radius: 6px; color: var(--accent); text-decoration: none; font-weight: 600; }
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10pt; line-height: 1.4; }
+  header.top { background: none; border-bottom: 2px solid #000; padding: 0 0 8px; }
+  main, header.top > div { max-width: none; padding: 0; }
+  nav.toc, a.explorer, figcaption a, .files { display: none; }
+  h2 { break-after: avoid; border-bottom-color: #000; }
+  h3 { break-after: avoid; }
+  figure { break-inside: avoid; margin: 8px 0 16px; }
+  figure img { border: none; max-height: 240mm; }
+  .scroll { overflow: visible; max-height: none; border: none; }
+  table.data { font-size: 7.5pt; width: 100%; min-width: 0; }
+  table.data thead { display: table-header-group; }
+  table.data thead th { position: static; }
+  table.data tr { break-inside: avoid; }
+  table.data th, table.data td { max-width: none; padding: 1px 4px; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 
@@ -554,7 +579,8 @@ def render_html(
     warnings = [issue for issue in plan.issues if issue.severity == "warning"]
     repairs = len(plan.issues) - len(warnings)
 
-    toc = ['<a href="#warnings">解析警告 Parser warnings</a>', '<a href="#charts">图表 Charts</a>']
+    toc = ['<a href="#warnings">解析覆盖与警告 Coverage and warnings</a>']
+    toc += ['<a href="#charts">图表 Charts</a>']
     toc += [f'<a href="#chart-{c.name}">— {esc(c.title)}</a>' for c, _ in charts]
     toc += ['<a href="#tables">表格 Tables</a>']
     toc += [f'<a href="#table-{t.name}">— {esc(t.title)}</a>' for t in tables]
@@ -571,8 +597,13 @@ def render_html(
         f'<p class="meta">{esc(meta)}</p>' if meta else "",
         '<ul class="facts">' + "".join(f"<li><b>{n}</b>{esc(label)}</li>" for n, label in facts) + "</ul>",
         '<nav class="toc">' + "<br>".join(toc) + "</nav>",
+        '<a class="explorer" href="explorer.html">交互式浏览 Open the explorer '
+        "(search, filter, read each task)</a>"
+        if "explorer.html" in files
+        else "",
         "</div></header><main>",
-        '<section id="warnings"><h2>解析警告 Parser warnings</h2>',
+        '<section id="warnings"><h2>解析覆盖与警告 Parse coverage and warnings</h2>',
+        f'<p class="coverage" id="coverage">{_coverage_sentence(assigned, task_like, warnings)}</p>',
     ]
     if warnings:
         frame = pd.DataFrame(
@@ -632,6 +663,22 @@ def render_html(
     page = "\n".join(part for part in parts if part)
     shown = re.sub(r"data:[^\"]+", "", page)  # the characters a reader sees, not the embedded images
     return page.replace("<style>", f"<style>{font_face(shown)}\n", 1)
+
+
+def _coverage_sentence(assigned: int, task_like: int, warnings: list) -> str:
+    """What share of the task-like items the parser found a responsible body for, as HTML."""
+    share = f"{assigned / task_like:.0%}" if task_like else "—"
+    missed = task_like - assigned
+    rest = (
+        f"其余 {missed} 项列为 unassigned-task（见下表和“解析提示”）。"
+        f"The other {missed} are listed as unassigned-task below and in the Parser notes."
+        if missed
+        else "All task-like items have a responsible body."
+    )
+    return (
+        f"解析覆盖率 Parse coverage: <b>{assigned}/{task_like}</b>（{share}）项类任务条目找到了责任单位 "
+        f"task-like items have a responsible body; {len(warnings)} 处警告 warnings. {html.escape(rest)}"
+    )
 
 
 # ------------------------------------------------------------------------------------------- writing
@@ -701,7 +748,7 @@ def write_report(
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     out = write_report(plan, Path(folder) / "report", jobs=1)
     ...     sorted(p.name for p in out.iterdir())
-    ['.hbey-graph-output', 'charts', 'graph', 'index.html', 'tables', 'tables.xlsx']
+    ['.hbey-graph-output', 'charts', 'explorer.html', 'graph', 'index.html', 'tables', 'tables.xlsx']
     """
     from tqdm import tqdm
 
@@ -742,10 +789,9 @@ def write_report(
             charts_dir = tmp / "charts"
             charts_dir.mkdir()
             charts = report_charts(G, labels=labels, summary=summary, seed=seed)
-            bar.total = 5 + len(charts)
-            for name in _draw_charts(
-                charts, charts_dir, dpi, _chart_jobs(jobs, len(charts)), (G, summary, labels, seed)
-            ):
+            bar.total = 6 + len(charts)
+            jobs = _chart_jobs(jobs, len(charts))
+            for name in _draw_charts(charts, charts_dir, dpi, jobs, (G, summary, labels, seed)):
                 step(name)
             rendered = [(chart, (charts_dir / f"{chart.name}.png").read_bytes()) for chart in charts]
 
@@ -769,7 +815,14 @@ def write_report(
             write_node_link_json(G, graph_dir / f"{stem}.json")
             step("graph files")
 
-            files = ["tables.xlsx", *(f"graph/{stem}.{ext}" for ext in ("graphml", "gexf", "json"))]
+            from hbey_graph.explore import render_explorer
+
+            explorer = render_explorer(G, [plan], labels=labels, seed=seed)
+            (tmp / "explorer.html").write_text(explorer, encoding="utf-8")
+            step("explorer.html")
+
+            files = ["explorer.html", "tables.xlsx"]
+            files += [f"graph/{stem}.{ext}" for ext in ("graphml", "gexf", "json")]
             files += [f"charts/{c.name}.{ext}" for c, _ in rendered for ext in ("png", "svg")]
             files += [f"tables/{t.name}.csv" for t in tables]
             page = render_html(plan, G, tables, rendered, files)
@@ -887,6 +940,9 @@ def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -
 
     book = allocation_workbook(G)
     bold = Font(bold=True)
+    allocation = next((t.frame for t in tables if t.name == "allocation"), None)
+    if allocation is not None:
+        _english_allocation_sheet(G, allocation, book.create_sheet("allocation_en", 2), bold)
     for table in tables:
         if table.name in ("allocation", "responsibility_matrix"):
             continue  # the allocation workbook holds them already, formatted
@@ -902,6 +958,39 @@ def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -
             longest = max([len(str(name)), *(len(str(v)) for v in frame.iloc[:, column - 1].head(200))])
             sheet.column_dimensions[get_column_letter(column)].width = min(max(8, longest + 2), 60)
     book.save(path)
+
+
+def _english_allocation_sheet(G: nx.MultiDiGraph, frame: pd.DataFrame, sheet, bold) -> None:
+    """The 任务分工表 with English headers (``data/column_headers_en.csv``) and English body names.
+
+    Task texts stay as the plan writes them; a body without an English name keeps its Chinese one.
+    """
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from hbey_graph.plot._style import body_labels
+    from hbey_graph.reference import read_table
+
+    headers = {row["header"]: row["header_en"] for row in read_table("column_headers_en.csv")}
+    body_columns = [c for c in frame.columns if c in ("牵头单位", "配合单位", "实施主体", "责任单位")]
+    named = {b for c in body_columns for cell in frame[c] for b in str(cell).split("、") if b}
+    english = body_labels(G, named, "en")
+    sheet.append([headers.get(str(c), str(c)) for c in frame.columns])
+    for record in frame.itertuples(index=False, name=None):
+        row = []
+        for column, value in zip(frame.columns, record, strict=True):
+            if column in body_columns:
+                value = "; ".join(english.get(b, b) for b in str(value).split("、") if b)
+            row.append(_excel_value(value))
+        sheet.append(row)
+    widths = {"No.": 6, "Task text": 70, "Lead": 30, "Supporting bodies": 50, "Implementers": 34}
+    for number, cell in enumerate(sheet[1], start=1):
+        cell.font = bold
+        sheet.column_dimensions[get_column_letter(number)].width = widths.get(str(cell.value), 30)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
 
 
 def _excel_value(value: object) -> object:

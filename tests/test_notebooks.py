@@ -66,3 +66,33 @@ def test_notebook_runs_top_to_bottom(path, tmp_path):
         texts = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
         assert images or "01" in path.stem, "the notebook's charts were not displayed"
         assert "Glyph" not in texts and "missing from font" not in texts
+
+
+def test_a_chart_returned_by_a_cell_is_shown_as_the_chart(tmp_path):
+    """``plot_lead_workload(G)`` alone at the end of a cell shows the chart, not ``(<Figure>, <Axes>)``."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            "from hbey_graph import load_plan\n"
+            "from hbey_graph.graph import build_graph\n"
+            "from hbey_graph.plot import plot_lead_workload\n"
+            "G = build_graph(load_plan())"
+        ),
+        nbformat.v4.new_code_cell("plot_lead_workload(G, top=5)"),
+    ]
+    manager = KernelManager(kernel_name="python3", kernel_spec_manager=ThisInterpreter())
+    client = NotebookClient(
+        notebook, km=manager, timeout=300, resources={"metadata": {"path": str(tmp_path)}}
+    )
+    try:
+        client.execute()
+    finally:
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+    outputs = notebook.cells[1].outputs
+    results = [output for output in outputs if output.output_type == "execute_result"]
+    assert len(results) == 1 and "image/png" in results[0].data
+    # shown once: the figure is not also drawn a second time by the inline backend
+    assert sum("image/png" in output.get("data", {}) for output in outputs) == 1

@@ -154,25 +154,23 @@ def test_area_lead_heatmap_holds_the_leads_of_each_area(G):
     assert sorted(map(int, written)) == sorted(n for row in counts for n in row if n)
 
 
-def test_area_labels_in_english_come_from_the_data_file(G):
+def test_area_labels_in_english_are_the_titles_in_english(G):
     _fig, ax = plot_area_lead_heatmap(G, labels="en")
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Spatial layout of the city cluster",
-        "Industrial coordination",
-        "Connected infrastructure",
-        "Joint ecological protection",
-        "Opening up and cooperation",
+        "Spatial layout of the city cluster", "Coordinated industrial development",
+        "Connected infrastructure", "Joint environmental protection", "Opening up and cooperation",
         "Institutions for coordinated development",
     ]
-    # an area the file does not know is numbered by its place in the outline
+
+
+def test_an_area_without_an_english_title_is_numbered(G):
     from hbey_graph.plot.workload import area_labels
 
-    H = G.copy()
-    H.nodes["nmg-2018-55-hbey-plan|Section|3.2"]["title"] = "未知领域"
-    assert area_labels(H, ["未知领域", "引导产业协同发展"], "en") == {
-        "未知领域": "Area 2",
-        "引导产业协同发展": "Industrial coordination",
-    }
+    graph = G.copy()
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "Section" and data.get("title") == "引导产业协同发展":
+            graph.nodes[node]["title"] = "某个没有译名的领域"
+    assert area_labels(graph, ["某个没有译名的领域"], "en") == {"某个没有译名的领域": "Area 2"}
 
 
 # ------------------------------------------------------------------------------ responsibility matrix
@@ -372,3 +370,144 @@ def test_cluster_charts_warn_when_the_structure_is_weak(G):
     quiet = cluster_summary(G).assign(warning="")
     _fig, ax = plot_coordination_network(G, summary=quiet)
     assert "⚠" not in ax.get_title(loc="left")
+# ------------------------------------------------------------------------------- figures for papers
+
+MM = 25.4
+CJK = __import__("re").compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def all_texts(fig):
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("labels", ["en", "zh"])
+def test_a_chart_at_a_journals_size_is_written_at_exactly_that_size(G, chart, labels, tmp_path):
+    from matplotlib.image import imread
+
+    from hbey_graph.plot import save_figure
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # neither a missing glyph nor a collapsed layout
+        fig, ax = chart(G, labels=labels, title=False, fontsize=5, figsize=(90 / MM, 70 / MM))
+        path = save_figure(fig, tmp_path / "chart.png", width_mm=90, height_mm=70, dpi=600)
+    height, width = imread(path).shape[:2]
+    assert abs(width - 2126) <= 2 and abs(height - 1654) <= 2
+    assert ax.get_title(loc="left") == ""
+    # the axes keep a usable share of the figure (a layout that collapsed would leave a sliver)
+    box = ax.get_position()
+    assert box.width > 0.2 and box.height > 0.2
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_english_charts_write_no_chinese(G, chart):
+    fig, _ax = chart(G, labels="en")
+    draw(fig)
+    chinese = [text for text in all_texts(fig) if CJK.search(text)]
+    assert chinese == []
+
+
+def test_english_keeps_the_chinese_name_only_of_a_body_without_an_english_one(G):
+    graph = G.copy()
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "Body" and data["name"] == "自治区财政厅":
+            del graph.nodes[node]["name_en"]
+    fig, _ax = plot_lead_workload(graph, labels="en")
+    assert [text for text in all_texts(fig) if CJK.search(text)] == ["财政厅"]  # its short Chinese name
+
+
+def test_english_cluster_legend_names_the_clusters_theme(G):
+    from hbey_graph.analysis import cluster_summary
+    from hbey_graph.plot.network import cluster_legend_labels
+
+    texts = cluster_legend_labels(G, cluster_summary(G, seed=0), "en")
+    assert texts[2] == "2 Dept. of Transport, Energy Administration et al.: Connected infrastructure (8)"
+
+
+def test_english_matrix_rows_name_the_tasks_theme(G):
+    _fig, ax = plot_responsibility_matrix(G, labels="en")
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows[0] == "T1.1.1 Balanced pattern of towns and cities"
+    assert rows[20] == "T3.1.1 Railways"
+    areas = [t.get_text() for t in ax.texts if t.get_gid() == "area"]
+    assert areas[0] == "Spatial layout of the city cluster"
+
+
+def test_title_false_draws_none_a_string_replaces_the_default(G):
+    assert plot_lead_workload(G, title=False)[1].get_title(loc="left") == ""
+    assert plot_lead_workload(G, title="")[1].get_title(loc="left") == ""
+    assert plot_lead_workload(G, title="Fig. 2")[1].get_title(loc="left") == "Fig. 2"
+    assert plot_lead_workload(G)[1].get_title(loc="left").startswith("各单位承担的任务")
+
+
+def test_text_sizes_follow_fontsize_or_matplotlibs_font_size(G):
+    _fig, ax = plot_lead_workload(G, fontsize=7)
+    assert ax.xaxis.label.get_fontsize() == pytest.approx(7 * 0.9)
+    assert ax.get_yticklabels()[0].get_fontsize() == pytest.approx(7 * 0.85)
+    with matplotlib.rc_context({"font.size": 14}):
+        _fig, ax = plot_lead_workload(G)
+    assert ax.xaxis.label.get_fontsize() == pytest.approx(14 * 0.9)
+    assert ax._left_title.get_fontsize() == pytest.approx(14 * 1.2)
+
+
+def test_the_legend_lists_only_what_is_drawn(G):
+    _fig, ax = plot_lead_workload(G, top=5, labels="en")  # none of the five implements a task
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["led", "supported"]
+    assert "implemented" not in ax.get_title(loc="left")
+    assert [c.get_label() for c in ax.containers] == ["led", "supported"]
+
+
+def test_a_chart_shows_itself_in_jupyter(G):
+    pair = plot_lead_workload(G, top=3)
+    fig, ax = pair
+    assert pair == (fig, ax)
+    assert pair._repr_png_().startswith(b"\x89PNG")
+
+
+def test_save_figure_keeps_the_proportions_given_one_side(G, tmp_path):
+    from matplotlib.image import imread
+
+    from hbey_graph.plot import save_figure
+
+    fig, _ax = plot_area_lead_heatmap(G, figsize=(6, 3))
+    height, width = imread(save_figure(fig, tmp_path / "a.png", width_mm=120, dpi=300)).shape[:2]
+    assert (width, height) == (round(120 / MM * 300), round(60 / MM * 300))
+    svg = save_figure(fig, tmp_path / "a.svg", width_mm=120, height_mm=60).read_text()
+    assert 'width="340.' in svg  # 120 mm = 340.16 pt, uncropped
+
+
+def gray(colour):
+    r, g, b, *_ = matplotlib.colors.to_rgba(colour)
+    return abs(r - g) < 1e-6 and abs(g - b) < 1e-6
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda f: f.__name__)
+def test_the_gray_style_draws_no_colour(G, chart):
+    _fig, ax = chart(G, style="gray")
+    colours = [p.get_facecolor() for p in ax.patches if p.get_fill()] + [
+        p.get_edgecolor() for p in ax.patches]
+    for collection in ax.collections:
+        colours += list(collection.get_facecolors()) + list(collection.get_edgecolors())
+    colours += [image.cmap(0.7) for image in ax.images]
+    assert colours and all(gray(c) for c in colours)
+
+
+def test_gray_network_tells_clusters_apart_by_shape(G):
+    _fig, ax = plot_coordination_network(G, style="gray")
+    nodes = next(c for c in ax.collections if c.get_gid() == "nodes")
+    assert len(nodes.get_paths()) == 29
+    assert len({len(p.vertices) for p in nodes.get_paths()}) == 3  # three clusters, three shapes
+
+
+def test_unknown_style_is_refused(G):
+    with pytest.raises(ValueError, match="style must be 'color' or 'gray'"):
+        plot_lead_workload(G, style="print")
+
+
+def test_lines_leaving_together_for_a_far_place_are_counted_in_its_name():
+    plan = map_plan()
+    plan.links = [*plan.links, Link("榆林市", "西安市", "place", "corridor", "T1.1.2", "榆林至西安")]
+    _fig, ax = plot_cross_city_links(build_graph(plan))
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "exit"] == ["→西安市 ×2"]

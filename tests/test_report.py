@@ -76,13 +76,46 @@ def test_the_csv_tables_hold_the_plans_numbers(run):
 
 def test_the_workbook_holds_the_allocation_table_and_every_other_table(run):
     book = load_workbook(run["out"] / "tables.xlsx", read_only=True)
-    assert book.sheetnames[:2] == ["任务分工表", "责任矩阵"]
-    assert set(book.sheetnames[2:]) == set(TABLES) - {"allocation", "responsibility_matrix"}
+    assert book.sheetnames[:3] == ["任务分工表", "责任矩阵", "allocation_en"]
+    assert set(book.sheetnames[3:]) == set(TABLES) - {"allocation", "responsibility_matrix"}
     header = next(book["任务分工表"].iter_rows(min_row=1, max_row=1, values_only=True))
     assert list(header[:5]) == ["序号", "任务", "牵头单位", "配合单位", "实施主体"]
     workload = list(book["lead_workload"].iter_rows(min_row=1, max_row=2, values_only=True))
     assert workload[0][:3] == ("body", "body_type", "led") and workload[1][0] == "自治区发展改革委"
     assert workload[1][2] == 10
+
+
+def test_the_workbook_has_the_allocation_table_in_english(run):
+    book = load_workbook(run["out"] / "tables.xlsx", read_only=True)
+    rows = list(book["allocation_en"].iter_rows(values_only=True))
+    assert rows[0] == ("No.", "Task text", "Lead", "Supporting bodies", "Implementers")
+    assert len(rows) == 39
+    assert rows[38][2] == "Department of Finance of Inner Mongolia"
+    assert rows[1][4] == ("Hohhot Municipal People's Government; Baotou Municipal People's Government; "
+                          "Ordos Municipal People's Government")
+    assert rows[1][1].startswith("依托呼包鄂榆发展轴")  # the task as the plan writes it
+
+
+def test_the_report_links_its_explorer(run, page):
+    explorer = run["out"] / "explorer.html"
+    assert explorer.is_file() and explorer.stat().st_size < 5_000_000
+    assert 'class="explorer" href="explorer.html"' in page
+    assert "window.explorer" in explorer.read_text(encoding="utf-8")
+
+
+def test_coverage_and_warnings_come_first(page):
+    main = page[page.index("<main>"):]
+    assert main.index('id="warnings"') < main.index('id="charts"') < main.index('id="tables"')
+    coverage = re.search(r'<p class="coverage" id="coverage">(.*?)</p>', page).group(1)
+    assert "<b>38/38</b>（100%）" in coverage and "3 处警告" in coverage
+    assert main.index('id="coverage"') < main.index("stray Hangul")
+
+
+def test_the_page_prints(page):
+    style = page[page.index("<style>"):page.index("</style>")]
+    print_rules = style[style.index("@media print"):]
+    assert ".scroll { overflow: visible; max-height: none;" in print_rules
+    assert "nav.toc" in print_rules and "break-inside: avoid" in print_rules
 
 
 def test_the_page_holds_every_table_and_chart(page):

@@ -24,7 +24,7 @@ from hbey_graph.errors import HbeyGraphError, ParseWarning
 __all__ = ["Terminated", "build_parser", "main", "printable"]
 
 #: Command modules, each with ``register(subparsers)``. A module that is not there yet is skipped.
-COMMAND_MODULES = ("export", "analyze", "report", "neo4j", "corpus", "evaluate")
+COMMAND_MODULES = ("export", "analyze", "report", "explore", "neo4j", "corpus", "evaluate")
 
 
 class Terminated(BaseException):

@@ -3,14 +3,20 @@
 Chinese text needs a font with CJK glyphs. The font comes with the install: the ``mplfonts``
 package ships Noto Sans CJK SC inside its wheel, and :func:`cjk_family` registers that file with
 matplotlib's font manager once (adding a font to the manager is not a change of ``rcParams``).
-Every text artist a chart draws is then given that family explicitly, so no chart reads or
-changes the global matplotlib settings.
+Every text artist a chart draws is then given that family explicitly, so no chart changes the
+global matplotlib settings. Charts read one of them: the base font size (``font.size``) sets every
+text size unless a chart is given ``fontsize``.
+
+:class:`ChartStyle` carries what a chart's caller chooses (base font size, colour or grayscale,
+the figure size it was drawn for); :class:`FigureAxes` is what every chart returns, a
+``(fig, ax)`` pair that Jupyter shows as the chart.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,10 +24,12 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from matplotlib import font_manager
+from matplotlib import colors as mcolors
+from matplotlib import font_manager, rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.markers import MarkerStyle
 from matplotlib.path import Path as MarkerPath
 from matplotlib.text import Text
 from matplotlib.textpath import TextPath
@@ -30,12 +38,16 @@ from matplotlib.transforms import Affine2D
 from hbey_graph.names import short_body_en
 
 __all__ = [
+    "CHART_STYLES",
     "CLUSTER_CITIES",
     "FONT_FILE",
     "LABEL_LANGUAGES",
     "ROLE_COLOURS",
+    "ChartStyle",
+    "FigureAxes",
     "apply_font",
     "body_labels",
+    "chart_style",
     "check_labels",
     "cjk_family",
     "cjk_font",
@@ -43,6 +55,7 @@ __all__ = [
     "font_path",
     "new_axes",
     "place_labels",
+    "resolve_title",
     "save_figure",
     "short_body_en",
     "text_marker",
@@ -54,6 +67,13 @@ FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
 #: Values the ``labels`` argument of every chart accepts.
 LABEL_LANGUAGES: tuple[str, ...] = ("zh", "en")
+
+#: Values the ``style`` argument of every chart accepts: colour, or grays with hatches and marker
+#: shapes that stay apart when printed in black and white.
+CHART_STYLES: tuple[str, ...] = ("color", "gray")
+
+#: Millimetres in an inch (journals give figure sizes in millimetres, matplotlib in inches).
+MM_PER_INCH = 25.4
 
 #: The four prefecture cities of the 呼包鄂榆 city cluster.
 CLUSTER_CITIES: tuple[str, ...] = ("呼和浩特市", "包头市", "鄂尔多斯市", "榆林市")
@@ -204,8 +224,17 @@ def check_labels(labels: str) -> str:
     return labels
 
 
-def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+def new_axes(
+    ax: Axes | None,
+    figsize: tuple[float, float] | None,
+    default: tuple[float, float] | None = None,
+    *,
+    pad: float = 0.12,
+) -> tuple[Figure, Axes]:
     """Return `ax` and its figure, or a new figure and axes of size `figsize` (inches).
+
+    `figsize` may be None: the chart's own `default` size is used. `pad` is the constrained
+    layout's margin (inches) around the axes.
 
     A new figure is a :class:`matplotlib.figure.Figure` with constrained layout, not registered
     with pyplot, so drawing many charts leaves no figures behind.
@@ -218,28 +247,272 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axe
     """
     if ax is not None:
         return ax.figure, ax
+    if figsize is None:
+        figsize = default if default is not None else (6.4, 4.8)
     # CJK glyphs reach higher than the Latin metrics the layout measures: keep a wider margin.
-    fig = Figure(figsize=figsize, layout=ConstrainedLayoutEngine(h_pad=0.12, w_pad=0.12))
+    fig = Figure(figsize=figsize, layout=ConstrainedLayoutEngine(h_pad=pad, w_pad=pad))
     return fig, fig.add_subplot()
 
 
-def save_figure(fig: Figure, path: str | Path, *, dpi: float = 150) -> Path:
-    """Write `fig` to `path`; the format follows the suffix (``.png``, ``.svg``, ``.pdf``).
+def save_figure(
+    fig: Figure,
+    path: str | Path,
+    *,
+    width_mm: float | None = None,
+    height_mm: float | None = None,
+    dpi: float = 150,
+    tight: bool | None = None,
+) -> Path:
+    """Write `fig` to `path`; the format follows the suffix (``.png``, ``.svg``, ``.pdf``, ``.tif``).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The chart.
+    path : str or path-like
+        Where to write it.
+    width_mm, height_mm : float, optional
+        The exact size of the file, in millimetres (a journal's column width, say): the figure is
+        set to that size and written uncropped, so a PNG is ``width_mm / 25.4 * dpi`` pixels wide.
+        Given one of the two, the other keeps the figure's proportions. Draw the chart at that size
+        too (``figsize=(width_mm / 25.4, height_mm / 25.4)``), so its labels are placed for it.
+    dpi : float
+        Resolution of raster formats.
+    tight : bool, optional
+        Crop the file to the drawn content (with a small margin). By default only when no size
+        is given, as before.
 
     Examples
     --------
     >>> import tempfile
+    >>> from matplotlib.image import imread
     >>> fig, ax = new_axes(None, (2, 2))
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     save_figure(fig, Path(folder) / "empty.png").suffix
-    '.png'
+    ...     path = save_figure(fig, Path(folder) / "empty.png", width_mm=90, height_mm=70, dpi=600)
+    ...     imread(path).shape[:2]
+    (1654, 2126)
     """
     path = Path(path)
     metadata: dict[str, Any] = {"Software": "hbey_graph"} if path.suffix == ".png" else {}
     if path.suffix == ".svg":
         metadata = {"Date": None}  # reproducible files: no time stamp
-    fig.savefig(path, dpi=dpi, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
+    if path.suffix in (".tif", ".tiff", ".jpg", ".jpeg"):
+        metadata = {}
+    sized = width_mm is not None or height_mm is not None
+    if sized:
+        width, height = fig.get_size_inches()
+        if width_mm is not None and height_mm is not None:
+            size = (width_mm / MM_PER_INCH, height_mm / MM_PER_INCH)
+        elif width_mm is not None:
+            size = (width_mm / MM_PER_INCH, height * width_mm / MM_PER_INCH / width)
+        else:
+            size = (width * height_mm / MM_PER_INCH / height, height_mm / MM_PER_INCH)  # type: ignore[operator]
+        # a pixel count is rounded, not truncated: 90 mm at 600 dpi is 2126 px, not 2125
+        fig.set_size_inches(round(size[0] * dpi) / dpi, round(size[1] * dpi) / dpi)
+    crop = (not sized) if tight is None else tight
+    extra: dict[str, Any] = {"bbox_inches": "tight", "pad_inches": 0.15} if crop else {}
+    fig.savefig(path, dpi=dpi, metadata=metadata, **extra)
     return path
+
+
+def resolve_title(title: str | bool | None, default: str) -> str:
+    """The title a chart shows: `default` for None (or True), none for False or ``""``, else `title`.
+
+    Examples
+    --------
+    >>> resolve_title(None, "Lead workload"), resolve_title(False, "Lead workload")
+    ('Lead workload', '')
+    """
+    if title is None or title is True:
+        return default
+    if title is False:
+        return ""
+    return str(title)
+
+
+class FigureAxes(tuple):
+    r"""``(fig, ax)`` as every chart returns it; Jupyter shows the chart when a cell ends with it.
+
+    It unpacks and compares like the plain pair (``fig, ax = plot_lead_workload(G)``).
+
+    Examples
+    --------
+    >>> fig, ax = new_axes(None, (2, 2))
+    >>> pair = FigureAxes((fig, ax))
+    >>> pair == (fig, ax), pair._repr_png_()[:4]
+    (True, b'\x89PNG')
+    """
+
+    __slots__ = ()
+
+    @property
+    def fig(self) -> Figure:
+        """The figure."""
+        return self[0]
+
+    @property
+    def ax(self) -> Axes:
+        """The axes drawn on."""
+        return self[1]
+
+    def _repr_png_(self) -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        root = getattr(self[0], "figure", None) or self[0]
+        root.savefig(buffer, format="png", dpi=100, bbox_inches="tight", pad_inches=0.1)
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"FigureAxes({self[0]!r}, {self[1]!r})"
+
+
+#: Gray levels of the cluster colours in the grayscale style, and the marker that tells clusters apart.
+_GRAY_CLUSTER_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "p", "h", "*")
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """What a caller chose for one chart: base font size and colour or grayscale.
+
+    Sizes in the charts are written for a base of 10 pt; :meth:`font` and :meth:`points` scale
+    them to the chosen base.
+
+    Attributes
+    ----------
+    fontsize : float
+        Base font size in points.
+    gray : bool
+        Grayscale-safe: grays, hatches and marker shapes instead of hue.
+    """
+
+    fontsize: float = 10.0
+    gray: bool = False
+
+    @property
+    def scale(self) -> float:
+        """The chosen base over the 10 pt the charts were laid out for."""
+        return self.fontsize / 10.0
+
+    def font(self, size: float, weight: str | None = None) -> font_manager.FontProperties:
+        """CJK font properties at `size` (written for a 10 pt base) scaled to the chosen base."""
+        return cjk_font(size * self.scale, weight)
+
+    def points(self, size: float) -> float:
+        """A length in points (written for a 10 pt base) scaled to the chosen base."""
+        return size * self.scale
+
+    def colour(self, colour: str) -> str:
+        """`colour`, or its gray of equal lightness in the grayscale style."""
+        if not self.gray:
+            return colour
+        r, g, b = mcolors.to_rgb(colour)
+        level = 0.299 * r + 0.587 * g + 0.114 * b
+        return mcolors.to_hex((level, level, level))
+
+    def role_colour(self, role: str) -> str:
+        """Colour of a role (lead, support, implementer, responsible)."""
+        return _GRAY_ROLES[role] if self.gray else ROLE_COLOURS[role]
+
+    def role_hatch(self, role: str) -> str | None:
+        """Hatch of a role's bars in the grayscale style (None in colour)."""
+        return _GRAY_HATCHES.get(role) if self.gray else None
+
+    def cluster_colour(self, cluster: int | None) -> str:
+        """Colour of a cluster number (grays in the grayscale style)."""
+        if self.gray:
+            if not cluster:
+                return "#d9d9d9"
+            return _GRAY_LEVELS[(int(cluster) - 1) % len(_GRAY_LEVELS)]
+        return cluster_colour(cluster)
+
+    def cluster_marker(self, cluster: int | None) -> str:
+        """Marker of a cluster's nodes: a circle in colour, one shape per cluster in grayscale."""
+        if not self.gray or not cluster:
+            return "o"
+        return _GRAY_CLUSTER_MARKERS[(int(cluster) - 1) % len(_GRAY_CLUSTER_MARKERS)]
+
+    def cmap(self, name: str) -> str:
+        """A sequential colour map: `name` in colour, ``"Greys"`` in grayscale."""
+        return "Greys" if self.gray else name
+
+
+_GRAY_ROLES = {"lead": "#252525", "support": "#737373", "implementer": "#d9d9d9", "responsible": "#a3a3a3"}
+_GRAY_HATCHES = {"lead": None, "support": "////", "implementer": "....", "responsible": "xxxx"}
+_GRAY_LEVELS = ("#252525", "#636363", "#969696", "#4d4d4d", "#bdbdbd", "#7f7f7f", "#353535", "#adadad")
+
+
+def finish_axes(look: ChartStyle, *axes: Axes) -> None:
+    """Scale tick marks, spines and number tick labels of `axes` to the chosen base font size."""
+    for ax in axes:
+        ax.tick_params(which="major", length=3.5 * look.scale, width=0.8 * look.scale, pad=3.5 * look.scale)
+        ax.tick_params(which="major", labelsize=look.points(8.5))
+        for spine in ax.spines.values():
+            spine.set_linewidth(0.8 * look.scale)
+
+
+def fit_tick_labels(ax: Axes, axis: str = "both", *, spacing: float = 1.15) -> None:
+    """Shrink category tick labels that would overlap: no larger than the tick pitch allows.
+
+    Runs the figure's layout once to learn the pitch (points between neighbouring ticks). Labels
+    that fit keep their size.
+    """
+    fig = getattr(ax.figure, "figure", None) or ax.figure
+    fig.draw_without_rendering()
+    box = ax.get_window_extent()
+    to_points = 72.0 / fig.dpi
+    for name in ("x", "y") if axis == "both" else (axis,):
+        ticks = ax.get_xticks() if name == "x" else ax.get_yticks()
+        labels = ax.get_xticklabels() if name == "x" else ax.get_yticklabels()
+        if len(ticks) < 2 or not labels:
+            continue
+        low, high = ax.get_xlim() if name == "x" else ax.get_ylim()
+        extent = box.width if name == "x" else box.height
+        pitch = extent * to_points / abs(high - low) * float(np.min(np.abs(np.diff(ticks))))
+        largest = max(label.get_fontsize() for label in labels)
+        if largest * spacing > pitch:
+            for label in labels:
+                label.set_fontsize(label.get_fontsize() * pitch / (largest * spacing))
+
+
+def legend_columns(fig: Figure, look: ChartStyle, texts: Iterable[str], most: int = 3) -> tuple[int, int]:
+    """Columns of a legend under a chart and the characters a Latin label may take per line.
+
+    The legend takes as many columns (at most `most`) as the figure's width holds for the
+    widest of `texts` at the chosen font size (a CJK character counts as two Latin ones).
+    """
+    widest = max((sum(2 if ord(c) > 0x2E80 else 1 for c in text) for text in texts), default=0)
+    width_pt = fig.get_size_inches()[0] * 72.0
+    characters = int(width_pt / (0.5 * look.points(9)))  # a Latin character is about half an em
+    columns = max(1, min(most, characters // max(min(widest, 60), 12)))
+    return columns, max(16, characters // columns - 8)
+
+
+def marker_path(marker: str) -> MarkerPath:
+    """The path of a matplotlib marker, as scatter draws it (for collections of mixed shapes)."""
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
+
+
+def chart_style(fontsize: float | None = None, style: str = "color") -> ChartStyle:
+    """The style of one chart: `fontsize` or matplotlib's ``font.size``, colour or ``"gray"``.
+
+    Examples
+    --------
+    >>> chart_style(7, "gray")
+    ChartStyle(fontsize=7.0, gray=True)
+    >>> chart_style(style="print")
+    Traceback (most recent call last):
+    ...
+    ValueError: style must be 'color' or 'gray', not 'print'
+    """
+    if style not in CHART_STYLES:
+        raise ValueError(f"style must be 'color' or 'gray', not {style!r}")
+    if fontsize is None:
+        fontsize = font_manager.FontProperties(size=rcParams["font.size"]).get_size_in_points()
+    if fontsize <= 0:
+        raise ValueError(f"fontsize must be positive, not {fontsize!r}")
+    return ChartStyle(float(fontsize), style == "gray")
 
 
 def cluster_colour(cluster: int | None) -> str:

@@ -10,7 +10,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import FuncFormatter
@@ -18,7 +17,18 @@ from matplotlib.ticker import FuncFormatter
 from hbey_graph.analysis.links import cross_city_edges
 from hbey_graph.graph import nodes_of_kind
 from hbey_graph.plot._labels import place_point_labels
-from hbey_graph.plot._style import CLUSTER_CITIES, apply_font, check_labels, cjk_font, new_axes, place_labels
+from hbey_graph.plot._style import (
+    CLUSTER_CITIES,
+    FigureAxes,
+    apply_font,
+    chart_style,
+    check_labels,
+    finish_axes,
+    legend_columns,
+    new_axes,
+    place_labels,
+    resolve_title,
+)
 
 __all__ = ["LINK_STYLES", "PLACE_STYLES", "default_extent", "plot_cross_city_links"]
 
@@ -159,11 +169,14 @@ def plot_cross_city_links(
     edges: pd.DataFrame | None = None,
     kinds: Sequence[str] | None = None,
     extent: tuple[float, float, float, float] | None = None,
-    label_points: str = "all",
+    label_points: str | None = None,
     ax: Axes | None = None,
     labels: str = "zh",
-    title: str | None = None,
-) -> tuple[Figure, Axes]:
+    title: str | bool | None = None,
+    figsize: tuple[float, float] | None = None,
+    fontsize: float | None = None,
+    style: str = "color",
+) -> FigureAxes:
     """Links between places on a longitude/latitude map, one line style per kind of link.
 
     Parameters
@@ -181,24 +194,33 @@ def plot_cross_city_links(
         Map window; by default the four cluster cities and the places in them with a margin
         (:func:`default_extent`). Links to places outside run to the frame, where the far place is
         named.
-    label_points : {"all", "linked", "cities"}
-        Which points get a name: every point, points with a link, or prefecture cities only.
+    label_points : {"all", "linked", "cities"}, optional
+        Which points get a name: every point, points with a link, or prefecture cities only. By
+        default every point, or the cities only on a figure less than 7 in (178 mm) wide, where
+        the names of every county and town would cover the map.
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure by default.
     labels : {"zh", "en"}
         Chinese place names or English names from the gazetteer.
-    title : str, optional
-        Title of the chart.
+    title : str or False, optional
+        Title of the chart (a default in the chosen language); False or ``""`` for none.
+    figsize : (float, float), optional
+        Size of a new figure in inches (by default 11 in wide, as tall as the map needs); markers
+        and lines shrink with a smaller figure.
+    fontsize : float, optional
+        Base font size in points; matplotlib's ``font.size`` by default.
+    style : {"color", "gray"}
+        One colour per kind of link, or grays (the line styles tell the kinds apart in either).
 
     Returns
     -------
-    (matplotlib.figure.Figure, matplotlib.axes.Axes)
-        Every link (source, target, kind) is one patch with gid ``link:<kind>`` and label
+    FigureAxes
+        ``(fig, ax)``. Every link (source, target, kind) is one patch with gid ``link:<kind>`` and label
         ``"source—target"``; its line width grows with the number of tasks stating it. Points are
         one scatter collection per place group with gid ``places:<group>`` (``city``, ``county``,
         ``town``, ``zone``, ``region``); the four cluster cities have an extra ring (gid
         ``cluster-cities``). Names are annotations with gid ``label`` (points) and ``exit``
-        (far places at the frame).
+        (far places at the frame; ``→北京市 ×3`` where three lines to it leave close together).
 
     Examples
     --------
@@ -215,9 +237,10 @@ def plot_cross_city_links(
     ['包头市—鄂尔多斯市']
     """
     check_labels(labels)
+    look = chart_style(fontsize, style)
     if level not in ("place", "city"):
         raise ValueError(f"level must be 'place' or 'city', not {level!r}")
-    if label_points not in ("all", "linked", "cities"):
+    if label_points is not None and label_points not in ("all", "linked", "cities"):
         raise ValueError(f"label_points must be 'all', 'linked' or 'cities', not {label_points!r}")
     table = cross_city_edges(G, level) if edges is None else edges
     if kinds is not None:
@@ -242,7 +265,7 @@ def plot_cross_city_links(
         shown = shown[(shown.level == "city") | shown.place.isin(linked)]
 
     if shown.empty and drawn_links.empty:
-        fig, ax = new_axes(ax, (8, 3))
+        fig, ax = new_axes(ax, figsize, (8, 3), pad=0.12 * min(look.scale, 1))
         ax.set_axis_off()
         message = (
             "方案中没有可在地图上标出的地点或联系"
@@ -256,23 +279,28 @@ def plot_cross_city_links(
             transform=ax.transAxes,
             ha="center",
             va="center",
-            fontproperties=cjk_font(11),
+            fontproperties=look.font(11),
             color="#777777",
             gid="empty",
         )
         ax.set_title(
-            title or ("地点间联系" if labels == "zh" else "Links between places"),
+            resolve_title(title, "地点间联系" if labels == "zh" else "Links between places"),
             loc="left",
-            fontproperties=cjk_font(12),
+            fontproperties=look.font(12),
         )
         apply_font(ax)
-        return fig, ax
+        return FigureAxes((fig, ax))
 
     mean_lat = (extent[2] + extent[3]) / 2
     width_in = 11.0
     span_x = (extent[1] - extent[0]) * math.cos(math.radians(mean_lat))
     height_in = width_in * (extent[3] - extent[2]) / span_x
-    fig, ax = new_axes(ax, (width_in, min(max(height_in, 5.0), 14.0) + 1.6))
+    default_size = (width_in, min(max(height_in, 5.0), 14.0) + 1.6)
+    fig, ax = new_axes(ax, figsize, default_size, pad=0.12 * min(look.scale, 1))
+    # markers and lines are sized for the default figure: a smaller one gets thinner ones
+    shrink = min(1.0, *(fig.get_size_inches() / np.array(default_size)))
+    if label_points is None:
+        label_points = "all" if fig.get_size_inches()[0] >= 7 else "cities"
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect(1 / math.cos(math.radians(mean_lat)), adjustable="box")
@@ -280,7 +308,8 @@ def plot_cross_city_links(
     ax.set_axisbelow(True)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}°E"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}°N"))
-    ax.tick_params(labelsize=8, colors="#666666")
+    finish_axes(look, ax)
+    ax.tick_params(labelsize=look.points(8), colors="#666666")
     for spine in ax.spines.values():
         spine.set_color("#bbbbbb")
 
@@ -288,7 +317,7 @@ def plot_cross_city_links(
     most = max(drawn_links.tasks.max() if len(drawn_links) else 1, 1)
 
     def width(tasks: int) -> float:
-        return 0.8 + 5.2 * math.sqrt((tasks - 1) / (most - 1)) if most > 1 else 1.2
+        return (0.8 + 5.2 * math.sqrt((tasks - 1) / (most - 1)) if most > 1 else 1.2) * max(shrink, 0.4)
 
     # A pair linked in several kinds gets one curve per kind; a pair linked in one kind a straight line.
     kinds_of_pair: dict[frozenset, set[str]] = {}
@@ -315,7 +344,7 @@ def plot_cross_city_links(
             b,
             arrowstyle="-",
             connectionstyle=f"arc3,rad={rad}",
-            color=style["color"],
+            color=look.colour(style["color"]),
             linestyle=style["linestyle"],
             linewidth=width(int(row.tasks)),
             alpha=0.8,
@@ -341,7 +370,7 @@ def plot_cross_city_links(
         if members.empty:
             continue
         _, marker, size, colour, zh, en = next(s for s in PLACE_STYLES.values() if s[0] == group)
-        sizes = np.where(members.place.isin(CLUSTER_CITIES), 200.0, size)
+        sizes = np.where(members.place.isin(CLUSTER_CITIES), 200.0, size) * shrink**2
         points = ax.scatter(
             members.lon,
             members.lat,
@@ -349,7 +378,7 @@ def plot_cross_city_links(
             marker=marker,
             c=colour,
             edgecolors="white",
-            linewidths=0.6,
+            linewidths=0.6 * shrink,
             zorder=4,
         )
         points.set_gid(f"places:{group}")
@@ -361,16 +390,16 @@ def plot_cross_city_links(
         ring = ax.scatter(
             cluster.lon,
             cluster.lat,
-            s=420,
+            s=420 * shrink**2,
             marker="o",
             facecolors="none",
-            edgecolors="#b2182b",
-            linewidths=1.6,
+            edgecolors=look.colour("#b2182b"),
+            linewidths=1.6 * shrink,
             zorder=5,
         )
         ring.set_gid("cluster-cities")
         for place in cluster.place:
-            radius[place] = math.sqrt(420) / 2 + 1
+            radius[place] = math.sqrt(420) * shrink / 2 + 1
 
     # Legend: kinds, widths, points.
     handles = []
@@ -381,9 +410,9 @@ def plot_cross_city_links(
             Line2D(
                 [],
                 [],
-                color=style["color"],
+                color=look.colour(style["color"]),
                 linestyle=style["linestyle"],
-                linewidth=2,
+                linewidth=2 * max(shrink, 0.5),
                 label=style.get(labels, kind),
             )
         )
@@ -394,7 +423,9 @@ def plot_cross_city_links(
         if group in drawn_groups:
             marker, colour, text = drawn_groups[group]
             handles.append(
-                Line2D([], [], marker=marker, linestyle="", color=colour, markersize=7, label=text)
+                Line2D(
+                    [], [], marker=marker, linestyle="", color=colour, markersize=look.points(7), label=text
+                )
             )
     if not cluster.empty:
         handles.append(
@@ -404,31 +435,31 @@ def plot_cross_city_links(
                 marker="o",
                 linestyle="",
                 markerfacecolor="#444444",
-                markersize=10,
-                markeredgecolor="#b2182b",
-                markeredgewidth=1.6,
+                markersize=look.points(10),
+                markeredgecolor=look.colour("#b2182b"),
+                markeredgewidth=1.6 * max(shrink, 0.5),
                 label="呼包鄂榆四市" if labels == "zh" else "the four cluster cities",
             )
         )
+    # the legend's handles are three characters long: count them with the widest label
+    columns, _ = legend_columns(fig, look, [h.get_label() + "mmmmmm" for h in handles], most=3)
     ax.legend(
         handles=handles,
         loc="upper left",
         bbox_to_anchor=(0.0, -0.04),
-        ncols=3,
+        ncols=max(columns, 2),
         frameon=False,
-        prop=cjk_font(9),
+        prop=look.font(9),
         borderaxespad=0.0,
         handlelength=3.0,
     )
-    if title is None:
-        titles = {
-            ("zh", "place"): "地点间联系（按原文）",
-            ("zh", "city"): "城市间联系（归并到地级市）",
-            ("en", "place"): "Links between places (as written)",
-            ("en", "city"): "Links between cities",
-        }
-        title = titles[labels, level]
-    ax.set_title(title, loc="left", fontproperties=cjk_font(12))
+    titles = {
+        ("zh", "place"): "地点间联系（按原文）",
+        ("zh", "city"): "城市间联系（归并到地级市）",
+        ("en", "place"): "Links between places (as written)",
+        ("en", "city"): "Links between cities",
+    }
+    ax.set_title(resolve_title(title, titles[labels, level]), loc="left", fontproperties=look.font(12))
     if len(beyond):
         pairs = "、".join(
             dict.fromkeys(
@@ -449,7 +480,7 @@ def plot_cross_city_links(
             transform=ax.transAxes,
             ha="right",
             va="bottom",
-            fontproperties=cjk_font(8),
+            fontproperties=look.font(8),
             color="#777777",
             gid="beyond",
             wrap=True,
@@ -473,7 +504,7 @@ def plot_cross_city_links(
     anchors = [(float(r.lon), float(r.lat)) for r in to_label.itertuples()]
     texts = [names[p] for p in to_label.place]
     fonts = [
-        cjk_font(12 if p in CLUSTER_CITIES else 9.5 if lv == "city" else 7.5)
+        look.font(12 if p in CLUSTER_CITIES else 9.5 if lv == "city" else 7.5)
         for p, lv in zip(to_label.place, to_label.level, strict=True)
     ]
     colours = [
@@ -481,16 +512,21 @@ def plot_cross_city_links(
         for p, lv in zip(to_label.place, to_label.level, strict=True)
     ]
     radii = [radius.get(p, 3.0) for p in to_label.place]
-    # One name where lines to a far place leave the map, or several where they leave far apart.
-    seen_exits: list[tuple[float, float, str]] = []
+    # One name where lines to a far place leave the map close together, saying how many lines it
+    # stands for (→北京市 ×3), or several names where they leave far apart.
+    seen_exits: list[list] = []  # x, y, far place, lines
     spread = 0.08 * max(extent[1] - extent[0], extent[3] - extent[2])
     for x, y, far in exits:
-        if all(f != far or math.hypot(x - sx, y - sy) > spread for sx, sy, f in seen_exits):
-            seen_exits.append((x, y, far))
-    for x, y, far in seen_exits:
+        near = next((e for e in seen_exits if e[2] == far and math.hypot(x - e[0], y - e[1]) <= spread), None)
+        if near is None:
+            seen_exits.append([x, y, far, 1])
+        else:
+            near[3] += 1
+    for x, y, far, lines in seen_exits:
         anchors.append((x, y))
-        texts.append(f"→{names.get(far, far)}" if labels == "zh" else f"→ {names.get(far, far)}")
-        fonts.append(cjk_font(7.5))
+        name = f"→{names.get(far, far)}" if labels == "zh" else f"→ {names.get(far, far)}"
+        texts.append(f"{name} ×{lines}" if lines > 1 else name)
+        fonts.append(look.font(7.5))
         colours.append("#777777")
         radii.append(2.0)
     obstacles = [
@@ -499,8 +535,15 @@ def plot_cross_city_links(
         if r.place not in set(to_label.place)
     ]
     annotations = place_point_labels(
-        ax, anchors, texts, radii=radii, fontproperties=fonts, colors=colours, obstacles=obstacles
+        ax,
+        anchors,
+        texts,
+        radii=radii,
+        fontproperties=fonts,
+        colors=colours,
+        obstacles=obstacles,
+        gap=look.points(1.5),
     )
     for annotation in annotations[len(to_label) :]:
         annotation.set_gid("exit")
-    return fig, ax
+    return FigureAxes((fig, ax))

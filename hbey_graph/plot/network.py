@@ -10,7 +10,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
 
@@ -18,15 +17,21 @@ from hbey_graph.analysis.clusters import cluster_summary
 from hbey_graph.analysis.coordination import co_assignment_graph, coordination_graph
 from hbey_graph.plot._labels import place_point_labels
 from hbey_graph.plot._style import (
+    FigureAxes,
     apply_font,
     body_labels,
+    chart_style,
     check_labels,
-    cjk_font,
-    cluster_colour,
+    finish_axes,
+    fit_tick_labels,
+    legend_columns,
+    marker_path,
     new_axes,
+    resolve_title,
     text_marker,
-    text_marker_area,
 )
+from hbey_graph.plot.matrix import cell_marks
+from hbey_graph.plot.workload import area_labels
 
 __all__ = ["cluster_legend_labels", "plot_co_assignment_heatmap", "plot_coordination_network"]
 
@@ -71,8 +76,9 @@ def cluster_legend_labels(
     """Legend text of each cluster: its number, size and label.
 
     Chinese uses the cluster's own label (two leading members and its main area); English names
-    the two leading members from the reference table. With `wrap`, a Chinese label breaks after
-    its ``：`` and an English one into lines of at most `wrap` characters.
+    the two leading members from the reference table and the main area (the first of the
+    cluster's ``themes``) by its English title. With `wrap`, a Chinese label breaks after its
+    ``：`` and an English one into lines of at most `wrap` characters.
 
     Examples
     --------
@@ -93,7 +99,9 @@ def cluster_legend_labels(
         names = body_labels(G, members[:2], "en", short=True)
         lead = ", ".join(names[body] for body in members[:2])
         more = " et al." if len(members) > 2 else ""
-        text = f"{row.cluster} {lead}{more} ({row.size})"
+        themes = [theme for theme in str(getattr(row, "themes", "") or "").split("、") if theme]
+        theme = f": {area_labels(G, themes[:1], 'en')[themes[0]]}" if themes else ""
+        text = f"{row.cluster} {lead}{more}{theme} ({row.size})"
         if wrap:
             text = "\n".join(textwrap.wrap(text, wrap, subsequent_indent="  "))
         texts[int(row.cluster)] = text
@@ -184,8 +192,11 @@ def plot_coordination_network(
     seed: int = 0,
     ax: Axes | None = None,
     labels: str = "zh",
-    title: str | None = None,
-) -> tuple[Figure, Axes]:
+    title: str | bool | None = None,
+    figsize: tuple[float, float] | None = None,
+    fontsize: float | None = None,
+    style: str = "color",
+) -> FigureAxes:
     """The lead → support network: arrows weighted by shared tasks, nodes coloured by cluster.
 
     Parameters
@@ -203,13 +214,21 @@ def plot_coordination_network(
         Axes to draw on; a new figure by default.
     labels : {"zh", "en"}
         Chinese short names or English names from the reference table.
-    title : str, optional
-        Title of the chart.
+    title : str or False, optional
+        Title of the chart (a default in the chosen language); False or ``""`` for none.
+    figsize : (float, float), optional
+        Size of a new figure in inches; markers and arrows shrink with a figure smaller than
+        the default 12 × 10.5.
+    fontsize : float, optional
+        Base font size in points; matplotlib's ``font.size`` by default.
+    style : {"color", "gray"}
+        One colour per cluster, or grays with one marker shape per cluster.
 
     Returns
     -------
-    (matplotlib.figure.Figure, matplotlib.axes.Axes)
-        Nodes are one scatter collection (gid ``nodes``, one point per body, area by tasks led);
+    FigureAxes
+        ``(fig, ax)``. Nodes are one scatter collection (gid ``nodes``, one point per body, area by
+        tasks led);
         each arrow is a patch with gid ``edge`` whose label is ``"lead→support"`` and whose line
         width grows with the shared tasks; node labels are annotations with gid ``label``.
 
@@ -222,6 +241,7 @@ def plot_coordination_network(
     29
     """
     check_labels(labels)
+    look = chart_style(fontsize, style)
     C = coordination_graph(G)
     summary = cluster_summary(G, seed=seed) if summary is None else summary
     membership = _membership(summary)
@@ -232,25 +252,32 @@ def plot_coordination_network(
             tasks_led[G.nodes[body]["name"]] += 1
     pos = _layout(C, summary, tasks_led)
 
-    fig, ax = new_axes(ax, (12, 10.5) if labels == "zh" else (13.5, 12))
+    default_size = (12, 10.5) if labels == "zh" else (13.5, 12)
+    fig, ax = new_axes(ax, figsize, default_size, pad=0.12 * min(look.scale, 1))
+    # markers are sized for the default 12 × 10.5 in figure: a smaller one gets smaller markers
+    shrink = min(1.0, *(fig.get_size_inches() / np.array(default_size)))
     xy = np.array([pos[body] for body in nodes])
-    sizes = np.array([60 + 70 * tasks_led[body] for body in nodes], dtype=float)
-    colours = [cluster_colour(membership.get(body)) for body in nodes]
-    scatter = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=1.0, zorder=3)
+    sizes = np.array([60 + 70 * tasks_led[body] for body in nodes], dtype=float) * shrink**2
+    colours = [look.cluster_colour(membership.get(body)) for body in nodes]
+    scatter = ax.scatter(
+        xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=1.0 * shrink, zorder=3
+    )
+    if look.gray:  # one shape per cluster: clusters stay apart without colour
+        scatter.set_paths([marker_path(look.cluster_marker(membership.get(body))) for body in nodes])
     scatter.set_gid("nodes")
     radius_pt = {body: math.sqrt(size) / 2 for body, size in zip(nodes, sizes, strict=True)}
 
     edges = [(a, b, d["weight"]) for a, b, d in C.edges(data=True) if d["weight"] >= min_weight]
     heaviest = max((w for *_, w in edges), default=1)
     for a, b, weight in sorted(edges, key=lambda e: e[2]):
-        width = 0.4 + 3.6 * (weight - 1) / max(heaviest - 1, 1)
+        width = (0.4 + 3.6 * (weight - 1) / max(heaviest - 1, 1)) * shrink
         arrow = FancyArrowPatch(
             pos[a],
             pos[b],
             arrowstyle="-|>",
-            mutation_scale=6 + 2 * width,
+            mutation_scale=(6 + 2 * width) * max(shrink, 0.5),
             linewidth=width,
-            color=cluster_colour(membership.get(a)),
+            color=look.cluster_colour(membership.get(a)),
             alpha=0.45,
             connectionstyle="arc3,rad=0.12",
             shrinkA=radius_pt[a] + 1,
@@ -269,16 +296,30 @@ def plot_coordination_network(
     ax.set_axis_off()
 
     names = body_labels(G, nodes, labels, short=True, wrap=22)
-    cluster_texts = cluster_legend_labels(G, summary, labels)
-    handles = [
-        Patch(facecolor=cluster_colour(number), edgecolor="none", label=text)
+    unwrapped = cluster_legend_labels(G, summary, labels)
+    columns, line = legend_columns(fig, look, unwrapped.values(), most=2)
+    narrow = any(len(text) * (2 if labels == "zh" else 1) > line for text in unwrapped.values())
+    cluster_texts = cluster_legend_labels(G, summary, labels, wrap=line if narrow else None)
+    drawn_clusters = {membership.get(body) for body in nodes}
+    handles: list = [
+        Line2D(
+            [],
+            [],
+            marker=look.cluster_marker(number),
+            linestyle="",
+            markersize=look.points(9),
+            markerfacecolor=look.cluster_colour(number),
+            markeredgecolor="none",
+            label=text,
+        )
         for number, text in sorted(cluster_texts.items())
+        if number in drawn_clusters  # the legend names only what is drawn
     ]
-    if any(body not in membership for body in nodes):
+    if None in drawn_clusters:
         none = "未聚类" if labels == "zh" else "no cluster"
-        handles.append(Patch(facecolor=cluster_colour(None), label=none))
-    for weight in sorted({1, (heaviest + 1) // 2, heaviest}):
-        width = 0.4 + 3.6 * (weight - 1) / max(heaviest - 1, 1)
+        handles.append(Patch(facecolor=look.cluster_colour(None), label=none))
+    for weight in sorted({1, (heaviest + 1) // 2, heaviest} if edges else set()):
+        width = (0.4 + 3.6 * (weight - 1) / max(heaviest - 1, 1)) * shrink
         plural = "s" if weight > 1 else ""
         text = f"共同任务 {weight} 项" if labels == "zh" else f"{weight} shared task{plural}"
         handles.append(Line2D([], [], color="#777777", linewidth=width, label=text))
@@ -287,20 +328,20 @@ def plot_coordination_network(
         loc="upper left",
         bbox_to_anchor=(0.0, 0.0),
         frameon=False,
-        prop=cjk_font(9),
-        ncols=2,
+        prop=look.font(9),
+        ncols=columns,
         title="协调集群（成员数）与牵头→配合连线"
         if labels == "zh"
         else "Coordination clusters (members) and lead → support arrows",
-        title_fontproperties=cjk_font(9.5),
+        title_fontproperties=look.font(9.5),
         alignment="left",
     )
     default = (
         "牵头单位→配合单位协调网络" if labels == "zh" else "Coordination network: lead → supporting body"
     )
-    ax.set_title(
-        (title or default) + _weak_structure_note(summary, labels), loc="left", fontproperties=cjk_font(12)
-    )
+    text = resolve_title(title, default)
+    note = _weak_structure_note(summary, labels) if text else ""
+    ax.set_title(text + note, loc="left", fontproperties=look.font(12))
     apply_font(ax)
 
     importance = sorted(range(len(nodes)), key=lambda i: (-sizes[i], nodes[i]))
@@ -309,10 +350,11 @@ def plot_coordination_network(
         [tuple(p) for p in xy],
         [names[body] for body in nodes],
         radii=[radius_pt[body] for body in nodes],
-        fontproperties=[cjk_font(9 if tasks_led[body] else 8) for body in nodes],
+        fontproperties=[look.font(9 if tasks_led[body] else 8) for body in nodes],
         order=importance,
+        gap=look.points(1.5),
     )
-    return fig, ax
+    return FigureAxes((fig, ax))
 
 
 def plot_co_assignment_heatmap(
@@ -323,8 +365,11 @@ def plot_co_assignment_heatmap(
     seed: int = 0,
     ax: Axes | None = None,
     labels: str = "zh",
-    title: str | None = None,
-) -> tuple[Figure, Axes]:
+    title: str | bool | None = None,
+    figsize: tuple[float, float] | None = None,
+    fontsize: float | None = None,
+    style: str = "color",
+) -> FigureAxes:
     """Heatmap of the co-assignment projection, bodies ordered by coordination cluster.
 
     Parameters
@@ -341,16 +386,23 @@ def plot_co_assignment_heatmap(
         Axes to draw on; a new figure by default.
     labels : {"zh", "en"}
         Chinese short names or English names from the reference table.
-    title : str, optional
-        Title of the chart.
+    title : str or False, optional
+        Title of the chart (a default in the chosen language); False or ``""`` for none.
+    figsize : (float, float), optional
+        Size of a new figure in inches.
+    fontsize : float, optional
+        Base font size in points; matplotlib's ``font.size`` by default.
+    style : {"color", "gray"}
+        A blue colour map and coloured cluster outlines, or grays (outlines dashed by cluster).
 
     Returns
     -------
-    (matplotlib.figure.Figure, matplotlib.axes.Axes)
-        The image (``ax.images[0]``) holds the symmetric matrix, rows and columns in cluster order
-        (the tick labels name them); each cluster is outlined by a rectangle with gid ``cluster``
-        and its tick labels take the cluster's colour. With ``weight="tasks"`` the counts are
-        written in the cells: one marker collection per count with gid ``count:<n>``.
+    FigureAxes
+        ``(fig, ax)``. The image (``ax.images[0]``) holds the symmetric matrix, rows and columns
+        in cluster order (the tick labels name them); each cluster is outlined by a rectangle
+        with gid ``cluster`` and its tick labels take the cluster's colour. With
+        ``weight="tasks"`` the counts are written in the cells: one collection per count with gid
+        ``count:<n>``, sized in cells.
 
     Examples
     --------
@@ -361,6 +413,7 @@ def plot_co_assignment_heatmap(
     (29, 29)
     """
     check_labels(labels)
+    look = chart_style(fontsize, style)
     if weight not in ("tasks", "newman"):
         raise ValueError(f"weight must be 'tasks' or 'newman', not {weight!r}")
     P = co_assignment_graph(G)
@@ -372,29 +425,32 @@ def plot_co_assignment_heatmap(
     matrix = nx.to_numpy_array(P, nodelist=order, weight=attribute)
     n = len(order)
 
-    fig, ax = new_axes(ax, (11.5, 10.5) if labels == "zh" else (13, 12))
+    default_size = (11.5, 10.5) if labels == "zh" else (13, 12)
+    fig, ax = new_axes(ax, figsize, default_size, pad=0.12 * min(look.scale, 1))
     masked = np.ma.masked_where(matrix == 0, matrix)
-    image = ax.imshow(masked, cmap="Blues", vmin=0, vmax=max(matrix.max(), 1e-9), interpolation="nearest")
+    image = ax.imshow(
+        masked, cmap=look.cmap("Blues"), vmin=0, vmax=max(matrix.max(), 1e-9), interpolation="nearest"
+    )
     image.set_array(masked)
     if weight == "tasks":
         top = matrix.max() if n else 0
         for value in np.unique(matrix[matrix > 0]):
             rows, cols = np.nonzero(matrix == value)
-            marker = text_marker(f"{value:g}")
-            numbers = ax.scatter(
-                cols,
-                rows,
-                marker=marker,
-                s=text_marker_area(marker, 5.0),
-                c="white" if value > 0.55 * top else "#333333",
-                linewidths=0,
+            text = f"{value:g}"
+            numbers = cell_marks(
+                ax,
+                np.column_stack([cols, rows]).astype(float),
+                text_marker(text),
+                size=0.36 * min(len(text), 2),
+                colour="white" if value > 0.55 * top else "#333333",
                 zorder=3,
+                y_down=True,
             )
             numbers.set_gid(f"count:{value:g}")
     names = body_labels(G, order, labels, short=True)
-    colours = [cluster_colour(membership.get(body)) for body in order]
-    ax.set_xticks(range(n), [names[b] for b in order], rotation=90, fontproperties=cjk_font(8))
-    ax.set_yticks(range(n), [names[b] for b in order], fontproperties=cjk_font(8))
+    colours = [look.cluster_colour(membership.get(body)) for body in order]
+    ax.set_xticks(range(n), [names[b] for b in order], rotation=90, fontproperties=look.font(8))
+    ax.set_yticks(range(n), [names[b] for b in order], fontproperties=look.font(8))
     for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
         for tick, colour in zip(ticks, colours, strict=True):
             tick.set_color(colour)
@@ -407,8 +463,9 @@ def plot_co_assignment_heatmap(
                 size,
                 size,
                 fill=False,
-                linewidth=1.6,
-                edgecolor=cluster_colour(int(row.cluster)),
+                linewidth=1.6 * min(look.scale, 1),
+                edgecolor=look.cluster_colour(int(row.cluster)),
+                linestyle=_GRAY_OUTLINES[(int(row.cluster) - 1) % len(_GRAY_OUTLINES)] if look.gray else "-",
                 zorder=3,
             )
             box.set_gid("cluster")
@@ -422,17 +479,25 @@ def plot_co_assignment_heatmap(
     colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.6, pad=0.01)
     if weight == "tasks":
         colorbar.ax.yaxis.get_major_locator().set_params(integer=True)
+    columns, line = legend_columns(fig, look, cluster_legend_labels(G, summary, labels).values(), most=3)
     handles = [
-        Patch(facecolor="none", edgecolor=cluster_colour(number), linewidth=1.6, label=text)
-        for number, text in sorted(cluster_legend_labels(G, summary, labels, wrap=34).items())
+        Patch(
+            facecolor="none",
+            edgecolor=look.cluster_colour(number),
+            linewidth=1.6 * min(look.scale, 1),
+            linestyle=_GRAY_OUTLINES[(number - 1) % len(_GRAY_OUTLINES)] if look.gray else "-",
+            label=text,
+        )
+        for number, text in sorted(cluster_legend_labels(G, summary, labels, wrap=min(line, 34)).items())
+        if any(membership.get(body) == number for body in order)
     ]
     legend = ax.legend(
         handles=handles,
         loc="lower left",
         bbox_to_anchor=(0.0, 1.005),
         frameon=False,
-        prop=cjk_font(8.5),
-        ncols=min(len(handles), 3),
+        prop=look.font(8.5),
+        ncols=max(1, min(len(handles), columns)),
         borderaxespad=0.0,
         handlelength=1.2,
         columnspacing=1.5,
@@ -443,7 +508,10 @@ def plot_co_assignment_heatmap(
         ("en", "tasks"): "Tasks shared",
         ("en", "newman"): "Newman weight",
     }[labels, weight]
-    colorbar.set_label(bar_label, fontproperties=cjk_font(9))
+    colorbar.set_label(bar_label, fontproperties=look.font(9))
+    finish_axes(look, ax, colorbar.ax)
+    ax.tick_params(which="minor", length=0)
+    colorbar.ax.tick_params(labelsize=look.points(10))
     default = (
         "部门共同参与矩阵（按协调集群排序）"
         if labels == "zh"
@@ -453,6 +521,14 @@ def plot_co_assignment_heatmap(
     # The cluster legend sits between the axes and the title: lift the title above it.
     root = getattr(ax.figure, "figure", None) or ax.figure
     height = legend.get_window_extent(root._get_renderer()).height * 72.0 / root.dpi
-    note = _weak_structure_note(summary, labels)
-    ax.set_title((title or default) + note, loc="left", fontproperties=cjk_font(12), pad=height + 8)
-    return fig, ax
+    text = resolve_title(title, default)
+    note = _weak_structure_note(summary, labels) if text else ""
+    pad = height + look.points(8) if text else 0
+    ax.set_title(text + note, loc="left", fontproperties=look.font(12), pad=pad)
+    if figsize is not None:
+        fit_tick_labels(ax)
+    return FigureAxes((fig, ax))
+
+
+#: Line styles of the cluster outlines in the grayscale style (cluster 1 first).
+_GRAY_OUTLINES = ("-", (0, (4, 1.5)), (0, (1, 1)), (0, (4, 1, 1, 1)), (0, (6, 2, 1, 2, 1, 2)))
