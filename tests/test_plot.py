@@ -34,8 +34,14 @@ CHARTS = [
     plot_cross_city_links,
 ]
 
-AREA_TITLES = ["优化城市群发展空间布局", "引导产业协同发展", "加快基础设施互联互通", "推进生态环境共建共保",
-               "构建开放合作新格局", "创新协同发展体制机制"]
+AREA_TITLES = [
+    "优化城市群发展空间布局",
+    "引导产业协同发展",
+    "加快基础设施互联互通",
+    "推进生态环境共建共保",
+    "构建开放合作新格局",
+    "创新协同发展体制机制",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +68,9 @@ def texts(ax):
 
 def role_counts(plan, role):
     """Tasks per body in a role, counted from the parser's records."""
-    return Counter(a.body for a in {(a.task_id, a.body, a.role): a for a in plan.assignments}.values()
-                   if a.role == role)
+    return Counter(
+        a.body for a in {(a.task_id, a.body, a.role): a for a in plan.assignments}.values() if a.role == role
+    )
 
 
 # --------------------------------------------------------------------------- glyphs and global state
@@ -130,7 +137,8 @@ def test_workload_bars_are_the_plans_counts(G, plan):
 def test_workload_in_english_uses_the_reference_names(G):
     _fig, ax = plot_lead_workload(G, labels="en", top=3)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Development and Reform Commission", "Dept. of Science and Technology",
+        "Development and Reform Commission",
+        "Dept. of Science and Technology",
         "Dept. of Industry and Information Technology",
     ]
     assert ax.get_xlabel() == "Number of tasks"
@@ -157,8 +165,11 @@ def test_area_lead_heatmap_holds_the_leads_of_each_area(G):
 def test_area_labels_in_english_are_the_titles_in_english(G):
     _fig, ax = plot_area_lead_heatmap(G, labels="en")
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Spatial layout of the city cluster", "Coordinated industrial development",
-        "Connected infrastructure", "Joint environmental protection", "Opening up and cooperation",
+        "Spatial layout of the city cluster",
+        "Coordinated industrial development",
+        "Connected infrastructure",
+        "Joint environmental protection",
+        "Opening up and cooperation",
         "Institutions for coordinated development",
     ]
 
@@ -215,9 +226,7 @@ def test_coordination_network_draws_every_lead_support_pair(G, plan):
     nodes = next(c for c in ax.collections if c.get_gid() == "nodes")
     assert len(nodes.get_offsets()) == len(bodies) == 29
     labels = [t for t in ax.texts if t.get_gid() == "label"]
-    assert sorted(t.get_text() for t in labels) == sorted(
-        b.removeprefix("自治区") for b in bodies
-    )
+    assert sorted(t.get_text() for t in labels) == sorted(b.removeprefix("自治区") for b in bodies)
     assert_no_overlap(fig, labels)
 
 
@@ -252,16 +261,23 @@ def assert_no_overlap(fig, artists):
     boxes = [a.get_window_extent(renderer) for a in artists]
     for (i, a), (j, b) in combinations(enumerate(boxes), 2):
         assert not a.overlaps(b) or a.intersection(a, b).width * a.intersection(a, b).height < 4, (
-            artists[i].get_text(), artists[j].get_text())
+            artists[i].get_text(),
+            artists[j].get_text(),
+        )
 
 
 def test_small_plan_network_in_english():
     G = build_graph(small_plan())
     _fig, ax = plot_coordination_network(G, labels="en")
-    assert sorted(p.get_label() for p in ax.patches if p.get_gid() == "edge") == sorted([
-        "自治区发展改革委→自治区科技厅", "自治区发展改革委→自治区商务厅", "自治区生态环境厅→自治区水利厅",
-        "自治区生态环境厅→自治区发展改革委", "自治区水利厅→呼和浩特海关",
-    ])
+    assert sorted(p.get_label() for p in ax.patches if p.get_gid() == "edge") == sorted(
+        [
+            "自治区发展改革委→自治区科技厅",
+            "自治区发展改革委→自治区商务厅",
+            "自治区生态环境厅→自治区水利厅",
+            "自治区生态环境厅→自治区发展改革委",
+            "自治区水利厅→呼和浩特海关",
+        ]
+    )
     # 发展改革委 leads and 科技厅 supports in both T1.1.1 and T1.1.2: twice as wide as a single task
     width = {p.get_label(): p.get_linewidth() for p in ax.patches if p.get_gid() == "edge"}
     assert width["自治区发展改革委→自治区科技厅"] > width["自治区发展改革委→自治区商务厅"]
@@ -305,12 +321,16 @@ def pair(label):
 def map_plan():
     """The small plan plus a far city linked to 包头市 and a link between two far places."""
     plan = small_plan()
-    plan.places = {**plan.places,
-                   "西安市": Place("西安市", "city", "西安市", "陕西省", 108.94, 34.34, "Xi'an"),
-                   "南宁市": Place("南宁市", "city", "南宁市", "广西壮族自治区", 108.37, 22.82, "Nanning")}
-    plan.links = [*plan.links,
-                  Link("包头市", "西安市", "place", "corridor", "T1.1.2", "包头至西安铁路"),
-                  Link("西安市", "南宁市", "place", "corridor", "T1.1.2", "西安至南宁")]
+    plan.places = {
+        **plan.places,
+        "西安市": Place("西安市", "city", "西安市", "陕西省", 108.94, 34.34, "Xi'an"),
+        "南宁市": Place("南宁市", "city", "南宁市", "广西壮族自治区", 108.37, 22.82, "Nanning"),
+    }
+    plan.links = [
+        *plan.links,
+        Link("包头市", "西安市", "place", "corridor", "T1.1.2", "包头至西安铁路"),
+        Link("西安市", "南宁市", "place", "corridor", "T1.1.2", "西安至南宁"),
+    ]
     return plan
 
 
@@ -319,15 +339,18 @@ def test_place_links_on_the_map():
     draw(fig)
     links = {pair(p.get_label()): p for p in ax.patches if (p.get_gid() or "").startswith("link:")}
     assert {label: p.get_gid() for label, p in links.items()} == {
-        pair("包头市—土默特右旗"): "link:chain", pair("土默特右旗—达拉特旗"): "link:chain",
-        pair("包头市—榆林市"): "link:cooperation", pair("包头市—西安市"): "link:corridor",
+        pair("包头市—土默特右旗"): "link:chain",
+        pair("土默特右旗—达拉特旗"): "link:chain",
+        pair("包头市—榆林市"): "link:cooperation",
+        pair("包头市—西安市"): "link:corridor",
     }
     assert links[pair("包头市—土默特右旗")].get_linestyle() != links[pair("包头市—西安市")].get_linestyle()
     points = {c.get_gid(): len(c.get_offsets()) for c in ax.collections}
     assert points == {"places:city": 4, "places:county": 2, "cluster-cities": 4}
     names = [t for t in ax.texts if t.get_gid() == "label"]
     assert sorted(t.get_text() for t in names) == sorted(
-        ["呼和浩特市", "包头市", "鄂尔多斯市", "榆林市", "土默特右旗", "达拉特旗"])
+        ["呼和浩特市", "包头市", "鄂尔多斯市", "榆林市", "土默特右旗", "达拉特旗"]
+    )
     assert [t.get_text() for t in ax.texts if t.get_gid() == "exit"] == ["→西安市"]
     beyond = [t.get_text() for t in ax.texts if t.get_gid() == "beyond"]
     assert len(beyond) == 1 and beyond[0].startswith("图外另有 1 条联系：")
@@ -341,7 +364,8 @@ def test_city_links_widths_follow_the_number_of_tasks():
     _fig, ax = plot_cross_city_links(build_graph(small_plan()), level="city", labels="en")
     links = {pair(p.get_label()): p for p in ax.patches if (p.get_gid() or "").startswith("link:")}
     assert {label: p.get_gid() for label, p in links.items()} == {
-        pair("包头市—鄂尔多斯市"): "link:chain", pair("呼和浩特市—包头市"): "link:co_implementation",
+        pair("包头市—鄂尔多斯市"): "link:chain",
+        pair("呼和浩特市—包头市"): "link:co_implementation",
         pair("包头市—榆林市"): "link:cooperation",
     }
     # co-implementation is stated by two tasks, the others by one
@@ -370,6 +394,8 @@ def test_cluster_charts_warn_when_the_structure_is_weak(G):
     quiet = cluster_summary(G).assign(warning="")
     _fig, ax = plot_coordination_network(G, summary=quiet)
     assert "⚠" not in ax.get_title(loc="left")
+
+
 # ------------------------------------------------------------------------------- figures for papers
 
 MM = 25.4
@@ -422,8 +448,10 @@ def test_english_cluster_legend_names_the_clusters_theme(G):
     from hbey_graph.analysis import cluster_summary
     from hbey_graph.plot.network import cluster_legend_labels
 
-    texts = cluster_legend_labels(G, cluster_summary(G, seed=0), "en")
-    assert texts[2] == "2 Dept. of Transport, Energy Administration et al.: Connected infrastructure (8)"
+    summary = cluster_summary(G, seed=0)
+    assert summary.label[2] == "交通运输厅、能源局等：加快基础设施互联互通" and summary["size"][2] == 7
+    texts = cluster_legend_labels(G, summary, "en")  # the same label with the English names and title
+    assert texts[3] == "3 Dept. of Transport, Energy Administration et al.: Connected infrastructure (7)"
 
 
 def test_english_matrix_rows_name_the_tasks_theme(G):
@@ -487,7 +515,8 @@ def gray(colour):
 def test_the_gray_style_draws_no_colour(G, chart):
     _fig, ax = chart(G, style="gray")
     colours = [p.get_facecolor() for p in ax.patches if p.get_fill()] + [
-        p.get_edgecolor() for p in ax.patches]
+        p.get_edgecolor() for p in ax.patches
+    ]
     for collection in ax.collections:
         colours += list(collection.get_facecolors()) + list(collection.get_edgecolors())
     colours += [image.cmap(0.7) for image in ax.images]

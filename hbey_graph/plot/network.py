@@ -252,7 +252,7 @@ def plot_coordination_network(
             tasks_led[G.nodes[body]["name"]] += 1
     pos = _layout(C, summary, tasks_led)
 
-    default_size = (12, 10.5) if labels == "zh" else (13.5, 12)
+    default_size = (12, 10.5) if labels == "zh" else (14, 12.5)
     fig, ax = new_axes(ax, figsize, default_size, pad=0.12 * min(look.scale, 1))
     # markers are sized for the default 12 × 10.5 in figure: a smaller one gets smaller markers
     shrink = min(1.0, *(fig.get_size_inches() / np.array(default_size)))
