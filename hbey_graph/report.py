@@ -58,6 +58,8 @@ __all__ = [
 MARKER_FILE = MANIFEST
 #: The most rows of a table the report page shows; the CSV files hold every row.
 PAGE_ROWS = 1000
+#: The most rows of a table the workbook holds as a sheet of its own; the CSV files hold every row.
+WORKBOOK_ROWS = 20_000
 #: The command named in a report folder's manifest.
 REPORT_COMMAND = "hbey-graph report"
 #: The highest resolution of the PNG charts: 600 dpi is what print asks for, and the largest chart
@@ -932,7 +934,11 @@ def _draw_in_worker(names: list[str], folder: str, dpi: float) -> list[str]:
 
 
 def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -> None:
-    """The allocation workbook of :mod:`hbey_graph.io` with one more sheet per report table."""
+    """The allocation workbook of :mod:`hbey_graph.io` with one more sheet per report table.
+
+    A table of more than :data:`WORKBOOK_ROWS` rows is left to its CSV file and listed, with its
+    size, on a last sheet ``not_in_workbook``: such sheets take openpyxl minutes to write.
+    """
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -943,9 +949,13 @@ def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -
     allocation = next((t.frame for t in tables if t.name == "allocation"), None)
     if allocation is not None:
         _english_allocation_sheet(G, allocation, book.create_sheet("allocation_en", 2), bold)
+    left_out = []
     for table in tables:
         if table.name in ("allocation", "responsibility_matrix"):
             continue  # the allocation workbook holds them already, formatted
+        if len(table.frame) > WORKBOOK_ROWS:
+            left_out.append([table.name, len(table.frame), f"tables/{table.name}.csv"])
+            continue
         sheet = book.create_sheet(table.name[:31])
         frame = table.frame.reset_index() if table.index else table.frame
         sheet.append([str(c) for c in frame.columns])
@@ -957,6 +967,13 @@ def _write_workbook(G: nx.MultiDiGraph, tables: list[ReportTable], path: Path) -
         for column, name in enumerate(frame.columns, start=1):
             longest = max([len(str(name)), *(len(str(v)) for v in frame.iloc[:, column - 1].head(200))])
             sheet.column_dimensions[get_column_letter(column)].width = min(max(8, longest + 2), 60)
+    if left_out:
+        sheet = book.create_sheet("not_in_workbook")
+        sheet.append(["table", "rows", "file"])
+        for row in left_out:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = bold
     book.save(path)
 
 

@@ -39,6 +39,10 @@ def tasks(plan: Plan) -> pd.DataFrame:
     >>> frame.loc[12, ["task_id", "theme", "lead"]].tolist()
     ['T2.3.1', '文化旅游业', '自治区文化和旅游厅']
     """
+    leads: dict[str, str] = {}
+    for assignment in plan.assignments:
+        if assignment.role == "lead":
+            leads.setdefault(assignment.task_id, assignment.body)
     return pd.DataFrame(
         [
             {
@@ -48,7 +52,7 @@ def tasks(plan: Plan) -> pd.DataFrame:
                 "heading": task.heading,
                 "theme": task.theme or "",
                 "text": task.text,
-                "lead": plan.lead_of(task.task_id) or "",
+                "lead": leads.get(task.task_id, ""),
                 "deadline": task.deadline,
                 "lead_official": task.lead_official,
                 "first_line": task.lines[0],

@@ -13,16 +13,42 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
+import hbey_graph
 from hbey_graph import report as report_module
 from hbey_graph.cli import main
 from hbey_graph.errors import ReportFolderError
 from hbey_graph.report import MARKER_FILE, write_report
 
-CHARTS = ["lead_workload", "area_lead", "responsibility_matrix", "coordination_network", "co_assignment",
-          "place_links_map", "city_links_map"]
-TABLES = ["allocation", "lead_workload", "area_lead", "responsibility_matrix", "coordination_edges",
-          "co_assignment", "clusters", "cluster_members", "centrality", "city_links", "city_matrix",
-          "place_links", "tasks", "assignments", "bodies", "places", "mentions", "projects", "issues"]
+CHARTS = [
+    "lead_workload",
+    "area_lead",
+    "responsibility_matrix",
+    "coordination_network",
+    "co_assignment",
+    "place_links_map",
+    "city_links_map",
+]
+TABLES = [
+    "allocation",
+    "lead_workload",
+    "area_lead",
+    "responsibility_matrix",
+    "coordination_edges",
+    "co_assignment",
+    "clusters",
+    "cluster_members",
+    "centrality",
+    "city_links",
+    "city_matrix",
+    "place_links",
+    "tasks",
+    "assignments",
+    "bodies",
+    "places",
+    "mentions",
+    "projects",
+    "issues",
+]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +82,10 @@ def test_every_file_is_written(run):
         assert b"<svg" in svg.read_bytes()[:1000], chart
     assert sorted(p.stem for p in (out / "tables").glob("*.csv")) == sorted(TABLES)
     assert sorted(p.name for p in (out / "graph").iterdir()) == [
-        "nmg-2018-55-hbey-plan.gexf", "nmg-2018-55-hbey-plan.graphml", "nmg-2018-55-hbey-plan.json"]
+        "nmg-2018-55-hbey-plan.gexf",
+        "nmg-2018-55-hbey-plan.graphml",
+        "nmg-2018-55-hbey-plan.json",
+    ]
     G = nx.read_graphml(out / "graph" / "nmg-2018-55-hbey-plan.graphml")
     tasks = [n for n, kind in G.nodes(data="kind") if kind == "Task"]
     assert len(tasks) == 38
@@ -91,8 +120,10 @@ def test_the_workbook_has_the_allocation_table_in_english(run):
     assert rows[0] == ("No.", "Task text", "Lead", "Supporting bodies", "Implementers")
     assert len(rows) == 39
     assert rows[38][2] == "Department of Finance of Inner Mongolia"
-    assert rows[1][4] == ("Hohhot Municipal People's Government; Baotou Municipal People's Government; "
-                          "Ordos Municipal People's Government")
+    assert rows[1][4] == (
+        "Hohhot Municipal People's Government; Baotou Municipal People's Government; "
+        "Ordos Municipal People's Government"
+    )
     assert rows[1][1].startswith("依托呼包鄂榆发展轴")  # the task as the plan writes it
 
 
@@ -104,7 +135,7 @@ def test_the_report_links_its_explorer(run, page):
 
 
 def test_coverage_and_warnings_come_first(page):
-    main = page[page.index("<main>"):]
+    main = page[page.index("<main>") :]
     assert main.index('id="warnings"') < main.index('id="charts"') < main.index('id="tables"')
     coverage = re.search(r'<p class="coverage" id="coverage">(.*?)</p>', page).group(1)
     assert "<b>38/38</b>（100%）" in coverage and "3 处警告" in coverage
@@ -112,8 +143,8 @@ def test_coverage_and_warnings_come_first(page):
 
 
 def test_the_page_prints(page):
-    style = page[page.index("<style>"):page.index("</style>")]
-    print_rules = style[style.index("@media print"):]
+    style = page[page.index("<style>") : page.index("</style>")]
+    print_rules = style[style.index("@media print") :]
     assert ".scroll { overflow: visible; max-height: none;" in print_rules
     assert "nav.toc" in print_rules and "break-inside: avoid" in print_rules
 
@@ -140,8 +171,8 @@ def test_the_page_shows_known_cells(page):
 
 
 def test_the_page_lists_the_parsers_warnings(page):
-    section = page[page.index('id="warnings"'):page.index('id="charts"')]
-    assert "stray Hangul" in section and "<td class=\"num\">119</td>" in section
+    section = page[page.index('id="warnings"') : page.index('id="charts"')]
+    assert "stray Hangul" in section and '<td class="num">119</td>' in section
     assert "doubled across the break" in section
 
 
@@ -208,3 +239,36 @@ def test_a_small_plan_gives_a_complete_report_and_replaces_the_earlier_one(tmp_p
 def test_the_page_says_plainly_that_the_cluster_structure_is_weak(page):
     # the bundled plan's clusters: Q ≈ 0.065 (below 0.3), runs agree at ≈ 0.63 (below 0.8)
     assert "⚠ 聚类结构较弱，请谨慎解读。Weak cluster structure: modularity Q = 0.065 (below 0.3)" in page
+
+
+# ----------------------------------------------------------------------------------- large plans
+
+
+def test_a_large_plan_s_charts_page_and_workbook_say_what_they_leave_to_the_csv_files(tmp_path, monkeypatch):
+    # the limits lowered so that the bundled plan (38 tasks, 6 areas, 339 assignments) is "large"
+    monkeypatch.setattr(report_module, "CHART_TASKS", 5)
+    monkeypatch.setattr(report_module, "CHART_AREAS", 2)
+    monkeypatch.setattr(report_module, "CHART_ARROWS", 10)
+    monkeypatch.setattr(report_module, "PAGE_ROWS", 3)
+    monkeypatch.setattr(report_module, "WORKBOOK_ROWS", 40)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plan = hbey_graph.load_plan()
+    G = hbey_graph.build_graph(plan)
+    charts = {chart.name: chart for chart in report_module.report_charts(G, labels="en")}
+    _fig, ax = charts["responsibility_matrix"].draw()
+    assert "first 5 of 38 tasks" in ax.get_title(loc="left")
+    assert len(ax.get_yticklabels()) == 5
+    _fig, ax = charts["area_lead"].draw()
+    assert "first 2 of 6 areas" in ax.get_title(loc="left") and len(ax.get_yticklabels()) == 2
+    _fig, ax = charts["coordination_network"].draw()
+    drawn = [patch for patch in ax.patches if patch.get_gid() == "edge"]
+    assert 0 < len(drawn) <= 10 and f"the {len(drawn)} of" in ax.get_title(loc="left")
+
+    out = write_report(plan, tmp_path / "report", jobs=1)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "The page shows the first 3 of 38 rows; the CSV has them all." in page
+    book = load_workbook(out / "tables.xlsx", read_only=True)
+    left_out = [row for row in book["not_in_workbook"].iter_rows(min_row=2, values_only=True)]
+    assert ("assignments", 339, "tables/assignments.csv") in left_out
+    assert "assignments" not in book.sheetnames and "lead_workload" in book.sheetnames

@@ -65,6 +65,11 @@ _CONSENSUS_THRESHOLD = 0.5
 _CONSENSUS_ROUNDS = 20
 #: Successful edge swaps per task membership when a null network is drawn.
 _SWAPS_PER_EDGE = 5
+#: The most edge swaps the null model makes in all (about ten seconds of pure Python): a large
+#: plan's task × body network (20,000 tasks: about 80,000 memberships) gets fewer random networks,
+#: never fewer than :data:`_MIN_NULL_SAMPLES`, so that its clusters take seconds, not minutes.
+_NULL_SWAP_BUDGET = 2_000_000
+_MIN_NULL_SAMPLES = 5
 
 #: Number of areas listed in a cluster's ``themes``.
 _THEMES = 3
@@ -208,14 +213,23 @@ def _rewired(tasks: tuple[tuple[str, ...], ...], rng: random.Random) -> list[lis
         (s, a), (t, b) = edges[i], edges[j]
         if s == t or a == b or (s, b) in present or (t, a) in present:
             continue
-        present -= {(s, a), (t, b)}
-        present |= {(s, b), (t, a)}
+        present.discard((s, a))
+        present.discard((t, b))
+        present.add((s, b))
+        present.add((t, a))
         edges[i], edges[j] = (s, b), (t, a)
         done += 1
     rewired: list[list[str]] = [[] for _ in tasks]
     for t, body in edges:
         rewired[t].append(body)
     return rewired
+
+
+def _null_sample_count(memberships: _Memberships, wanted: int) -> int:
+    """The random networks the null model draws: `wanted`, fewer for a network too large for them all."""
+    swaps_per_sample = _SWAPS_PER_EDGE * sum(len(members) for members in memberships[1])
+    affordable = _NULL_SWAP_BUDGET // max(swaps_per_sample, 1)
+    return max(min(wanted, affordable), min(wanted, _MIN_NULL_SAMPLES))
 
 
 @lru_cache(maxsize=16)
@@ -455,7 +469,8 @@ def cluster_structure(
     G, seed, resolution, roles, plan_id, method, n_seeds
         As for :func:`coordination_clusters`.
     null_samples : int
-        Number of random networks of the null model.
+        Number of random networks of the null model; fewer (at least 5) where so many would take
+        more than two million edge swaps in all (a plan of many thousand tasks).
 
     Returns
     -------
@@ -498,7 +513,8 @@ def cluster_structure(
     n, m = P.number_of_nodes(), P.number_of_edges()
     q = nx.community.modularity(P, partition, weight="newman", resolution=resolution) if m else float("nan")
     memberships = _memberships(G, roles, plan_id)
-    null = np.array(_null_modularity(memberships, null_samples, seed, resolution)) if m else np.array([])
+    samples = _null_sample_count(memberships, null_samples)
+    null = np.array(_null_modularity(memberships, samples, seed, resolution)) if m else np.array([])
     null_mean = float(null.mean()) if len(null) else float("nan")
     null_sd = float(null.std(ddof=1)) if len(null) > 1 else float("nan")
     z = (q - null_mean) / null_sd if null_sd and not np.isnan(null_sd) else float("nan")
