@@ -819,7 +819,7 @@ def write_report(
 
             from hbey_graph.explore import render_explorer
 
-            explorer = render_explorer(G, [plan], labels=labels, seed=seed)
+            explorer = render_explorer(G, [plan], labels=labels, seed=seed, summary=summary)
             (tmp / "explorer.html").write_text(explorer, encoding="utf-8")
             step("explorer.html")
 

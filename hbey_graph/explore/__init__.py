@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
 from hbey_graph.graph import ROLE_OF_EDGE_TYPE, build_graph, nodes_of_kind
 from hbey_graph.records import Plan
@@ -67,6 +68,10 @@ _ROLES = ("lead", "support", "implementer", "responsible")
 
 #: Pull of each role's edge in the layout (a task sits near its lead).
 _LAYOUT_WEIGHT = {"lead": 3.0, "support": 1.0, "responsible": 1.0, "implementer": 0.05}
+
+#: Above this many tasks the spring layout places the bodies only, and each task is set at the
+#: weighted centre of its bodies (a spring layout of thousands of nodes takes a minute).
+LAYOUT_TASKS = 400
 
 
 def _vendor(name: str) -> str:
@@ -117,6 +122,35 @@ def _layout(layout: nx.Graph, *, seed: int, iterations: int, spread: float, size
     return _scaled(pos, size)
 
 
+def _layout_by_bodies(layout: nx.Graph, tasks: list[str], *, seed: int, size: float) -> dict:
+    """Positions for a large body–task graph: the bodies by a spring layout, each task beside them.
+
+    The bodies are laid out on the graph of bodies joined by the weight of the tasks they share;
+    a task stands at the weighted centre of its bodies, turned a little by a golden-angle spiral
+    so that tasks of the same bodies do not stand on one spot.
+    """
+    task_set = set(tasks)
+    bodies = nx.Graph()
+    bodies.add_nodes_from(node for node in layout if node not in task_set)
+    for task in tasks:
+        ends = list(layout[task].items())
+        for i, (a, ea) in enumerate(ends):
+            for b, eb in ends[i + 1 :]:
+                weight = min(ea["weight"], eb["weight"])
+                old = bodies.get_edge_data(a, b, {"weight": 0.0})["weight"]
+                bodies.add_edge(a, b, weight=old + weight)
+    pos = _layout(bodies, seed=seed, iterations=300, spread=2.2, size=size)
+    step = size / 120
+    for number, task in enumerate(tasks):
+        ends = layout[task]
+        total = sum(data["weight"] for data in ends.values()) or 1.0
+        x = sum(pos[b][0] * data["weight"] for b, data in ends.items()) / total if ends else 0.0
+        y = sum(pos[b][1] * data["weight"] for b, data in ends.items()) / total if ends else 0.0
+        angle, radius = number * 2.399963, step * (1 + (number % 7))
+        pos[task] = (round(x + radius * math.cos(angle), 1), round(y + radius * math.sin(angle), 1))
+    return pos
+
+
 def explorer_data(
     G: nx.MultiDiGraph,
     plans: Iterable[Plan] = (),
@@ -124,6 +158,7 @@ def explorer_data(
     max_tasks: int = MAX_TASKS,
     max_bodies: int = MAX_BODIES,
     seed: int = 0,
+    summary: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Everything the explorer page shows, as JSON-ready data.
 
@@ -139,6 +174,8 @@ def explorer_data(
         Bodies shown when aggregated (those named in the most tasks).
     seed : int
         Seed of the layout and of the coordination clusters.
+    summary : pandas.DataFrame, optional
+        The coordination clusters (:func:`hbey_graph.analysis.cluster_summary`) if already computed.
 
     Returns
     -------
@@ -164,7 +201,6 @@ def explorer_data(
     from hbey_graph.plot.workload import area_labels, section_titles_en
 
     plans = list(plans)
-    by_plan = {plan.plan_id: plan for plan in plans}
     sources = _source_lines(plans)
     body_keys = [key for key, _ in nodes_of_kind(G, "Body")]
     task_keys = [key for key, _ in nodes_of_kind(G, "Task")]
@@ -187,7 +223,7 @@ def explorer_data(
     body_id = {body: f"b{i}" for i, body in enumerate(shown_bodies)}
 
     try:
-        summary = cluster_summary(G, seed=seed)
+        summary = cluster_summary(G, seed=seed) if summary is None else summary
     except Exception:  # a graph without coordination has no clusters; the page works without
         summary = None
     membership: dict[str, int] = {}
@@ -226,14 +262,17 @@ def explorer_data(
             weight = _LAYOUT_WEIGHT[role]
             u, v = body_id[G.nodes[body]["name"]], task_id[task]
             layout.add_edge(u, v, weight=max(weight, layout.get_edge_data(u, v, {"weight": 0})["weight"]))
-        pos = _layout(layout, seed=seed, iterations=300, spread=2.2, size=1600)
+        if len(task_id) > LAYOUT_TASKS:
+            pos = _layout_by_bodies(layout, list(task_id.values()), seed=seed, size=1600)
+        else:
+            pos = _layout(layout, seed=seed, iterations=300, spread=2.2, size=1600)
         area_index: dict[str, int] = {}
+        records = {(plan.plan_id, task.task_id): task for plan in plans for task in plan.tasks}
         for key in task_keys:
             data = G.nodes[key]
             area = data.get("section", "")
             area_index.setdefault(area, len(area_index))
-            plan = by_plan.get(data["plan_id"])
-            record = next((t for t in plan.tasks if t.task_id == data["task_id"]), None) if plan else None
+            record = records.get((data["plan_id"], data["task_id"]))
             lines = list(record.lines) if record is not None else []
             source = []
             if lines and data["plan_id"] in sources:
@@ -376,6 +415,7 @@ def render_explorer(
     max_bodies: int = MAX_BODIES,
     seed: int = 0,
     embed_font: bool = True,
+    summary: pd.DataFrame | None = None,
 ) -> str:
     """The explorer page of `G` as one HTML string (see :func:`explorer_data` for the parameters).
 
@@ -385,7 +425,7 @@ def render_explorer(
     from hbey_graph.plot._style import check_labels
 
     check_labels(labels)
-    data = explorer_data(G, plans, max_tasks=max_tasks, max_bodies=max_bodies, seed=seed)
+    data = explorer_data(G, plans, max_tasks=max_tasks, max_bodies=max_bodies, seed=seed, summary=summary)
     page = _template()
     font = ""
     if embed_font:
