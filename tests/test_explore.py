@@ -172,3 +172,19 @@ def test_the_data_cannot_close_its_script_element(G, plan):
     pattern = r'<script id="explorer-data" type="application/json">(.*?)</script>'
     data = re.search(pattern, text, re.S).group(1)
     assert json.loads(data)["nodes"][0]["text"] == "</script><script>alert(1)</script>"
+
+
+def test_a_large_plan_s_tasks_stand_beside_their_bodies(G, plan, monkeypatch):
+    # the threshold lowered so that the bundled plan's 38 tasks take the large plans' layout
+    from hbey_graph import explore
+
+    monkeypatch.setattr(explore, "LAYOUT_TASKS", 10)
+    data = explorer_data(G, [plan])
+    assert data["counts"]["nodes"] == 32 + 38
+    spots = {(n["x"], n["y"]) for n in data["nodes"]}
+    assert len(spots) == 70  # no two nodes on one spot
+    bodies = {n["id"]: (n["x"], n["y"]) for n in data["nodes"] if n["id"].startswith("b")}
+    xs, ys = [x for x, _ in bodies.values()], [y for _, y in bodies.values()]
+    for node in data["nodes"]:
+        if node["id"].startswith("t"):  # within the bodies' extent, give or take the spiral's turn
+            assert min(xs) - 120 <= node["x"] <= max(xs) + 120 and min(ys) - 120 <= node["y"] <= max(ys) + 120
