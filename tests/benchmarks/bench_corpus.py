@@ -178,8 +178,12 @@ def _tree_rss(root: int) -> int:
 
 def run_corpus_command(folder: Path, out: Path, jobs: int) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run ``hbey-graph corpus`` in a fresh process: wall seconds, peak memory of its tree, result."""
-    command = [sys.executable, "-m", "hbey_graph", "corpus", str(folder), "--out", str(out),
-               "--jobs", str(jobs), "-q"]
+    return run_measured(["corpus", str(folder), "--out", str(out), "--jobs", str(jobs), "-q"])
+
+
+def run_measured(args: list[str]) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run ``hbey-graph ARGS`` in a fresh process: wall seconds, peak memory of its tree, result."""
+    command = [sys.executable, "-m", "hbey_graph", *args]
     peak = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -18,13 +18,11 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_corpus import _tree_rss
+from bench_corpus import run_measured
 
 TARGET_SECONDS = 60.0
 TARGET_BYTES = 2 * 2**30
@@ -116,25 +114,7 @@ def make_plan(path: Path, tasks: int, seed: int = 0) -> None:
 
 def run_report(plan: Path, out: Path) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run ``hbey-graph report`` in a fresh process: wall seconds, peak memory of its tree, result."""
-    command = [sys.executable, "-m", "hbey_graph", "report", "--plan", str(plan), "--out", str(out), "-q"]
-    peak = 0
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = process.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    return seconds, peak, subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return run_measured(["report", "--plan", str(plan), "--out", str(out), "-q"])
 
 
 def main() -> None:
