@@ -12,8 +12,16 @@ from hbey_graph.analysis import centrality, co_assignment_graph
 from hbey_graph.graph import build_graph
 
 COLUMNS = [
-    "body", "body_type", "degree", "weighted_degree", "betweenness", "eigenvector", "constraint",
-    "effective_size", "core_number", "in_core",
+    "body",
+    "body_type",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "eigenvector",
+    "constraint",
+    "effective_size",
+    "core_number",
+    "in_core",
 ]
 
 
@@ -116,4 +124,20 @@ def test_structural_holes_agree_with_networkx(roles):
     table = centrality(G, roles=roles).set_index("body")
     P = co_assignment_graph(G, roles=roles)
     assert table.constraint.to_dict() == pytest.approx(nx.constraint(P, weight="weight"))
-    assert table.effective_size.to_dict() == pytest.approx(nx.effective_size(P, weight="weight"))
+    # node by node: networkx's whole-graph path for weighted graphs (taken when scipy is
+    # installed) gives other values, wrong by the hand-worked case below
+    by_node = {body: nx.effective_size(P, weight="weight", nodes=[body])[body] for body in P}
+    assert table.effective_size.to_dict() == pytest.approx(by_node)
+
+
+def test_weighted_effective_size_worked_by_hand():
+    # a–b 1, a–c 2, b–c 3, a–d 1. For b: p_ba = 1/4, p_bc = 3/4; m_ac = 2/2 = 1, m_ca = 2/3.
+    # j = a: 1 − p_bc·m_ac = 1/4; j = c: 1 − p_ba·m_ca = 5/6; effective size 13/12.
+    # For a: p_ab = 1/4, p_ac = 1/2, p_ad = 1/4; m_bc = 1, m_cb = 1; 1/2 + 3/4 + 1 = 9/4.
+    # For c: p_ca = 2/5, p_cb = 3/5; m_ab = 1/2, m_ba = 1/3; (1 − 3/10) + (1 − 2/15) = 47/30.
+    from hbey_graph.analysis.centrality import _structural_holes
+
+    P = nx.Graph()
+    P.add_weighted_edges_from([("a", "b", 1), ("a", "c", 2), ("b", "c", 3), ("a", "d", 1)])
+    _, effective = _structural_holes(P)
+    assert effective == pytest.approx({"a": 9 / 4, "b": 13 / 12, "c": 47 / 30, "d": 1.0})

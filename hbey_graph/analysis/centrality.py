@@ -61,8 +61,9 @@ def centrality(
           p_qj)², p_ij = w_ij / Σ_k w_ik, q over the body's other partners (the values of
           :func:`networkx.constraint` with ``weight="weight"``); NaN for an isolated body;
         - ``effective_size``: Burt's effective size with the shared-task weights, Σ_j (1 − Σ_q
-          p_iq m_jq), m_jq = w_jq / max_k w_jk (the values of :func:`networkx.effective_size`
-          with ``weight="weight"``); NaN for an isolated body;
+          p_iq m_jq), m_jq = w_jq / max_k w_jk (the values :func:`networkx.effective_size`
+          with ``weight="weight"`` gives node by node; its whole-graph path, taken when scipy is
+          installed, gives other values for weighted graphs); NaN for an isolated body;
         - ``core_number``: the largest k such that the body is in the k-core;
         - ``in_core``: whether it is in the innermost (main) core, the core of a core–periphery
           reading.
