@@ -110,23 +110,32 @@ class Corpus:
 def plan_files(folder: str | Path) -> list[Path]:
     """Return the plan files in `folder` and its sub-folders, in path order; hidden files skipped.
 
+    A sub-folder that cannot be read is skipped with a warning naming it.
+
     Raises
     ------
     PlanReadError
-        If `folder` is missing or not a folder.
+        If `folder` is missing, not a folder, or cannot be read.
     """
     folder = Path(folder)
     if not folder.exists():
         raise PlanReadError(f"{folder}: no such folder; expected a folder of plan files")
     if not folder.is_dir():
         raise PlanReadError(f"{folder}: is not a folder; expected a folder of plan files")
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() in PLAN_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    unreadable: list[OSError] = []
+    found = []
+    for root, folders, files in os.walk(folder, onerror=unreadable.append):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [
+            Path(root, name)
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in PLAN_SUFFIXES
+        ]
+    for err in unreadable:
+        if Path(err.filename) == folder:
+            raise PlanReadError(f"{folder}: cannot be read ({err.strerror}); expected a folder of plan files")
+        warnings.warn(f"{err.filename}: cannot be read ({err.strerror}); its plans are skipped", stacklevel=2)
+    return sorted(path for path in found if path.is_file())
 
 
 def _plan_ids(folder: Path, paths: list[Path]) -> list[str]:

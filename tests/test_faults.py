@@ -526,6 +526,55 @@ def test_a_corpus_folder_that_holds_no_plans_is_one_line(tmp_path, capsys, folde
     refused(status, err, *words)
 
 
+def test_an_unreadable_corpus_folder_is_one_line_and_a_sub_folder_a_warning(tmp_path, monkeypatch, capsys):
+    # permissions do not bind root, so the folder's refusal is played by os.scandir
+    plans = tmp_path / "plans"
+    (plans / "locked").mkdir(parents=True)
+    (plans / "a.txt").write_text(PLAN, encoding="utf-8")
+    (plans / "locked" / "b.txt").write_text(PLAN, encoding="utf-8")
+    scandir = os.scandir
+    locked = {str(plans / "locked")}
+
+    def refusing(path="."):
+        if str(path) in locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        status = main(["corpus", str(plans), "--out", str(out), "-q", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert f"warning: {plans / 'locked'}: cannot be read (Permission denied); its plans are skipped" in err
+    assert "1 of 1 plans parsed" in err
+    locked.add(str(plans))
+    status, _, err = cli(capsys, "corpus", str(plans), "--out", str(out), "-q", "--jobs", "1")
+    refused(status, err, str(plans), "cannot be read (Permission denied)")
+
+
+def test_a_word_file_whose_text_is_all_in_a_table_is_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    rows = [
+        ["序号", "重点任务", "牵头单位"],
+        ["1", "建设铁路", "自治区交通运输厅"],
+        ["2", "建设公路", "自治区发展改革委"],
+    ]
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(tmp_path / "table.docx")
+    plan = load_plan(tmp_path / "table.docx")
+    assert [(t.text, plan.lead_of(t.task_id)) for t in plan.tasks] == [
+        ("建设铁路", "自治区交通运输厅"),
+        ("建设公路", "自治区发展改革委"),
+    ]
+
+
 # ------------------------------------------------------------------------------------------ signals
 
 

@@ -81,7 +81,7 @@ def printable(text: str) -> str:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    if issubclass(category, ParseWarning):
+    if issubclass(category, ParseWarning) or category is UserWarning:
         print(f"warning: {printable(str(message))}", file=sys.stderr)
     else:
         print(warnings.formatwarning(message, category, filename, lineno, line), file=sys.stderr, end="")
