@@ -281,7 +281,7 @@ def report_charts(
     """
     from hbey_graph import plot
     from hbey_graph.analysis import cluster_summary, coordination_edges
-    from hbey_graph.graph import task_assignments, task_table
+    from hbey_graph.graph import task_table
 
     clusters = cluster_summary(G, seed=seed) if summary is None else summary
     zh = labels == "zh"
@@ -320,7 +320,7 @@ def report_charts(
             else f"Coordination network: the {drawn} of {len(weights)} arrows with at least {min_weight} "
             "shared tasks"
         )
-    charts = [
+    return [
         ReportChart(
             "lead_workload",
             "各单位承担的任务 Tasks per body",
@@ -359,29 +359,6 @@ def report_charts(
             lambda: plot.plot_cross_city_links(G, level="city", labels=labels),
         ),
     ]
-    if task_assignments(G).empty:  # no body's role was read: the charts of roles have nothing to draw
-        message = "本方案中未读出任何单位的职责" if zh else "No body's role was read from this plan"
-        charts = [
-            ReportChart(chart.name, chart.title, lambda message=message: _nothing_to_draw(message))
-            if chart.name not in _CHARTS_WITHOUT_ROLES
-            else chart
-            for chart in charts
-        ]
-    return charts
-
-
-#: Charts drawn from the places a plan names, not from its bodies' roles.
-_CHARTS_WITHOUT_ROLES = ("place_links_map", "city_links_map")
-
-
-def _nothing_to_draw(message: str) -> tuple:
-    """A small figure that says why there is no chart."""
-    from hbey_graph.plot._style import cjk_font, new_axes
-
-    fig, ax = new_axes(None, (6.0, 1.2))
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontproperties=cjk_font(12), color="#555555")
-    return fig, ax
 
 
 def _with_tasks(G: nx.MultiDiGraph, tasks: pd.DataFrame) -> nx.MultiDiGraph:
@@ -686,13 +663,6 @@ def _coverage_sentence(assigned: int, task_like: int, warnings: list) -> str:
 # ------------------------------------------------------------------------------------------- writing
 
 
-def _check_destination(out: Path) -> None:
-    """Refuse a destination before any work: a file, a place below a file, a folder that is not a report."""
-    from hbey_graph.outputs import check_output_folder
-
-    check_output_folder(out, REPORT_COMMAND)
-
-
 def write_report(
     plan: Plan | str | os.PathLike[str] | None = None,
     out: str | os.PathLike[str] = "report",
@@ -757,13 +727,13 @@ def write_report(
     from hbey_graph.extract.parser import load_plan
     from hbey_graph.graph import build_graph
     from hbey_graph.io import write_gexf, write_graphml, write_node_link_json
-    from hbey_graph.outputs import output_folder
+    from hbey_graph.outputs import check_output_folder, output_folder
     from hbey_graph.plot._style import check_labels
 
     check_labels(labels)
     if not dpi > 0 or dpi > MAX_DPI:
         raise ValueError(f"dpi must be above 0 and at most {MAX_DPI}, not {dpi}")
-    _check_destination(Path(out))
+    check_output_folder(out, REPORT_COMMAND)  # before any work: a file, a folder of someone else's
 
     if not isinstance(plan, Plan):
         plan = load_plan(plan)  # before the progress bar, so that the parser's warnings stand apart

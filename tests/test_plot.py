@@ -540,3 +540,26 @@ def test_lines_leaving_together_for_a_far_place_are_counted_in_its_name():
     plan.links = [*plan.links, Link("榆林市", "西安市", "place", "corridor", "T1.1.2", "榆林至西安")]
     _fig, ax = plot_cross_city_links(build_graph(plan))
     assert [t.get_text() for t in ax.texts if t.get_gid() == "exit"] == ["→西安市 ×2"]
+
+
+ROLE_CHARTS = [
+    plot_lead_workload,
+    plot_area_lead_heatmap,
+    plot_coordination_network,
+    plot_co_assignment_heatmap,
+]
+
+
+@pytest.mark.parametrize("chart", ROLE_CHARTS)
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [("zh", "本方案中未读出任何单位的职责"), ("en", "No body's role was read from this plan")],
+)
+def test_a_chart_of_roles_on_a_plan_without_any_says_so(chart, labels, message):
+    from hbey_graph import parse_text
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        empty = build_graph(parse_text("一、主要任务\n1. 建设铁路。（牵头单位：）\n", plan_id="p"))
+    _fig, ax = chart(empty, labels=labels)
+    assert [text.get_text() for text in ax.texts] == [message]

@@ -98,17 +98,13 @@ def _prepare_streams() -> None:
     standard output are data, so a console that cannot take Chinese gets them in UTF-8 (what a
     file or pipe needs) rather than an error.
     """
-    for stream, errors in ((sys.stderr, "backslashreplace"), (sys.stdout, "strict")):
-        encoding = getattr(stream, "encoding", None) or ""
-        if not hasattr(stream, "reconfigure") or encoding.lower().replace("-", "") in ("utf8", "utf16"):
+    for stream, change in ((sys.stderr, {"errors": "backslashreplace"}), (sys.stdout, {"encoding": "utf-8"})):
+        if not hasattr(stream, "reconfigure"):
             continue
         try:
-            "任务".encode(encoding)
+            "任务".encode(stream.encoding)
         except (LookupError, UnicodeEncodeError):
-            if stream is sys.stdout:
-                stream.reconfigure(encoding="utf-8")
-            else:
-                stream.reconfigure(errors=errors)
+            stream.reconfigure(**change)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -54,6 +54,7 @@ __all__ = [
     "cluster_colour",
     "font_path",
     "new_axes",
+    "nothing_to_draw",
     "place_labels",
     "resolve_title",
     "save_figure",
@@ -440,6 +441,21 @@ class ChartStyle:
 _GRAY_ROLES = {"lead": "#252525", "support": "#737373", "implementer": "#d9d9d9", "responsible": "#a3a3a3"}
 _GRAY_HATCHES = {"lead": None, "support": "////", "implementer": "....", "responsible": "xxxx"}
 _GRAY_LEVELS = ("#252525", "#636363", "#969696", "#4d4d4d", "#bdbdbd", "#7f7f7f", "#353535", "#adadad")
+
+
+#: What a chart of roles says when the plan has none to draw (a plan whose annotations name no body).
+NO_ROLES = {"zh": "本方案中未读出任何单位的职责", "en": "No body's role was read from this plan"}
+
+
+def nothing_to_draw(
+    ax: Axes | None, figsize: tuple[float, float] | None, look: ChartStyle, labels: str
+) -> FigureAxes:
+    """A chart that says, in place of the chart, that the plan has no role to draw (:data:`NO_ROLES`)."""
+    fig, ax = new_axes(ax, figsize, (6.0, 1.2))
+    ax.axis("off")
+    font = look.font(12)
+    ax.text(0.5, 0.5, NO_ROLES[labels], ha="center", va="center", fontproperties=font, color="#555555")
+    return FigureAxes((fig, ax))
 
 
 def finish_axes(look: ChartStyle, *axes: Axes) -> None:

@@ -27,6 +27,7 @@ from hbey_graph.plot._style import (
     legend_columns,
     marker_path,
     new_axes,
+    nothing_to_draw,
     resolve_title,
     text_marker,
 )
@@ -243,6 +244,8 @@ def plot_coordination_network(
     check_labels(labels)
     look = chart_style(fontsize, style)
     C = coordination_graph(G)
+    if C.number_of_nodes() == 0:
+        return nothing_to_draw(ax, figsize, look, labels)
     summary = cluster_summary(G, seed=seed) if summary is None else summary
     membership = _membership(summary)
     nodes = sorted(C, key=lambda body: (membership.get(body, 1 << 20), body))
@@ -417,6 +420,8 @@ def plot_co_assignment_heatmap(
     if weight not in ("tasks", "newman"):
         raise ValueError(f"weight must be 'tasks' or 'newman', not {weight!r}")
     P = co_assignment_graph(G)
+    if P.number_of_nodes() == 0:
+        return nothing_to_draw(ax, figsize, look, labels)
     summary = cluster_summary(G, seed=seed) if summary is None else summary
     membership = _membership(summary)
     order = [body for body in _ranked_members(summary) if body in P]

@@ -21,6 +21,7 @@ from hbey_graph.plot._style import (
     finish_axes,
     fit_tick_labels,
     new_axes,
+    nothing_to_draw,
     resolve_title,
 )
 
@@ -93,6 +94,8 @@ def plot_lead_workload(
     check_labels(labels)
     look = chart_style(fontsize, style)
     frame = lead_workload(G) if workload is None else workload
+    if frame.empty:
+        return nothing_to_draw(ax, figsize, look, labels)
     total = sum(frame[column] for column, *_ in _SEGMENTS if column in frame)
     frame = frame.assign(_total=total).sort_values(
         ["led", "_total", "body"], ascending=[False, False, True], kind="stable", ignore_index=True
@@ -241,6 +244,8 @@ def plot_area_lead_heatmap(
     check_labels(labels)
     look = chart_style(fontsize, style)
     frame = area_lead_table(G) if table is None else table
+    if frame.empty:
+        return nothing_to_draw(ax, figsize, look, labels)
     counts = frame.to_numpy(dtype=float)
     n_rows, n_cols = counts.shape
     width = 3.0 + 0.5 * n_cols + (1.5 if labels == "en" else 0)
