@@ -4,8 +4,8 @@ The flow runs one way: :func:`load_plan` reads a plan into typed records, :func:
 plans into a networkx graph, the analyses (:mod:`hbey_graph.analysis`) return DataFrames, and the
 charts (:mod:`hbey_graph.plot`), the report (:func:`write_report`), the explorer page
 (:func:`write_explorer`) and Neo4j (:mod:`hbey_graph.neo4j`, :func:`run_query`) sit at the end.
-Charts, report, explorer and Neo4j are imported only when first used, so ``import hbey_graph``
-stays light.
+Every public name is imported from its module on first use, so ``import hbey_graph`` (and the
+command, and each worker process it starts) stays light until a name is needed.
 
 Examples
 --------
@@ -20,38 +20,6 @@ Examples
 
 from importlib import import_module
 from typing import Any
-
-from hbey_graph.analysis import (
-    allocation_table,
-    always_together,
-    area_lead_table,
-    brokerage,
-    centrality,
-    cluster_structure,
-    cluster_summary,
-    co_assignment_table,
-    co_classification,
-    coordination_clusters,
-    coordination_edges,
-    core_periphery,
-    cross_city_edges,
-    cross_city_matrix,
-    department_network,
-    incidence_matrix,
-    lead_workload,
-    place_links,
-    projection_edges,
-    qap_correlation,
-    qap_regression,
-    responsibility_matrix,
-    two_mode_degree,
-    whole_network,
-)
-from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
-from hbey_graph.extract.parser import load_plan, parse_text
-from hbey_graph.graph import build_graph
-from hbey_graph.network_files import write_network
-from hbey_graph.records import Assignment, Body, Link, Place, Plan, Project, Section, Task
 
 __all__ = [
     "Assignment",
@@ -100,15 +68,61 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-# Public names whose modules pull in matplotlib or the Neo4j driver: imported on first use.
-_LAZY = {
-    "write_report": "hbey_graph.report",
-    "write_explorer": "hbey_graph.explore",
+#: The module of each public name.
+_MODULES = {
+    "Assignment": "hbey_graph.records",
+    "Body": "hbey_graph.records",
+    "HbeyGraphError": "hbey_graph.errors",
+    "Link": "hbey_graph.records",
+    "ParseWarning": "hbey_graph.errors",
+    "Place": "hbey_graph.records",
+    "Plan": "hbey_graph.records",
+    "PlanFormatError": "hbey_graph.errors",
+    "PlanReadError": "hbey_graph.errors",
+    "Project": "hbey_graph.records",
+    "Section": "hbey_graph.records",
+    "Task": "hbey_graph.records",
+    "allocation_table": "hbey_graph.analysis",
+    "always_together": "hbey_graph.analysis",
+    "area_lead_table": "hbey_graph.analysis",
+    "brokerage": "hbey_graph.analysis",
+    "build_graph": "hbey_graph.graph",
+    "centrality": "hbey_graph.analysis",
+    "cluster_structure": "hbey_graph.analysis",
+    "cluster_summary": "hbey_graph.analysis",
+    "co_assignment_table": "hbey_graph.analysis",
+    "co_classification": "hbey_graph.analysis",
+    "coordination_clusters": "hbey_graph.analysis",
+    "coordination_edges": "hbey_graph.analysis",
+    "core_periphery": "hbey_graph.analysis",
+    "cross_city_edges": "hbey_graph.analysis",
+    "cross_city_matrix": "hbey_graph.analysis",
+    "department_network": "hbey_graph.analysis",
+    "incidence_matrix": "hbey_graph.analysis",
+    "lead_workload": "hbey_graph.analysis",
+    "load_plan": "hbey_graph.extract.parser",
+    "parse_text": "hbey_graph.extract.parser",
+    "place_links": "hbey_graph.analysis",
+    "projection_edges": "hbey_graph.analysis",
+    "qap_correlation": "hbey_graph.analysis",
+    "qap_regression": "hbey_graph.analysis",
+    "responsibility_matrix": "hbey_graph.analysis",
     "run_query": "hbey_graph.neo4j",
+    "two_mode_degree": "hbey_graph.analysis",
+    "whole_network": "hbey_graph.analysis",
+    "write_explorer": "hbey_graph.explore",
+    "write_network": "hbey_graph.network_files",
+    "write_report": "hbey_graph.report",
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+    if name in _MODULES:
+        value = getattr(import_module(_MODULES[name]), name)
+        globals()[name] = value  # found at once the next time
+        return value
     raise AttributeError(f"module 'hbey_graph' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULES])

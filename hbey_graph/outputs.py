@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from hbey_graph.errors import OutputError, ReportFolderError
+from hbey_graph.interrupts import raise_if_stopped
 
 __all__ = ["MANIFEST", "check_output_file", "check_output_folder", "output_folder", "same_file", "write_file"]
 
@@ -95,6 +96,7 @@ def write_file(
         if path.exists():
             with contextlib.suppress(OSError):
                 shutil.copymode(path, tmp)
+        raise_if_stopped()
         os.replace(tmp, path)
     except OSError as err:
         raise OutputError(f"{target}: cannot be written ({_describe(err)}); left as it was") from err
@@ -213,6 +215,7 @@ def output_folder(out: str | os.PathLike[str], command: str) -> Iterator[Path]:
         raise OutputError(f"{shown}: the output folder cannot be created ({_describe(err)})") from err
     try:
         yield tmp
+        raise_if_stopped()
         _move_into_place(tmp, folder, command)
     except OSError as err:
         raise OutputError(f"{shown}: cannot be written ({_describe(err)})") from err

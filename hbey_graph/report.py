@@ -27,7 +27,6 @@ import io
 import multiprocessing
 import os
 import re
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ import networkx as nx
 import pandas as pd
 
 from hbey_graph.errors import ReportFolderError
+from hbey_graph.interrupts import start_worker
 from hbey_graph.outputs import MANIFEST
 from hbey_graph.records import Plan
 
@@ -828,10 +828,13 @@ def _draw_charts(
             yield _draw_chart(chart, folder, dpi)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
-    pool = context.Pool(jobs - 1, initializer=_start_chart_worker, initargs=worker_args)
+    # The graph goes with the task, not with the start, so that a worker sets itself up (see
+    # start_worker) before it imports anything heavy.
+    pool = context.Pool(jobs - 1, initializer=start_worker)
     try:
         names = [chart.name for chart in reversed(charts)]
-        helpers = [pool.apply_async(_draw_in_worker, (names, str(folder), dpi)) for _ in range(jobs - 1)]
+        task = (names, str(folder), dpi, *worker_args)
+        helpers = [pool.apply_async(_draw_in_worker, task) for _ in range(jobs - 1)]
         yield from _draw_claimed(charts, folder, dpi)
         for helper in helpers:
             yield from helper.get()
@@ -854,32 +857,6 @@ def _draw_chart(chart: ReportChart, folder: Path, dpi: float) -> str:
     return chart.name
 
 
-#: What a chart-drawing worker process was given when it started.
-_WORKER: dict[str, object] = {}
-
-
-def _start_chart_worker(G: nx.MultiDiGraph, summary: pd.DataFrame, labels: str, seed: int) -> None:
-    _end_with_parent()
-    _WORKER.update(G=G, summary=summary, labels=labels, seed=seed)
-
-
-def _end_with_parent() -> None:
-    """Make this worker process end with the process that started it.
-
-    Ctrl-C reaches every process of the terminal's group: the worker ignores it and leaves the
-    parent to end the pool (so no worker prints a traceback). On Linux the kernel also sends the
-    worker SIGTERM when its parent dies, however it dies (``prctl(PR_SET_PDEATHSIG)``).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
-        if os.getppid() == 1:  # the parent died before the request was made
-            os._exit(1)
-
-
 def _draw_claimed(charts: list[ReportChart], folder: Path, dpi: float) -> Iterator[str]:
     """Draw, in order, every chart of `charts` that no other process has claimed yet."""
     for chart in charts:
@@ -890,16 +867,16 @@ def _draw_claimed(charts: list[ReportChart], folder: Path, dpi: float) -> Iterat
         yield _draw_chart(chart, folder, dpi)
 
 
-def _draw_in_worker(names: list[str], folder: str, dpi: float) -> list[str]:
-    charts = {
-        chart.name: chart
-        for chart in report_charts(
-            _WORKER["G"],  # type: ignore[arg-type]
-            labels=_WORKER["labels"],  # type: ignore[arg-type]
-            summary=_WORKER["summary"],  # type: ignore[arg-type]
-            seed=_WORKER["seed"],  # type: ignore[arg-type]
-        )
-    }
+def _draw_in_worker(
+    names: list[str],
+    folder: str,
+    dpi: float,
+    G: nx.MultiDiGraph,
+    summary: pd.DataFrame,
+    labels: str,
+    seed: int,
+) -> list[str]:
+    charts = {chart.name: chart for chart in report_charts(G, labels=labels, summary=summary, seed=seed)}
     return list(_draw_claimed([charts[name] for name in names], Path(folder), dpi))
 
 

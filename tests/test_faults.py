@@ -23,6 +23,8 @@ import pytest
 from hbey_graph import build_graph, lead_workload, load_plan, parse_text
 from hbey_graph.cli import main
 from hbey_graph.errors import PlanReadError
+from hbey_graph.interrupts import handle_stop_signals, raise_if_stopped
+from hbey_graph.outputs import output_folder, write_file
 from hbey_graph.report import report_charts
 
 PLAN = """一、主要任务
@@ -611,6 +613,43 @@ def _alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def _swallow_a_ctrl_c() -> None:
+    """Press Ctrl-C and swallow what it raises, as a library's finaliser or clean-up code can."""
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1.0)  # the handler runs here
+    except KeyboardInterrupt:
+        return
+    raise AssertionError("Ctrl-C raised nothing")
+
+
+def test_a_ctrl_c_swallowed_on_the_way_still_stops_the_writing(tmp_path):
+    with handle_stop_signals():
+        _swallow_a_ctrl_c()
+        with pytest.raises(KeyboardInterrupt), output_folder(tmp_path / "out", "example") as tmp:
+            (tmp / "a.csv").write_text("a\n")
+        with pytest.raises(KeyboardInterrupt):
+            write_file(tmp_path / "b.csv", lambda f: f.write(b"b\n"))
+    assert list(tmp_path.iterdir()) == []
+    raise_if_stopped()  # forgotten once the block ends: later writes go ahead
+    assert write_file(tmp_path / "b.csv", lambda f: f.write(b"b\n")).read_text() == "b\n"
+
+
+def test_a_ctrl_c_swallowed_on_the_way_still_ends_the_command(monkeypatch, tmp_path, capsys):
+    import hbey_graph.cli.export as export
+
+    to_csv = export.write_table
+
+    def swallowing(*args, **kwargs):
+        _swallow_a_ctrl_c()
+        return to_csv(*args, **kwargs)
+
+    monkeypatch.setattr(export, "write_table", swallowing)
+    assert main(["export", "tasks", "-o", str(tmp_path / "tasks.csv")]) == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "hbey-graph: interrupted"
+    assert not (tmp_path / "tasks.csv").exists()
 
 
 @pytest.mark.parametrize(

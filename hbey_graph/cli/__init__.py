@@ -13,25 +13,18 @@ import argparse
 import os
 import signal
 import sys
-import threading
 import unicodedata
 import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
 from hbey_graph.errors import HbeyGraphError, ParseWarning
+from hbey_graph.interrupts import Terminated, handle_stop_signals, raise_if_stopped
 
 __all__ = ["Terminated", "build_parser", "main", "printable"]
 
 #: Command modules, each with ``register(subparsers)``. A module that is not there yet is skipped.
 COMMAND_MODULES = ("export", "analyze", "report", "explore", "neo4j", "corpus", "evaluate")
-
-
-class Terminated(BaseException):
-    """The command received a termination signal (SIGTERM, SIGHUP); raised so that cleanup runs.
-
-    A ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception`` swallows it.
-    """
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,10 +80,6 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
         print(warnings.formatwarning(message, category, filename, lineno, line), file=sys.stderr, end="")
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated(signum)
-
-
 def _prepare_streams() -> None:
     """Let every message and table be written whatever the console's encoding.
 
@@ -113,12 +102,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     warnings.showwarning = _show_warning
-    previous = {}
-    if threading.current_thread() is threading.main_thread():  # only the main thread may set handlers
-        previous = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        status = int(args.run(args) or 0)
-        sys.stdout.flush()
+        with handle_stop_signals():
+            status = int(args.run(args) or 0)
+            sys.stdout.flush()
+            raise_if_stopped()  # a signal whose exception was swallowed on the way still counts
         return status
     except HbeyGraphError as err:
         print(f"hbey-graph: error: {printable(str(err))}", file=sys.stderr)
@@ -139,9 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         signum = int(stop.args[0])
         print(f"hbey-graph: stopped by {signal.Signals(signum).name}", file=sys.stderr)
         return 128 + signum
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _silence_stdout() -> None:

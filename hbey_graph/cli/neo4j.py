@@ -140,6 +140,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     from hbey_graph.errors import Neo4jServerError
+    from hbey_graph.interrupts import stop_handled
     from hbey_graph.neo4j import Neo4jServer, cache_dir
 
     auth = None
@@ -159,6 +160,7 @@ def _serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("stopping Neo4j …", file=sys.stderr, flush=True)
         server.stop()
+        stop_handled()  # Ctrl-C is how a server is meant to end
         return 0
     finally:
         server.stop()
