@@ -48,7 +48,9 @@ __all__ = [
     "body_names",
     "corpus_issues",
     "lead_matrix",
+    "lead_matrix_of",
     "plan_files",
+    "plan_row",
     "plan_summary",
     "read_corpus",
     "workload_by_plan",
@@ -289,8 +291,13 @@ def lead_matrix(
     """
     if workload is None:
         workload = workload_by_plan(corpus, registry)
+    return lead_matrix_of(workload, [plan.plan_id for plan in corpus.plans])
+
+
+def lead_matrix_of(workload: pd.DataFrame, plan_ids: list[str]) -> pd.DataFrame:
+    """The lead matrix of :func:`lead_matrix` from a workload table and the plans' order."""
     matrix = workload.pivot_table(index="body", columns="plan_id", values="lead", aggfunc="sum", fill_value=0)
-    matrix = matrix.reindex(columns=[plan.plan_id for plan in corpus.plans], fill_value=0)
+    matrix = matrix.reindex(columns=plan_ids, fill_value=0)
     matrix.columns.name = None
     matrix.index.name = None
     total = matrix.sum(axis=1)
@@ -343,38 +350,45 @@ def plan_summary(corpus: Corpus) -> pd.DataFrame:
     Columns: plan_id, path, title, doc_number, issuer, date, tasks, bodies, assignments,
     tasks_without_lead, warnings.
     """
-    rows = []
-    for plan in corpus.plans:
-        led = {a.task_id for a in plan.assignments if a.role == "lead"}
-        rows.append(
-            {
-                "plan_id": plan.plan_id,
-                "path": str(plan.source.relative_to(corpus.folder)) if plan.source else "",
-                "title": plan.title,
-                "doc_number": plan.doc_number,
-                "issuer": plan.issuer,
-                "date": plan.date.isoformat() if plan.date else "",
-                "tasks": len(plan.tasks),
-                "bodies": len(plan.bodies),
-                "assignments": len(plan.assignments),
-                "tasks_without_lead": sum(1 for task in plan.tasks if task.task_id not in led),
-                "warnings": sum(1 for issue in plan.issues if issue.severity == "warning"),
-            }
-        )
-    columns = [
-        "plan_id",
-        "path",
-        "title",
-        "doc_number",
-        "issuer",
-        "date",
-        "tasks",
-        "bodies",
-        "assignments",
-        "tasks_without_lead",
-        "warnings",
+    rows = [
+        plan_row(plan, str(plan.source.relative_to(corpus.folder)) if plan.source else "")
+        for plan in corpus.plans
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=PLAN_COLUMNS)
+
+
+#: The columns of :func:`plan_summary`.
+PLAN_COLUMNS = [
+    "plan_id",
+    "path",
+    "title",
+    "doc_number",
+    "issuer",
+    "date",
+    "tasks",
+    "bodies",
+    "assignments",
+    "tasks_without_lead",
+    "warnings",
+]
+
+
+def plan_row(plan: Plan, path: str) -> dict[str, object]:
+    """The row of :func:`plan_summary` for one plan, read from file `path`."""
+    led = {a.task_id for a in plan.assignments if a.role == "lead"}
+    return {
+        "plan_id": plan.plan_id,
+        "path": path,
+        "title": plan.title,
+        "doc_number": plan.doc_number,
+        "issuer": plan.issuer,
+        "date": plan.date.isoformat() if plan.date else "",
+        "tasks": len(plan.tasks),
+        "bodies": len(plan.bodies),
+        "assignments": len(plan.assignments),
+        "tasks_without_lead": sum(1 for task in plan.tasks if task.task_id not in led),
+        "warnings": sum(1 for issue in plan.issues if issue.severity == "warning"),
+    }
 
 
 def corpus_issues(corpus: Corpus, *, failures: bool = True) -> pd.DataFrame:

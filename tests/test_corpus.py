@@ -135,19 +135,19 @@ def test_cli_corpus_writes_tables_and_reports_each_failure(folder, tmp_path, cap
     code = main(["corpus", str(folder), "--out", str(out), "--jobs", "2", "-q"])
     _, err = capsys.readouterr()
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == [".hbey-graph-output",
-        "body_names.csv", "failures.csv", "issues.csv", "lead_matrix.csv", "plans.csv", "workload.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".hbey-graph-output", "body_names.csv", "dataset",
+        "failures.csv", "issues.csv", "lead_matrix.csv", "plans.csv", "workload.csv"]
     skipped = [line for line in err.splitlines() if line.startswith("hbey-graph: skipped ")]
     assert skipped == [
         f"hbey-graph: skipped {folder / 'empty.txt'}: is empty; expected the text of an implementation plan",
         f"hbey-graph: skipped {folder / 'notes.txt'}: no responsibility annotation found; expected tasks "
         "whose responsible bodies are named, such as （牵头单位：…）, 责任单位：… or （A牵头，B配合）",
     ]
-    assert err.splitlines()[-1].startswith("3 of 5 plans parsed (2 skipped), 6 tasks, in ")
+    assert err.splitlines()[-1].startswith(
+        "3 of 5 plans parsed (2 failed), 6 tasks; this run parsed 5 files, skipped 0 unchanged, in ")
     matrix = read_csv(out / "lead_matrix.csv")
     assert matrix[0] == {"body": "自治区生态环境厅", "2019/b-2019": "1", "a-2016": "1", "c": "0"}
-    assert [row["path"] for row in read_csv(out / "failures.csv")] == [
-        str(folder / "empty.txt"), str(folder / "notes.txt")]
+    assert [row["path"] for row in read_csv(out / "failures.csv")] == ["empty.txt", "notes.txt"]  # in DIR
 
 
 @pytest.mark.parametrize("case", ["missing", "file", "no plans", "none parse"])

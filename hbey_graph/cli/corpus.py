@@ -1,20 +1,28 @@
-"""``hbey-graph corpus DIR``: parse a folder of plans in parallel and compare them."""
+"""``hbey-graph corpus DIR``: parse a folder of plans in parallel into a dataset, and compare them."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hbey_graph.cli import printable
 from hbey_graph.cli._values import whole_number_in
 from hbey_graph.errors import HbeyGraphError
 
 if TYPE_CHECKING:
     from hbey_graph.corpus import Corpus
+    from hbey_graph.dataset import CorpusDataset
 
-__all__ = ["CORPUS_COMMAND", "TABLES", "register", "write_corpus_tables"]
+__all__ = [
+    "CORPUS_COMMAND",
+    "LEAD_MATRIX_PLANS",
+    "TABLES",
+    "register",
+    "write_corpus_tables",
+    "write_dataset_tables",
+]
 
 #: The CSV files the command writes, and what each holds.
 TABLES: dict[str, str] = {
@@ -25,6 +33,10 @@ TABLES: dict[str, str] = {
     "issues.csv": "what the parser noticed in each plan, with line numbers; files that did not parse",
     "failures.csv": "files that did not parse, one line each",
 }
+
+#: Above this many plans the lead matrix (a column per plan) is not written: workload.csv holds
+#: the same counts, a row per plan and body, and the dataset holds them all.
+LEAD_MATRIX_PLANS = 2000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "implements or is responsible for in each plan, pre-2018 body names mapped to the current "
         "ones. Files that do not parse are reported, one line each, and skipped. Writes "
         + ", ".join(TABLES)
-        + " to --out.",
+        + " and the Parquet dataset of every plan's records (dataset/) to --out. Run again on the "
+        "same folder, it parses only the files that are new or changed.",
     )
     parser.add_argument("folder", metavar="DIR", help="folder of plan files")
     parser.add_argument("--out", metavar="DIR", default="corpus", help="output folder (default: ./corpus)")
@@ -48,6 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="worker processes (default: one per processor)",
     )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="parse on the workers of a running Dask scheduler (tcp://host:8786) instead of local processes",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
 
@@ -57,7 +76,7 @@ CORPUS_COMMAND = "hbey-graph corpus"
 
 
 def write_corpus_tables(corpus: Corpus, out: Path) -> list[Path]:
-    """Write the comparison tables of `corpus` as CSV files in `out`; return the files written.
+    """Write the comparison tables of an in-memory `corpus` as CSV files in `out`; return the files.
 
     `out` is created, or written into if it is empty or holds tables this command wrote before;
     the tables are written to a temporary folder first and moved into place once all are written
@@ -88,28 +107,59 @@ def write_corpus_tables(corpus: Corpus, out: Path) -> list[Path]:
     return [out / name for name in frames]
 
 
+def write_dataset_tables(dataset: CorpusDataset, out: Path) -> list[str]:
+    """Write the comparison tables of a corpus dataset as CSV files in `out`; return their names.
+
+    The lead matrix is left out above :data:`LEAD_MATRIX_PLANS` plans (a column per plan).
+    """
+    workload = dataset.workload()
+    plans = dataset.plans()
+    frames = {
+        "plans.csv": (plans, False),
+        "workload.csv": (workload, False),
+        "body_names.csv": (dataset.body_names(), False),
+        "issues.csv": (dataset.issues(), False),
+        "failures.csv": (dataset.failures(), False),
+    }
+    if len(plans) <= LEAD_MATRIX_PLANS:
+        frames["lead_matrix.csv"] = (dataset.lead_matrix(workload), True)
+    for name, (frame, index) in frames.items():
+        frame.to_csv(out / name, index=index, index_label="body" if index else None, lineterminator="\n")
+    return sorted(frames)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``corpus``."""
-    from hbey_graph.corpus import read_corpus
-    from hbey_graph.outputs import check_output_folder
+    from hbey_graph.dataset import build_dataset
 
-    started = time.perf_counter()
-    check_output_folder(args.out, CORPUS_COMMAND)  # before the plans are read
-    corpus = read_corpus(args.folder, jobs=args.jobs, progress=not args.quiet)
-    for failure in corpus.failures:
-        print(f"hbey-graph: skipped {failure}", file=sys.stderr)
-    if not corpus.plans:
+    written: list[str] = []
+    summary = build_dataset(
+        args.folder,
+        args.out,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        progress=not args.quiet,
+        write_tables=lambda dataset, out: written.extend(write_dataset_tables(dataset, out)),
+    )
+    for _, reason in summary.failures:
+        print(f"hbey-graph: skipped {printable(reason)}", file=sys.stderr)  # a reason names its file
+    if not summary.plans:
         raise HbeyGraphError(
-            f"{args.folder}: none of its {len(corpus.failures)} plan files could be parsed; expected plans "
+            f"{args.folder}: none of its {len(summary.failures)} plan files could be parsed; expected plans "
             "with responsibility annotations"
         )
-    written = write_corpus_tables(corpus, Path(args.out))
-    seconds = time.perf_counter() - started
-    total = len(corpus.plans) + len(corpus.failures)
+    total = summary.plans + len(summary.failures)
     print(
-        f"{len(corpus.plans)} of {total} plans parsed ({len(corpus.failures)} skipped), "
-        f"{sum(len(plan.tasks) for plan in corpus.plans)} tasks, in {seconds:.1f} s; "
-        f"wrote {len(written)} tables to {args.out}",
+        f"{summary.plans} of {total} plans parsed ({len(summary.failures)} failed), {summary.tasks} tasks; "
+        f"this run parsed {summary.parsed + summary.failed} files, skipped {summary.skipped} unchanged"
+        + (f", dropped {summary.removed} no longer in the folder" if summary.removed else "")
+        + f", in {summary.seconds:.1f} s; wrote {len(written)} tables and the dataset to {args.out}",
         file=sys.stderr,
     )
+    if "lead_matrix.csv" not in written:
+        print(
+            f"note: lead_matrix.csv not written above {LEAD_MATRIX_PLANS} plans (a column per plan); "
+            "workload.csv holds the same counts",
+            file=sys.stderr,
+        )
     return 0

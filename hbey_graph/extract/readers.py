@@ -25,7 +25,7 @@ from pathlib import Path
 
 from hbey_graph.errors import PlanReadError
 
-__all__ = ["MAX_PLAN_BYTES", "STDIN", "Source", "read_source"]
+__all__ = ["MAX_PLAN_BYTES", "STDIN", "Source", "decode_source", "read_plan_bytes", "read_source"]
 
 #: The largest plan file read unless the caller allows more. A long plan is a few hundred KB as
 #: text and a few MB as a Word file or PDF.
@@ -99,6 +99,38 @@ def read_source(path: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_PL
         raise TypeError(f"expected the path of a plan file, not {type(path).__name__}")
     path = Path(path)
     data = _read_stdin(max_bytes) if str(path) == STDIN else _read_file(path, max_bytes)
+    return decode_source(path, data)
+
+
+def read_plan_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_PLAN_BYTES) -> bytes:
+    """Return the bytes of the plan file `path`, checked as :func:`read_source` checks them.
+
+    Raises
+    ------
+    PlanReadError
+        If the path is missing, a directory, not a regular file, or larger than `max_bytes`.
+    """
+    return _read_file(Path(path), max_bytes)
+
+
+def decode_source(path: str | os.PathLike[str], data: bytes) -> Source:
+    """Read the bytes `data` of the plan file `path` as text (see :func:`read_source`).
+
+    The bytes may have been read elsewhere (on another machine of a cluster); `path` names them in
+    messages and its suffix says what kind of file they are, as the content does.
+
+    Raises
+    ------
+    PlanReadError
+        If `data` is empty, binary, in no encoding a Chinese plan is written in, a damaged
+        ``.docx`` or PDF, or a PDF without a text layer.
+
+    Examples
+    --------
+    >>> decode_source("a.txt", "一、任务".encode("gb18030")).text
+    '一、任务'
+    """
+    path = Path(path)
     if not data.strip():
         raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
     suffix = path.suffix.lower()

@@ -13,6 +13,7 @@ using the statements in ``cypher/load/``.
 
 from __future__ import annotations
 
+import functools
 import numbers
 import time
 from collections.abc import Iterable
@@ -53,6 +54,12 @@ def relationship_patterns() -> list[tuple[str, str, str]]:
         if entry.name.endswith(".cypher") and len(parts) == 3:
             patterns.append((parts[0], parts[1], parts[2]))
     return sorted(patterns)
+
+
+@functools.cache
+def _known_patterns() -> frozenset[tuple[str, str, str]]:
+    """:func:`relationship_patterns`, read once (graph_rows runs once per plan of a corpus)."""
+    return frozenset(relationship_patterns())
 
 
 def _value(value: Any, where: str) -> Any:
@@ -121,7 +128,7 @@ def graph_rows(G: nx.MultiDiGraph) -> tuple[NodeRows, RelationshipRows]:
         properties["id"] = node
         nodes.setdefault(kind, []).append({"id": node, "properties": properties})
         labels[node] = kind
-    patterns = set(relationship_patterns())
+    patterns = _known_patterns()
     relationships: RelationshipRows = {}
     for source, target, key, data in G.edges(keys=True, data=True):
         rel_type = data.get("type", key)
