@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,7 +144,7 @@ def plan_files(folder: str | Path) -> list[Path]:
 def _plan_ids(folder: Path, paths: list[Path]) -> list[str]:
     """A distinct id per file: its path in the folder without suffix, with it where stems clash."""
     stems = [path.relative_to(folder).with_suffix("").as_posix() for path in paths]
-    clashes = {stem for stem in stems if stems.count(stem) > 1}
+    clashes = {stem for stem, count in Counter(stems).items() if count > 1}
     return [
         path.relative_to(folder).as_posix() if stem in clashes else stem
         for path, stem in zip(paths, stems, strict=True)

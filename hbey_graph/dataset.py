@@ -694,12 +694,14 @@ class CorpusDataset:
             .reindex(columns=list(ROLES), fill_value=0)
         )
         used = set(zip(assignments.plan_id, assignments.body, strict=True))
-        bodies["current"] = bodies.body.map(current)
-        bodies = bodies[[pair in used for pair in zip(bodies.plan_id, bodies.body, strict=True)]]
-        names = bodies.groupby(["plan_id", "current"], sort=False).body.agg("|".join)
+        written: dict[tuple[str, str], list[str]] = {}  # the names each plan wrote, in its order
+        for plan_id, body in zip(bodies.plan_id.tolist(), bodies.body.tolist(), strict=True):
+            if (plan_id, body) in used:
+                written.setdefault((plan_id, current[body]), []).append(body)
         plans = self.plans().set_index("plan_id")
         frame = counts.reset_index().rename(columns={"current": "body"})
-        frame.insert(2, "names", [names[key] for key in zip(frame.plan_id, frame.body, strict=True)])
+        keys = zip(frame.plan_id.tolist(), frame.body.tolist(), strict=True)
+        frame.insert(2, "names", ["|".join(written[key]) for key in keys])
         frame["tasks"] = frame.plan_id.map(plans["tasks"])
         order = {plan_id: i for i, plan_id in enumerate(plans.index)}
         frame["_order"] = frame.plan_id.map(order)
