@@ -9,8 +9,10 @@ from __future__ import annotations
 __all__ = [
     "GraphLoadError",
     "HbeyGraphError",
+    "ImportFolderError",
     "Neo4jAuthError",
     "Neo4jConnectionError",
+    "Neo4jImportError",
     "Neo4jQueryError",
     "Neo4jServerError",
     "Neo4jUnavailableError",
@@ -62,6 +64,14 @@ class Neo4jAuthError(HbeyGraphError, PermissionError):
 
 class Neo4jQueryError(HbeyGraphError, RuntimeError):
     """A Neo4j server rejected a statement hbey_graph sent."""
+
+
+class Neo4jImportError(Neo4jQueryError):
+    """A Neo4j server cannot read the files the bulk loader wrote: not its import folder, or no access."""
+
+
+class ImportFolderError(HbeyGraphError, OSError):
+    """The folder the bulk loader writes its CSV files to is missing, not a folder, or not writable."""
 
 
 class UnknownQueryError(HbeyGraphError, KeyError):

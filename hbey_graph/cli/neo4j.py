@@ -2,7 +2,8 @@
 
 - ``neo4j serve [--port N] [--data DIR]`` runs a local Neo4j 5.26 in the foreground until Ctrl-C
   and prints its Bolt URI once Bolt answers;
-- ``neo4j load [--plan PATH]`` loads a plan's graph and reports what it wrote;
+- ``neo4j load [--plan PATH] [--bulk --import-dir DIR]`` loads a plan's graph and reports what it
+  wrote; ``--bulk`` goes through CSV files in the server's import folder and ``LOAD CSV``;
 - ``neo4j query NAME [--param key=value …] [--format table|csv|json]`` runs a query of ``cypher/``;
 - ``neo4j queries`` lists the queries with their parameters and columns.
 
@@ -60,6 +61,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="database directory, kept between runs (default: neo4j-data in the cache "
         "directory, HBEY_GRAPH_CACHE or ~/.cache/hbey_graph)",
     )
+    serve.add_argument(
+        "--import-dir",
+        metavar="DIR",
+        default=None,
+        help="the server's import folder, which LOAD CSV (and `load --bulk`) reads (default: import "
+        "in the database directory)",
+    )
     serve.add_argument("--heap", default="1g", help="maximum JVM heap (default 1g)")
     serve.add_argument(
         "--auth",
@@ -80,8 +88,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     load.add_argument(
         "--batch-size",
         type=whole_number_in(1, 1_000_000, what="rows"),
-        default=1000,
-        help="rows per transaction (default 1000)",
+        default=None,
+        help="rows per transaction (default 1000; 10000 with --bulk)",
+    )
+    load.add_argument(
+        "--bulk",
+        action="store_true",
+        help="write CSV files to the server's import folder and load them with LOAD CSV … IN "
+        "TRANSACTIONS (the same result; for large corpora)",
+    )
+    load.add_argument(
+        "--import-dir",
+        metavar="DIR",
+        default=None,
+        help="with --bulk: the server's import folder (server.directories.import) as this machine "
+        "sees it (default: NEO4J_IMPORT_DIR)",
     )
     load.add_argument(
         "--replace",
@@ -150,11 +171,18 @@ def _serve(args: argparse.Namespace) -> int:
             raise Neo4jServerError("--auth expects USER:PASSWORD with a password of at least 8 characters")
         auth = (user, password)
     data = args.data or str(cache_dir() / "neo4j-data")
-    server = Neo4jServer(port=args.port, host=args.host, data_dir=data, heap=args.heap, auth=auth)
+    server = Neo4jServer(
+        port=args.port, host=args.host, data_dir=data, import_dir=args.import_dir, heap=args.heap, auth=auth
+    )
     print(f"starting Neo4j (data in {data}) …", file=sys.stderr, flush=True)
     try:
         server.start()
         print(server.uri, flush=True)
+        print(
+            f"import folder (for `load --bulk --import-dir`): {server.import_dir}",
+            file=sys.stderr,
+            flush=True,
+        )
         print("Neo4j is ready; press Ctrl-C to stop it", file=sys.stderr, flush=True)
         status = server.wait()
     except KeyboardInterrupt:
@@ -174,14 +202,39 @@ def _connect(args: argparse.Namespace) -> neo4j.Driver:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from hbey_graph.graph import build_graph
-    from hbey_graph.neo4j import load_graph
+    import os
 
+    from hbey_graph.errors import ImportFolderError
+    from hbey_graph.graph import build_graph
+    from hbey_graph.neo4j import bulk_load, graph_rows, load_graph
+    from hbey_graph.neo4j.bulk import IMPORT_DIR_VARIABLE
+
+    if args.import_dir is not None and not args.bulk:
+        raise ImportFolderError("--import-dir is for --bulk loads; add --bulk or leave it out")
+    import_dir = args.import_dir or os.environ.get(IMPORT_DIR_VARIABLE) or None
+    if args.bulk and import_dir is None:  # said before the plan is read
+        raise ImportFolderError(
+            f"--bulk needs the server's import folder: give --import-dir DIR or set {IMPORT_DIR_VARIABLE}"
+        )
     graph = build_graph(read_plan(args))
     with _connect(args) as driver:
-        summary = load_graph(
-            graph, driver, database=args.database, batch_size=args.batch_size, replace=args.replace
-        )
+        if args.bulk:
+            summary = bulk_load(
+                [graph_rows(graph)],
+                driver,
+                database=args.database,
+                import_dir=import_dir,
+                rows_per_transaction=args.batch_size or 10_000,
+                replace=args.replace,
+            )
+        else:
+            summary = load_graph(
+                graph,
+                driver,
+                database=args.database,
+                batch_size=args.batch_size or 1000,
+                replace=args.replace,
+            )
     print(summary, file=sys.stderr)
     write_table(summary.to_frame(), args.format)
     return 0

@@ -6,6 +6,8 @@
   ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``;
 - :func:`load_graph` writes a graph from :func:`hbey_graph.graph.build_graph` (constraints, then
   batched ``UNWIND … MERGE``), idempotently, several plans side by side;
+- :func:`bulk_load` writes the rows of many plans through CSV files in the server's import folder
+  and ``LOAD CSV … IN TRANSACTIONS``, with the same result, for large corpora;
 - :func:`run_query` runs one of the questions of :func:`list_queries` and returns a DataFrame.
 
 Examples
@@ -15,6 +17,7 @@ Examples
 ['body_tasks', 'city_tasks', 'co_assignment_pairs']
 """
 
+from hbey_graph.neo4j.bulk import bulk_load
 from hbey_graph.neo4j.loader import LoadSummary, graph_rows, load_graph, relationship_patterns
 from hbey_graph.neo4j.queries import (
     Query,
@@ -34,6 +37,7 @@ __all__ = [
     "Query",
     "QueryParameter",
     "build_launcher",
+    "bulk_load",
     "cache_dir",
     "connect",
     "describe_query",

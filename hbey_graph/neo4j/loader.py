@@ -155,7 +155,7 @@ def graph_rows(G: nx.MultiDiGraph) -> tuple[NodeRows, RelationshipRows]:
 
 @dataclass
 class LoadSummary:
-    """What :func:`load_graph` wrote.
+    """What :func:`load_graph` or :func:`hbey_graph.neo4j.bulk_load` wrote.
 
     Attributes
     ----------
@@ -204,6 +204,8 @@ class LoadSummary:
 
     def __str__(self) -> str:
         plans = ", ".join(self.plan_ids) or "no plan"
+        if len(self.plan_ids) > 3:
+            plans = f"{len(self.plan_ids)} plans ({', '.join(self.plan_ids[:2])} …)"
         return (
             f"loaded {plans}: {self.node_count} nodes ({self.nodes_created} new), "
             f"{self.relationship_count} relationships ({self.relationships_created} new) "

@@ -282,6 +282,10 @@ class Neo4jServer:
         Address to listen on (loopback by default).
     data_dir : str or path-like, optional
         Where the database lives. By default a temporary directory, deleted on stop.
+    import_dir : str or path-like, optional
+        The server's import directory (``server.directories.import``): the only folder
+        ``LOAD CSV FROM 'file:///NAME'`` reads, NAME relative to it (file URLs are allowed). By
+        default the folder ``import`` in the data directory, so it goes with a temporary one.
     auth : tuple of (str, str), optional
         ``(user, password)`` to switch authentication on with that user (password of at least 8
         characters); off by default, so the driver connects with no credentials.
@@ -296,6 +300,8 @@ class Neo4jServer:
     ----------
     uri : str
         ``bolt://host:port`` once started.
+    import_dir : pathlib.Path or None
+        The import directory, absolute, once started (the argument, or the default).
 
     Examples
     --------
@@ -314,6 +320,7 @@ class Neo4jServer:
         port: int = 0,
         host: str = "127.0.0.1",
         data_dir: str | os.PathLike[str] | None = None,
+        import_dir: str | os.PathLike[str] | None = None,
         auth: tuple[str, str] | None = None,
         heap: str = "1g",
         startup_timeout: float = 180.0,
@@ -324,6 +331,8 @@ class Neo4jServer:
         self.host = host
         self.requested_port = int(port)
         self.data_dir = Path(data_dir) if data_dir is not None else None
+        self.requested_import_dir = Path(import_dir) if import_dir is not None else None
+        self.import_dir: Path | None = None
         self.auth = tuple(auth) if auth is not None else None
         self.heap = heap
         self.startup_timeout = startup_timeout
@@ -378,9 +387,17 @@ class Neo4jServer:
         else:
             data = self.data_dir
             data.mkdir(parents=True, exist_ok=True)
+        import_dir = (self.requested_import_dir or data / "import").absolute()
+        try:
+            import_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            self._cleanup()
+            raise Neo4jServerError(f"cannot create the import folder {import_dir}: {err.strerror}") from err
+        self.import_dir = import_dir
         command = [
             java, f"-Xmx{self.heap}", *self.jvm_options, "-cp", os.pathsep.join(classpath), LAUNCHER_CLASS,
-            "--host", self.host, "--port", str(self.requested_port), "--data", str(data), "--watch-stdin",
+            "--host", self.host, "--port", str(self.requested_port), "--data", str(data),
+            "--import", str(import_dir), "--watch-stdin",
         ]  # fmt: skip
         environment = dict(os.environ)
         environment.pop(_AUTH_VARIABLE, None)

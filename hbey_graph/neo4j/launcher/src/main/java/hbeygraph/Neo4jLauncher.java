@@ -28,8 +28,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <pre>
  * java -Xmx1g -cp CLASSPATH hbeygraph.Neo4jLauncher --data DIR [--host 127.0.0.1] [--port 7687]
- *      [--auth USER:PASSWORD] [--watch-stdin] [--delete-data-on-exit]
+ *      [--import DIR] [--auth USER:PASSWORD] [--watch-stdin] [--delete-data-on-exit]
  * </pre>
+ *
+ * <p>{@code --import DIR} is the server's import directory ({@code server.directories.import}): the
+ * only folder {@code LOAD CSV FROM 'file:///NAME'} reads, NAME relative to it. Without it the
+ * directory is {@code import} inside the data directory. File URLs are allowed.
  *
  * <p>{@code --port 0} lets the system choose a free port. Authentication is off unless
  * {@code --auth USER:PASSWORD} is given, or the environment variable HBEY_GRAPH_NEO4J_AUTH (which
@@ -55,6 +59,7 @@ public final class Neo4jLauncher {
         String host = "127.0.0.1";
         int port = 7687;
         Path data = null;
+        Path importDir = null;
         String auth = null;
         boolean watchStdin = false;
         boolean deleteData = false;
@@ -64,6 +69,7 @@ public final class Neo4jLauncher {
                     case "--host" -> host = value(args, ++i, "--host");
                     case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                     case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
+                    case "--import" -> importDir = Path.of(value(args, ++i, "--import")).toAbsolutePath();
                     case "--auth" -> auth = value(args, ++i, "--auth");
                     case "--watch-stdin" -> watchStdin = true;
                     case "--delete-data-on-exit" -> deleteData = true;
@@ -76,6 +82,9 @@ public final class Neo4jLauncher {
             if (data == null) {
                 throw new IllegalArgumentException("--data DIR is required");
             }
+            if (importDir == null) {
+                importDir = data.resolve("import");
+            }
             if (auth != null && auth.indexOf(':') <= 0) {
                 throw new IllegalArgumentException("--auth expects USER:PASSWORD");
             }
@@ -86,11 +95,19 @@ public final class Neo4jLauncher {
 
         DatabaseManagementService service;
         try {
+            Files.createDirectories(importDir);
+        } catch (IOException | RuntimeException e) {
+            fail("cannot create the import directory " + importDir + ": " + rootMessage(e));
+            return;
+        }
+        try {
             service = new DatabaseManagementServiceBuilder(data)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, auth != null)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
                     // a local test server: do not linger for seconds on shutdown
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
