@@ -79,11 +79,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     load = commands.add_parser(
         "load",
-        help="load a plan's graph into Neo4j",
-        description="Load a plan's graph into Neo4j (constraints first, then batched MERGE; loading "
-        "twice changes nothing) and report the nodes and relationships written.",
+        help="load a plan's graph, or a whole corpus, into Neo4j",
+        description="Load a plan's graph (or with --corpus every plan of a corpus dataset) into Neo4j "
+        "(constraints first, then batched MERGE; loading twice changes nothing) and report the nodes "
+        "and relationships written.",
     )
     add_plan_option(load)
+    load.add_argument(
+        "--corpus",
+        metavar="OUT",
+        default=None,
+        help="load every plan of the dataset `hbey-graph corpus DIR --out OUT` wrote (not with --plan)",
+    )
     _add_connection_options(load)
     load.add_argument(
         "--batch-size",
@@ -204,10 +211,11 @@ def _connect(args: argparse.Namespace) -> neo4j.Driver:
 def _load(args: argparse.Namespace) -> int:
     import os
 
-    from hbey_graph.errors import ImportFolderError
+    from hbey_graph.errors import HbeyGraphError, ImportFolderError
     from hbey_graph.graph import build_graph
-    from hbey_graph.neo4j import bulk_load, graph_rows, load_graph
+    from hbey_graph.neo4j import bulk_load, graph_rows
     from hbey_graph.neo4j.bulk import IMPORT_DIR_VARIABLE
+    from hbey_graph.neo4j.loader import load_rows
 
     if args.import_dir is not None and not args.bulk:
         raise ImportFolderError("--import-dir is for --bulk loads; add --bulk or leave it out")
@@ -216,11 +224,18 @@ def _load(args: argparse.Namespace) -> int:
         raise ImportFolderError(
             f"--bulk needs the server's import folder: give --import-dir DIR or set {IMPORT_DIR_VARIABLE}"
         )
-    graph = build_graph(read_plan(args))
+    if args.corpus is not None:
+        if args.plan is not None:
+            raise HbeyGraphError("give --plan or --corpus, not both")
+        from hbey_graph.dataset import CorpusDataset
+
+        pairs = CorpusDataset(args.corpus).graph_rows()
+    else:
+        pairs = iter([graph_rows(build_graph(read_plan(args)))])
     with _connect(args) as driver:
         if args.bulk:
             summary = bulk_load(
-                [graph_rows(graph)],
+                pairs,
                 driver,
                 database=args.database,
                 import_dir=import_dir,
@@ -228,8 +243,8 @@ def _load(args: argparse.Namespace) -> int:
                 replace=args.replace,
             )
         else:
-            summary = load_graph(
-                graph,
+            summary = load_rows(
+                pairs,
                 driver,
                 database=args.database,
                 batch_size=args.batch_size or 1000,

@@ -30,7 +30,7 @@ from hbey_graph.neo4j.queries import _address, _database, _driver, _files, _tran
 if TYPE_CHECKING:
     import neo4j
 
-__all__ = ["LoadSummary", "graph_rows", "load_graph", "relationship_patterns"]
+__all__ = ["LoadSummary", "graph_rows", "load_graph", "load_rows", "relationship_patterns"]
 
 NodeRows = dict[str, list[dict[str, Any]]]
 RelationshipRows = dict[tuple[str, str, str], list[dict[str, Any]]]
@@ -286,14 +286,41 @@ def load_graph(
     >>> summary.nodes["Task"]  # doctest: +SKIP
     38
     """
+    return load_rows([graph_rows(G)], driver, database=database, batch_size=batch_size, replace=replace)
+
+
+def load_rows(
+    pairs: Iterable[tuple[NodeRows, RelationshipRows]],
+    driver: neo4j.Driver | None = None,
+    *,
+    database: str | None = None,
+    batch_size: int = 1000,
+    replace: bool = False,
+) -> LoadSummary:
+    """Load graphs given as the rows of :func:`graph_rows` (one pair per plan or per group of plans).
+
+    What :func:`load_graph` does for one graph, for as many as `pairs` yields, one pair in memory at
+    a time: a corpus dataset's :meth:`hbey_graph.dataset.CorpusDataset.graph_rows`, say. The
+    constraints are created once, first.
+
+    Parameters
+    ----------
+    pairs : iterable of (dict, dict)
+        ``(nodes, relationships)`` pairs as :func:`graph_rows` returns them.
+    driver, database, batch_size, replace
+        As for :func:`load_graph`.
+
+    Returns
+    -------
+    LoadSummary
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     started = time.perf_counter()
-    node_rows, relationship_rows = graph_rows(G)
-    plan_ids = tuple(row["properties"]["plan_id"] for row in node_rows.get("Plan", []))
+    plan_ids: list[str] = []
     with _driver(driver) as active:
         target = _database(active, database)
-        summary = LoadSummary(plan_ids, target)
+        summary = LoadSummary((), target)
         where = _address(active)
         with _translated(where, what="loading the graph"), active.session(database=target) as session:
 
@@ -311,23 +338,29 @@ def load_graph(
 
             for statement in read_statements("schema").statements:
                 run("schema", statement, {})
-            if replace:
-                for plan_id in plan_ids:
-                    run("load/delete_plan", read_statements("load/delete_plan").text, {"plan_id": plan_id})
-            for label in KINDS:
-                rows = node_rows.get(label, [])
-                statement = read_statements(f"load/{label}").text
-                for chunk in _chunks(rows, batch_size):
-                    written = run(f"load/{label}", statement, {"rows": chunk})
-                    _check(written, len(chunk), f"{label} nodes")
-                    summary.nodes[label] = summary.nodes.get(label, 0) + written
-            for pattern, rows in relationship_rows.items():
-                name = "load/" + "-".join(pattern)
-                statement = read_statements(name).text
-                for chunk in _chunks(rows, batch_size):
-                    written = run(name, statement, {"rows": chunk})
-                    _check(written, len(chunk), f"{pattern[1]} relationships")
-                    summary.relationships[pattern[1]] = summary.relationships.get(pattern[1], 0) + written
+            for node_rows, relationship_rows in pairs:
+                pair_plans = [row["properties"]["plan_id"] for row in node_rows.get("Plan", [])]
+                plan_ids.extend(pair_plans)
+                if replace:
+                    for plan_id in pair_plans:
+                        run(
+                            "load/delete_plan", read_statements("load/delete_plan").text, {"plan_id": plan_id}
+                        )
+                for label in KINDS:
+                    rows = node_rows.get(label, [])
+                    statement = read_statements(f"load/{label}").text
+                    for chunk in _chunks(rows, batch_size):
+                        written = run(f"load/{label}", statement, {"rows": chunk})
+                        _check(written, len(chunk), f"{label} nodes")
+                        summary.nodes[label] = summary.nodes.get(label, 0) + written
+                for pattern, rows in relationship_rows.items():
+                    name = "load/" + "-".join(pattern)
+                    statement = read_statements(name).text
+                    for chunk in _chunks(rows, batch_size):
+                        written = run(name, statement, {"rows": chunk})
+                        _check(written, len(chunk), f"{pattern[1]} relationships")
+                        summary.relationships[pattern[1]] = summary.relationships.get(pattern[1], 0) + written
+    summary.plan_ids = tuple(plan_ids)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -229,3 +229,30 @@ def test_cli_bulk_load_without_import_folder_is_one_line(neo4j_env, monkeypatch,
     assert main(["neo4j", "load", "--bulk"]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("hbey-graph: error: ") and "--import-dir" in lines[0]
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["batched", "bulk"])
+def test_cli_loads_a_corpus_dataset_as_load_graph_loads_its_plans(neo4j_env, driver, tmp_path, capsys, bulk):
+    """``neo4j load --corpus OUT`` reads the Parquet dataset; expected: each plan loaded by load_graph."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    names = sorted(p.name for p in CORPUS.glob("*.txt"))[:4]
+    for name in names:
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ParseWarning)
+        plans = [load_plan(folder / name, plan_id=Path(name).stem) for name in names]
+    plan_ids = [plan.plan_id for plan in plans]
+    delete(driver, plan_ids)
+    for plan in plans:
+        load_graph(build_graph(plan), driver)
+    expected = content(driver, plan_ids)
+    delete(driver, plan_ids)
+    options = ["--bulk", "--import-dir", str(neo4j_env.import_dir)] if bulk else []
+    try:
+        assert main(["neo4j", "load", "--corpus", str(tmp_path / "out"), *options, "--format", "csv"]) == 0
+        capsys.readouterr()
+        assert content(driver, plan_ids) == expected
+    finally:
+        delete(driver, plan_ids)
