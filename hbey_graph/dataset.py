@@ -573,8 +573,9 @@ def plan_records(plan: Plan, path: str) -> dict[str, list[dict[str, Any]]]:
     --------
     >>> from hbey_graph import load_plan
     >>> records = plan_records(load_plan(), "plan.txt")
-    >>> len(records["tasks"]), records["assignments"][0]["role"]
-    (38, 'lead')
+    >>> first = records["assignments"][0]  # 1. 构建协调发展的城镇格局。（实施主体：呼和浩特市、…人民政府，…）
+    >>> len(records["tasks"]), first["task_id"], first["body"], first["role"]
+    (38, 'T1.1.1', '呼和浩特市人民政府', 'implementer')
     """
     from hbey_graph import tables
     from hbey_graph.corpus import plan_row
