@@ -44,6 +44,7 @@ Examples
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import hashlib
 import json
@@ -418,61 +419,95 @@ def _files_row(doc: _Document, status: str, reason: str, part: str) -> dict[str,
 def _run_chunks(
     chunks: list[list[_Document]], jobs: int | None, scheduler: str | None
 ) -> Iterator[tuple[list[_Document], dict[str, Any]]]:
-    """Yield each chunk with its result, as the workers finish them (not in order)."""
+    """Yield each chunk with its result, as the workers finish them (not in order).
+
+    A document that kills the process parsing it (a crash, memory exhausted) breaks a local pool
+    and every chunk in flight with it: the pool is started again and the documents of those chunks
+    are parsed again one at a time, alone, so that only the document that kills its worker is
+    recorded as failed.
+    """
     if not chunks:
         return
     if scheduler is None and (jobs or os.cpu_count() or 1) == 1:
         for chunk in chunks:
             yield chunk, parse_chunk(_payload(chunk))
         return
-    with _Workers(jobs, scheduler, len(chunks)) as (executor, workers):
-        waiting = iter(chunks)
+    with _Workers(jobs, scheduler, len(chunks)) as workers:
+        waiting = collections.deque(chunks)
+        suspects: collections.deque[list[_Document]] = collections.deque()  # parsed one by one, alone
         running: dict[concurrent.futures.Future, list[_Document]] = {}
-
-        def send() -> None:
-            chunk = next(waiting, None)
-            if chunk is not None:
-                running[executor.submit(parse_chunk, _payload(chunk))] = chunk
-
-        for _ in range(workers * CHUNKS_AHEAD):
-            send()
-        while running:
+        broken: list[list[_Document]] = []
+        while waiting or suspects or running:
+            queue, limit = (suspects, 1) if suspects else (waiting, workers.size * CHUNKS_AHEAD)
+            while queue and len(running) < limit and not broken:
+                chunk = queue.popleft()
+                try:
+                    running[workers.executor.submit(parse_chunk, _payload(chunk))] = chunk
+                except concurrent.futures.BrokenExecutor:  # broken by a chunk still in flight
+                    queue.appendleft(chunk)
+                    if not running:
+                        workers.restart()
+                    break
             done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
             for future in done:
                 chunk = running.pop(future)
                 try:
                     result = future.result()
-                except Exception as err:  # the worker itself failed (it died, or lost its connection)
-                    reason = f"the worker parsing it failed ({type(err).__name__}: {err})".splitlines()[0]
-                    result = _failed_chunk(chunk, reason)
+                except concurrent.futures.BrokenExecutor:
+                    broken.append(chunk)
+                    continue
+                except (
+                    Exception
+                ) as err:  # the worker itself failed (on a cluster: it died, or lost its connection)
+                    result = _failed_chunk(
+                        chunk, f"the worker parsing it failed ({type(err).__name__}: {err})"
+                    )
                 yield chunk, result
-                send()
+            if broken and not running:  # every chunk in flight has failed with the pool
+                workers.restart()
+                if len(broken) == 1 and len(broken[0]) == 1:  # parsed alone: the document that kills
+                    yield broken[0], _failed_chunk(broken[0], "the process parsing it died")
+                else:
+                    suspects.extend([doc] for chunk in broken for doc in chunk)
+                broken.clear()
 
 
 class _Workers:
-    """A context giving an executor and its number of workers: local processes, or a Dask cluster."""
+    """The executor that parses chunks: local processes, or the workers of a Dask cluster."""
 
     def __init__(self, jobs: int | None, scheduler: str | None, n_chunks: int) -> None:
         self.jobs, self.scheduler, self.n_chunks = jobs, scheduler, n_chunks
         self.client: Any = None
-        self.pool: concurrent.futures.Executor | None = None
+        self.executor: concurrent.futures.Executor
+        self.size = 1
 
-    def __enter__(self) -> tuple[concurrent.futures.Executor, int]:
+    def __enter__(self) -> _Workers:
         if self.scheduler is None:
-            from hbey_graph.interrupts import start_worker
+            self.size = max(1, min(self.jobs or os.cpu_count() or 1, self.n_chunks))
+            self.executor = self._pool()
+        else:
+            self.client = _connect(self.scheduler)
+            self.size = max(
+                1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+            )
+            self.executor = self.client.get_executor()
+        return self
 
-            workers = max(1, min(self.jobs or os.cpu_count() or 1, self.n_chunks))
-            self.pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=start_worker)
-            return self.pool, workers
-        self.client = _connect(self.scheduler)
-        workers = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
-        return self.client.get_executor(), workers
+    def _pool(self) -> concurrent.futures.ProcessPoolExecutor:
+        from hbey_graph.interrupts import start_worker
+
+        return concurrent.futures.ProcessPoolExecutor(max_workers=self.size, initializer=start_worker)
+
+    def restart(self) -> None:
+        """Start a new local pool in place of a broken one."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._pool()
 
     def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
         if self.client is not None:
             self.client.close()
+        else:
+            self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _connect(address: str) -> Any:
@@ -516,7 +551,7 @@ def _failed_chunk(chunk: list[_Document], reason: str) -> dict[str, Any]:
     schema = dataset_schema()
     return {
         "tables": {table: schema[table].empty_table() for table in PART_TABLES},
-        "failures": {doc.relative: f"{doc.path}: {reason}" for doc in chunk},
+        "failures": {doc.relative: f"{doc.path}: {reason}".splitlines()[0] for doc in chunk},
     }
 
 

@@ -250,3 +250,26 @@ def test_the_corpus_on_a_dask_cluster_gives_the_local_results(dask_cluster, real
     with Client(dask_cluster) as client:
         ran = client.run(lambda dask_worker: len(dask_worker.data) + dask_worker.state.executed_count)
     assert sum(ran.values()) > 0
+
+
+def test_a_document_that_kills_its_worker_is_recorded_and_the_others_parsed(tmp_path, monkeypatch):
+    """The local workers are forked from this process, so they parse with the patched parser."""
+    import os
+
+    import hbey_graph.extract.parser as parser
+
+    parse_plan = parser.parse_plan
+
+    def crashing(source, **kwargs):
+        if "崩溃" in source.text:
+            os._exit(1)  # as a crash in a C extension or the kernel's out-of-memory killer would
+        return parse_plan(source, **kwargs)
+
+    monkeypatch.setattr(parser, "parse_plan", crashing)
+    folder, out = tmp_path / "plans", tmp_path / "out"
+    for n in range(120):
+        _write(folder, f"p{n:03d}.txt", PLAN_B if n != 57 else "一、崩溃\n" + PLAN_B)
+    summary = build_dataset(folder, out, jobs=2)
+    assert (summary.parsed, summary.failed) == (119, 1)
+    assert summary.failures == [("p057.txt", f"{folder / 'p057.txt'}: the process parsing it died")]
+    assert len(CorpusDataset(out).plan_ids()) == 119
