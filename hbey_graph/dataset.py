@@ -165,6 +165,8 @@ class DatasetSummary:
         Tasks in the dataset after the run.
     failures : list of (str, str)
         Every file in the folder that did not parse, this run or before: path and reason.
+    tables : list of str
+        The files `write_tables` wrote beside the dataset (or kept from the last run).
     seconds : float
         Wall time of the run.
     """
@@ -176,6 +178,7 @@ class DatasetSummary:
     plans: int = 0
     tasks: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -198,7 +201,7 @@ def build_dataset(
     jobs: int | None = None,
     scheduler: str | None = None,
     progress: bool = False,
-    write_tables: Callable[[CorpusDataset, Path], object] | None = None,
+    write_tables: Callable[[CorpusDataset, Path], list[str]] | None = None,
 ) -> DatasetSummary:
     """Parse the plan files of `folder` into the Parquet dataset of `out`, parsing only what changed.
 
@@ -220,7 +223,8 @@ def build_dataset(
         Show a progress bar of documents done, failed and skipped on standard error.
     write_tables : callable, optional
         Called as ``write_tables(dataset, folder)`` once the dataset is complete, to write more
-        outputs into the (temporary) output folder.
+        files into the (temporary) output folder; returns their names. When no file changed since
+        the last run, the files it wrote then are kept instead.
 
     Returns
     -------
@@ -273,10 +277,22 @@ def build_dataset(
         summary.plans = plans.num_rows
         summary.tasks = int(pa.compute.sum(plans["tasks"]).as_py() or 0)
         summary.failures = [(row["path"], row["reason"]) for row in files if row["status"] == "failed"]
-        if write_tables is not None:
-            write_tables(dataset, tmp)
+        nothing_changed = not to_parse and not summary.removed and len(kept) == len(earlier)
+        summary.tables = _keep_earlier_tables(out, tmp) if nothing_changed else []
+        if not summary.tables and write_tables is not None:  # else the same plans, the same tables
+            summary.tables = sorted(write_tables(dataset, tmp))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _keep_earlier_tables(out: Path, tmp: Path) -> list[str]:
+    """Link the tables of the last run into `tmp`; return their names (none if there are none)."""
+    from hbey_graph.outputs import earlier_outputs
+
+    tables = [path for path in earlier_outputs(out) if path.is_file()]
+    for path in tables:
+        _link_or_copy(path, tmp / path.name)
+    return sorted(path.name for path in tables)
 
 
 def _document(path: Path, folder: Path, plan_id: str) -> _Document:

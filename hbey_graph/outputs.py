@@ -137,6 +137,12 @@ def _read_manifest(folder: Path) -> list[str] | None:
     return [line for line in lines[1:] if line and "/" not in line and line not in (".", "..")]
 
 
+def earlier_outputs(folder: str | os.PathLike[str]) -> list[Path]:
+    """The files and folders a command wrote into `folder` last time (its manifest), that are there."""
+    entries = _read_manifest(Path(folder)) or []
+    return [Path(folder) / name for name in entries if (Path(folder) / name).exists()]
+
+
 def check_output_folder(out: str | os.PathLike[str], command: str) -> Path:
     """Check that `command` may write its outputs into `out`; return the folder, links resolved.
 

@@ -133,10 +133,17 @@ def test_a_second_run_parses_only_new_or_changed_files_and_drops_removed_ones(tm
     assert led["b", "自治区财政厅"] == 1 and ("b", "自治区水利厅") not in led.index
     assert led["c", "自治区生态环境厅"] == 1  # 自治区环保厅, the name before the 2018 reform
 
+    assert main(["corpus", str(folder), "--out", str(out), "-q", "--jobs", "1"]) == 0  # writes the tables
+    capsys.readouterr()
     status = main(["corpus", str(folder), "--out", str(out), "-q", "--jobs", "1"])
     err = capsys.readouterr().err
     assert status == 0
     assert "this run parsed 0 files, skipped 3 unchanged" in err.splitlines()[-1]
+    # the tables of the run before are kept, and are those of the dataset as it is
+    expected = CorpusDataset(out).workload().to_csv(index=False, lineterminator="\n")
+    assert (out / "workload.csv").read_text(encoding="utf-8") == expected
+    assert sorted(p.name for p in out.glob("*.csv")) == [
+        "body_names.csv", "failures.csv", "issues.csv", "lead_matrix.csv", "plans.csv", "workload.csv"]
 
 
 def test_a_plan_whose_id_changes_is_parsed_again(tmp_path):

@@ -132,14 +132,13 @@ def run(args: argparse.Namespace) -> int:
     """Run ``corpus``."""
     from hbey_graph.dataset import build_dataset
 
-    written: list[str] = []
     summary = build_dataset(
         args.folder,
         args.out,
         jobs=args.jobs,
         scheduler=args.scheduler,
         progress=not args.quiet,
-        write_tables=lambda dataset, out: written.extend(write_dataset_tables(dataset, out)),
+        write_tables=write_dataset_tables,
     )
     for _, reason in summary.failures:
         print(f"hbey-graph: skipped {printable(reason)}", file=sys.stderr)  # a reason names its file
@@ -153,10 +152,10 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.plans} of {total} plans parsed ({len(summary.failures)} failed), {summary.tasks} tasks; "
         f"this run parsed {summary.parsed + summary.failed} files, skipped {summary.skipped} unchanged"
         + (f", dropped {summary.removed} no longer in the folder" if summary.removed else "")
-        + f", in {summary.seconds:.1f} s; wrote {len(written)} tables and the dataset to {args.out}",
+        + f", in {summary.seconds:.1f} s; {len(summary.tables)} tables and the dataset in {args.out}",
         file=sys.stderr,
     )
-    if "lead_matrix.csv" not in written:
+    if "lead_matrix.csv" not in summary.tables:
         print(
             f"note: lead_matrix.csv not written above {LEAD_MATRIX_PLANS} plans (a column per plan); "
             "workload.csv holds the same counts",
