@@ -433,6 +433,9 @@ def bulk_load(
 #: Name of the database the offline import writes: the server's default database.
 IMPORT_DATABASE = "neo4j"
 
+#: File in the data folder whose schema statements the launcher runs when it first opens the folder.
+PENDING_SCHEMA = "hbey-graph-schema.cypher"
+
 #: Column type of the importer's header for each property type (Neo4j stores all as 64-bit).
 _IMPORT_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
@@ -492,10 +495,13 @@ class ImportSummary:
     csv_bytes : int
         Their size.
     constraints : int
-        Schema statements of ``cypher/schema.cypher`` run on the new database.
+        Schema statements of ``cypher/schema.cypher`` left for the server: Neo4j Community's
+        importer cannot create a schema, so they are written to ``hbey-graph-schema.cypher`` in the
+        data folder, which :class:`hbey_graph.neo4j.Neo4jServer` runs (and deletes) when it first
+        opens the folder, before it answers; another server gets them from the next ``load``.
     write_seconds, import_seconds : float
         Time spent writing the CSV files (making the rows included, when `rows` is a generator),
-        and running the importer (the schema included).
+        and running the importer.
     seconds : float
         Time the whole import took (building the importer, if needed, included).
     """
@@ -656,10 +662,12 @@ def import_database(
     and ``key:string`` for relationships), one file per label or relationship pattern and set of
     properties; then ``neo4j-admin database import full`` (built with Maven, see
     :func:`hbey_graph.neo4j.server.build_importer`) writes the database ``neo4j`` of `data_dir`
-    from them, and the constraints and indexes of ``cypher/schema.cypher`` are created on it. The
-    database holds the same nodes, labels, properties (with their types) and relationships (with
-    their keys) as :func:`hbey_graph.neo4j.load_graph` writes, so a later ``load_graph`` of the
-    same plans changes nothing. Serve it with ``Neo4jServer(data_dir=data_dir)`` or
+    from them. The constraints and indexes of ``cypher/schema.cypher`` are created when
+    :class:`hbey_graph.neo4j.Neo4jServer` first opens the folder (Community's importer cannot
+    create them; see :attr:`ImportSummary.constraints`), or by the next ``load``. The database
+    holds the same nodes, labels, properties (with their types) and relationships (with their
+    keys) as :func:`hbey_graph.neo4j.load_graph` writes, so a later ``load_graph`` of the same
+    plans changes nothing. Serve it with ``Neo4jServer(data_dir=data_dir)`` or
     ``hbey-graph neo4j serve --data DIR``.
 
     Parameters
@@ -768,10 +776,10 @@ def import_database(
                 options.append(f"--relationships={rel_type}={work / file_name}")
                 summary.relationships[rel_type] = summary.relationships.get(rel_type, 0) + count
         schema = [" ".join(statement.split()) for statement in read_statements("schema").statements]
-        (work / "schema.txt").write_text("\n".join(schema) + "\n", encoding="utf-8")
+        pending = data / PENDING_SCHEMA
         command = [
             java, f"-Xmx{heap}", "-cp", os.pathsep.join(classpath), IMPORTER_CLASS,
-            "--data", str(data), "--database", IMPORT_DATABASE, "--schema", str(work / "schema.txt"),
+            "--data", str(data), "--database", IMPORT_DATABASE,
             "--", *options,
         ]  # fmt: skip
         importing = time.perf_counter()
@@ -786,6 +794,7 @@ def import_database(
         if status != 0:
             raise _importer_error(output, data)
         _check_import(output, summary, data)
+        pending.write_text("\n".join(schema) + "\n", encoding="utf-8")  # for the server's first start
         summary.constraints = len(schema)
     finally:
         files.close()

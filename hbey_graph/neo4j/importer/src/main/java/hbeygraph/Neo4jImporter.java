@@ -12,12 +12,6 @@ import java.util.stream.Stream;
 
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.io.ByteUnit;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
@@ -32,17 +26,13 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
  * <p>DIR is used as the Neo4j home, as the launcher's embedded server uses it, so the database lands
  * in {@code DIR/data/databases/NAME} and its transaction logs in {@code DIR/data/transactions/NAME}.
  * The import options after {@code --} ({@code --nodes=Label=FILE}, {@code --relationships=TYPE=FILE},
- * {@code --overwrite-destination}, …) go to the importer unchanged. The
- * configuration is an empty {@code neo4j.conf} in a temporary folder, deleted afterwards, so no
- * configuration of another Neo4j on this machine ({@code NEO4J_CONF}) is read. The importer's own
- * progress goes to standard output.
+ * {@code --overwrite-destination}, …) go to the importer unchanged. The configuration is an empty
+ * {@code neo4j.conf} in a temporary folder, deleted afterwards, so no configuration of another Neo4j
+ * on this machine ({@code NEO4J_CONF}) is read. The importer's own progress goes to standard output.
  *
- * <p>{@code --schema FILE} names a file of Cypher schema statements, one per line (blank lines
- * skipped). Neo4j Community's importer writes the record format, which takes no schema during the
- * import, so once the import is done the program opens the new database (embedded, no connector),
- * runs each statement, waits until every index is online, and shuts the database down again. It
- * prints {@code hbey-graph neo4j import: schema N statements in S s}. The program ends with status 0 on success, else with the
- * importer's status (or 2 for bad arguments) after one line on standard error that starts with
+ * <p>Community's importer writes the record format, which takes no schema; the launcher creates it
+ * when it first opens the folder (see {@code Neo4jLauncher}). The program ends with status 0 on
+ * success, else with the importer's status (or 2 for bad arguments) after one line on standard error that starts with
  * {@code hbey-graph neo4j import: }.
  */
 public final class Neo4jImporter {
@@ -53,7 +43,6 @@ public final class Neo4jImporter {
     public static void main(String[] args) {
         Path data = null;
         String database = "neo4j";
-        Path schema = null;
         List<String> options = new ArrayList<>();
         try {
             int i = 0;
@@ -61,7 +50,6 @@ public final class Neo4jImporter {
                 switch (args[i]) {
                     case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
                     case "--database" -> database = value(args, ++i, "--database");
-                    case "--schema" -> schema = Path.of(value(args, ++i, "--schema")).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -104,39 +92,7 @@ public final class Neo4jImporter {
             fail("the import into " + data + " failed (status " + status + ")", status);
             return;
         }
-        if (schema != null) {
-            try {
-                createSchema(data, database, schema);
-            } catch (IOException | RuntimeException e) {
-                fail("the import into " + data + " is done, but its schema could not be created: " + rootMessage(e), 1);
-                return;
-            }
-        }
         System.exit(0);
-    }
-
-    private static void createSchema(Path data, String database, Path schema) throws IOException {
-        long started = System.nanoTime();
-        List<String> statements = Files.readAllLines(schema, StandardCharsets.UTF_8).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .toList();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
-                .setConfig(BoltConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
-                .build();
-        try {
-            GraphDatabaseService db = service.database(database);
-            for (String statement : statements) {
-                db.executeTransactionally(statement);
-            }
-            db.executeTransactionally("CALL db.awaitIndexes(86400)");
-        } finally {
-            service.shutdown();
-        }
-        System.out.printf("hbey-graph neo4j import: schema %d statements in %.1f s%n",
-                statements.size(), (System.nanoTime() - started) / 1e9);
-        System.out.flush();
     }
 
     private static void deleteTree(Path root) {
