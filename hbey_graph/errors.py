@@ -7,6 +7,9 @@ written for the person who meets it: which file or input, and what was expected.
 from __future__ import annotations
 
 __all__ = [
+    "DatabaseExistsError",
+    "DatabaseImportError",
+    "DatabaseInUseError",
     "GraphLoadError",
     "HbeyGraphError",
     "ImportFolderError",
@@ -68,6 +71,18 @@ class Neo4jQueryError(HbeyGraphError, RuntimeError):
 
 class Neo4jImportError(Neo4jQueryError):
     """A Neo4j server cannot read the files the bulk loader wrote: not its import folder, or no access."""
+
+
+class DatabaseImportError(HbeyGraphError, RuntimeError):
+    """Neo4j's offline importer could not write the new database from the CSV files."""
+
+
+class DatabaseExistsError(HbeyGraphError, FileExistsError):
+    """The data folder of an offline import already holds the database, and overwriting was not asked for."""
+
+
+class DatabaseInUseError(DatabaseImportError):
+    """The data folder of an offline import is open in a running Neo4j server."""
 
 
 class ImportFolderError(HbeyGraphError, OSError):

@@ -4,6 +4,8 @@
   and prints its Bolt URI once Bolt answers;
 - ``neo4j load [--plan PATH] [--bulk --import-dir DIR]`` loads a plan's graph and reports what it
   wrote; ``--bulk`` goes through CSV files in the server's import folder and ``LOAD CSV``;
+- ``neo4j import (--plan PATH | --corpus OUT) --data DIR [--overwrite]`` writes a new database
+  into a data folder with Neo4j's offline importer, for ``neo4j serve --data DIR``;
 - ``neo4j query NAME [--param key=value …] [--format table|csv|json]`` runs a query of ``cypher/``;
 - ``neo4j queries`` lists the queries with their parameters and columns.
 
@@ -123,6 +125,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="format of the counts (default: table)",
     )
     load.set_defaults(run=_load)
+
+    imports = commands.add_parser(
+        "import",
+        help="write a new database from a plan or a corpus with Neo4j's offline importer",
+        description="Write the graph of a plan (--plan) or of a corpus dataset (--corpus, the --out "
+        "folder of `hbey-graph corpus`) into a NEW database in a data folder with Neo4j's offline "
+        "importer (neo4j-admin database import full): much faster than load for a large corpus, the "
+        "same content. The server must not have the folder open; serve it afterwards with "
+        "`hbey-graph neo4j serve --data DIR`, which creates the constraints on its first start.",
+    )
+    source = imports.add_mutually_exclusive_group()
+    source.add_argument(
+        "--plan", metavar="PATH", default=None, help="plan file to import (default: the bundled plan)"
+    )
+    source.add_argument(
+        "--corpus", metavar="OUT", default=None, help="the --out folder of `hbey-graph corpus` to import"
+    )
+    imports.add_argument("--data", metavar="DIR", required=True, help="the data folder to write")
+    imports.add_argument(
+        "--overwrite", action="store_true", help="replace the database the folder already holds"
+    )
+    imports.add_argument("--heap", default="1g", help="maximum JVM heap of the importer (default 1g)")
+    imports.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="format of the counts (default: table)",
+    )
+    imports.set_defaults(run=_import)
 
     query = commands.add_parser(
         "query",
@@ -252,6 +283,29 @@ def _load(args: argparse.Namespace) -> int:
             )
     print(summary, file=sys.stderr)
     write_table(summary.to_frame(), args.format)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from hbey_graph.neo4j import import_database
+
+    if args.corpus is not None:
+        from hbey_graph.dataset import CorpusDataset
+
+        rows = CorpusDataset(args.corpus).graph_rows()
+    else:
+        from hbey_graph.graph import build_graph
+        from hbey_graph.neo4j import graph_rows
+
+        rows = iter([graph_rows(build_graph(read_plan(args)))])
+    summary = import_database(rows, args.data, overwrite=args.overwrite, heap=args.heap)
+    print(summary, file=sys.stderr)
+    write_table(summary.to_frame(), args.format)
+    print(
+        f"serve it with: hbey-graph neo4j serve --data {summary.data_dir} (the first start creates the "
+        "constraints and indexes)",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -8,6 +8,8 @@
   batched ``UNWIND … MERGE``), idempotently, several plans side by side;
 - :func:`bulk_load` writes the rows of many plans through CSV files in the server's import folder
   and ``LOAD CSV … IN TRANSACTIONS``, with the same result, for large corpora;
+- :func:`import_database` writes a new database from the same rows with Neo4j's offline importer
+  (``neo4j-admin database import full``), the same content again, for a server not yet started on it;
 - :func:`run_query` runs one of the questions of :func:`list_queries` and returns a DataFrame.
 
 Examples
@@ -17,7 +19,7 @@ Examples
 ['body_tasks', 'city_tasks', 'co_assignment_pairs']
 """
 
-from hbey_graph.neo4j.bulk import bulk_load
+from hbey_graph.neo4j.bulk import ImportSummary, bulk_load, import_database
 from hbey_graph.neo4j.loader import LoadSummary, graph_rows, load_graph, relationship_patterns
 from hbey_graph.neo4j.queries import (
     Query,
@@ -32,6 +34,7 @@ from hbey_graph.neo4j.queries import (
 from hbey_graph.neo4j.server import Neo4jServer, build_launcher, cache_dir
 
 __all__ = [
+    "ImportSummary",
     "LoadSummary",
     "Neo4jServer",
     "Query",
@@ -42,6 +45,7 @@ __all__ = [
     "connect",
     "describe_query",
     "graph_rows",
+    "import_database",
     "list_queries",
     "load_graph",
     "parse_parameter",

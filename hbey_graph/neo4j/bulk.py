@@ -26,13 +26,25 @@ import math
 import os
 import secrets
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from hbey_graph.errors import GraphLoadError, ImportFolderError, Neo4jImportError, Neo4jQueryError
+import pandas as pd
+
+from hbey_graph.errors import (
+    DatabaseExistsError,
+    DatabaseImportError,
+    DatabaseInUseError,
+    GraphLoadError,
+    ImportFolderError,
+    Neo4jImportError,
+    Neo4jQueryError,
+)
 from hbey_graph.graph import KINDS
 from hbey_graph.neo4j.loader import LoadSummary, NodeRows, RelationshipRows, relationship_patterns
 from hbey_graph.neo4j.queries import _address, _database, _driver, _translated, read_statements
@@ -40,7 +52,16 @@ from hbey_graph.neo4j.queries import _address, _database, _driver, _translated, 
 if TYPE_CHECKING:
     import neo4j
 
-__all__ = ["IMPORT_DIR_VARIABLE", "bulk_load", "csv_column", "csv_text"]
+__all__ = [
+    "IMPORT_DATABASE",
+    "IMPORT_DIR_VARIABLE",
+    "ImportSummary",
+    "bulk_load",
+    "csv_column",
+    "csv_text",
+    "import_column",
+    "import_database",
+]
 
 #: Environment variable naming the server's import folder when no ``import_dir`` is given.
 IMPORT_DIR_VARIABLE = "NEO4J_IMPORT_DIR"
@@ -130,8 +151,9 @@ def _key_text(value: str) -> str:
 class _CsvFiles:
     """CSV files in one folder: one per group (label or pattern) and header, appended row by row."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, quoting: int = csv.QUOTE_MINIMAL) -> None:
         self.folder = folder
+        self.quoting = quoting
         #: (group, header) → [file name, rows written]; in creation order.
         self.files: dict[tuple[str, tuple[str, ...]], list[Any]] = {}
         self._open: collections.OrderedDict[tuple[str, tuple[str, ...]], tuple[IO[str], Any]] = (
@@ -149,7 +171,7 @@ class _CsvFiles:
                 _, (stream, _writer) = self._open.popitem(last=False)
                 stream.close()
             stream = open(self.folder / entry[0], "a", encoding="utf-8", newline="")  # noqa: SIM115
-            writer = csv.writer(stream)
+            writer = csv.writer(stream, quoting=self.quoting)
             if entry[1] == 0:
                 writer.writerow(header)
             handle = self._open[key] = (stream, writer)
@@ -404,3 +426,397 @@ def bulk_load(
                 shutil.rmtree(work)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+# -- the offline import: a new database written by Neo4j's importer ---------------------------------
+
+#: Name of the database the offline import writes: the server's default database.
+IMPORT_DATABASE = "neo4j"
+
+#: File in the data folder whose schema statements the launcher runs when it first opens the folder.
+PENDING_SCHEMA = "hbey-graph-schema.cypher"
+
+#: Column type of the importer's header for each property type (Neo4j stores all as 64-bit).
+_IMPORT_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def import_column(name: str, value: Any) -> str:
+    """Return the importer's header column of a property: ``NAME:TYPE``.
+
+    TYPE is ``string``, ``long`` (64-bit integer), ``double`` or ``boolean``, the types
+    :func:`hbey_graph.neo4j.load_graph` stores the values as.
+
+    Raises
+    ------
+    GraphLoadError
+        If the value is not a str, int, float or bool, or the name is empty or holds a colon (which
+        the importer's header reads as the start of a type).
+
+    Examples
+    --------
+    >>> import_column("seq", 3), import_column("lon", 109.8), import_column("flag", True)
+    ('seq:long', 'lon:double', 'flag:boolean')
+    >>> import_column("name", "包头市")
+    'name:string'
+    """
+    if not name or ":" in name:
+        raise GraphLoadError(f"property name {name!r} is empty or holds a colon, not importable")
+    kind = _IMPORT_TYPES.get(type(value))
+    if kind is None:
+        for base, base_kind in _IMPORT_TYPES.items():  # subclasses (an IntEnum, a numpy-free str)
+            if isinstance(value, base):
+                kind = base_kind
+                break
+        else:
+            raise GraphLoadError(
+                f"property {name!r} is {value!r} ({type(value).__name__}); expected a str, int, float or bool"
+            )
+    return f"{name}:{kind}"
+
+
+@dataclass
+class ImportSummary:
+    """What :func:`import_database` wrote.
+
+    Attributes
+    ----------
+    data_dir : pathlib.Path
+        The data folder holding the new database (serve it with ``Neo4jServer(data_dir=…)``).
+    database : str
+        The database written (``neo4j``, the server's default).
+    plan_ids : tuple of str
+        Plans in the rows.
+    nodes : dict
+        Nodes written per label.
+    relationships : dict
+        Relationships written per type.
+    files : int
+        CSV files written.
+    csv_bytes : int
+        Their size.
+    constraints : int
+        Schema statements of ``cypher/schema.cypher`` left for the server: Neo4j Community's
+        importer cannot create a schema, so they are written to ``hbey-graph-schema.cypher`` in the
+        data folder, which :class:`hbey_graph.neo4j.Neo4jServer` runs (and deletes) when it first
+        opens the folder, before it answers; another server gets them from the next ``load``.
+    write_seconds, import_seconds : float
+        Time spent writing the CSV files (making the rows included, when `rows` is a generator),
+        and running the importer.
+    seconds : float
+        Time the whole import took (building the importer, if needed, included).
+    """
+
+    data_dir: Path
+    database: str
+    plan_ids: tuple[str, ...] = ()
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+    csv_bytes: int = 0
+    constraints: int = 0
+    write_seconds: float = 0.0
+    import_seconds: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def node_count(self) -> int:
+        """Nodes written in all."""
+        return sum(self.nodes.values())
+
+    @property
+    def relationship_count(self) -> int:
+        """Relationships written in all."""
+        return sum(self.relationships.values())
+
+    def __str__(self) -> str:
+        plans = ", ".join(self.plan_ids) or "no plan"
+        if len(self.plan_ids) > 3:
+            plans = f"{len(self.plan_ids)} plans ({', '.join(self.plan_ids[:2])} …)"
+        return (
+            f"imported {plans} into database {self.database} in {self.data_dir}: {self.node_count} nodes, "
+            f"{self.relationship_count} relationships, {self.constraints} schema statements "
+            f"({self.files} CSV files, {self.csv_bytes / 2**20:.1f} MB, "
+            f"written in {self.write_seconds:.1f} s; importer {self.import_seconds:.1f} s; "
+            f"{self.seconds:.1f} s in all)"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per label and relationship type: ``element`` (node/relationship), ``type``, ``count``.
+
+        Examples
+        --------
+        >>> ImportSummary(Path("d"), "neo4j", nodes={"Task": 2}, relationships={"LEADS": 2}).to_frame()
+                element   type  count
+        0          node   Task      2
+        1  relationship  LEADS      2
+        """
+        rows = [("node", label, count) for label, count in self.nodes.items()]
+        rows += [("relationship", rel_type, count) for rel_type, count in self.relationships.items()]
+        return pd.DataFrame(rows, columns=["element", "type", "count"])
+
+
+def _import_text(value: Any) -> str:
+    """The text the importer reads a value from: strings as they are (the file quotes every field)."""
+    return value if isinstance(value, str) else csv_text(value)
+
+
+def _write_import_rows(
+    rows: Iterable[tuple[NodeRows, RelationshipRows]], files: _CsvFiles, plan_ids: list[str]
+) -> bool:
+    """Stream the row pairs into the importer's CSV files; return whether a string spans lines."""
+    kinds = set(KINDS)
+    patterns = set(relationship_patterns())
+    multiline = False
+    for nodes, relationships in rows:
+        for label, node_rows in nodes.items():
+            if label not in kinds:
+                raise GraphLoadError(f"nodes labelled {label!r}; expected one of {', '.join(KINDS)}")
+            for row in node_rows:
+                properties = row["properties"]
+                node_id = str(row["id"])
+                if label == "Plan" and isinstance(properties.get("plan_id"), str):
+                    plan_ids.append(properties["plan_id"])
+                names = sorted(name for name in properties if name != "id")
+                header = ("id:ID", *(import_column(name, properties[name]) for name in names))
+                values = [node_id, *(_import_text(properties[name]) for name in names)]
+                if not multiline:
+                    multiline = any("\n" in value or "\r" in value for value in values)
+                files.write(label, header, values)
+        for pattern, relationship_rows in relationships.items():
+            if tuple(pattern) not in patterns:
+                raise GraphLoadError(
+                    f"relationships {pattern[0]} -[{pattern[1]}]-> {pattern[2]}: not in the schema"
+                )
+            group = "-".join(pattern)
+            for row in relationship_rows:
+                properties = row["properties"]
+                key = str(properties.get("key", row["key"]))
+                names = sorted(name for name in properties if name != "key")
+                columns = (import_column(name, properties[name]) for name in names)
+                header = (":START_ID", ":END_ID", "key:string", *columns)
+                ends = [str(row["source"]), str(row["target"]), key]
+                values = [*ends, *(_import_text(properties[name]) for name in names)]
+                if not multiline:
+                    multiline = any("\n" in value or "\r" in value for value in values)
+                files.write(group, header, values)
+    return multiline
+
+
+def _store_locked(data_dir: Path) -> Path | None:
+    """The lock file of `data_dir` a running Neo4j holds, or None when no server has it open."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the importer's own check must do
+        return None
+    databases = data_dir / "data" / "databases"
+    for lock in (databases / "store_lock", databases / IMPORT_DATABASE / "database_lock"):
+        try:
+            descriptor = os.open(lock, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the kind of lock Java takes
+        except OSError:
+            return lock
+        else:
+            fcntl.lockf(descriptor, fcntl.LOCK_UN)
+        finally:
+            os.close(descriptor)
+    return None
+
+
+def _importer_error(output: str, data_dir: Path) -> DatabaseImportError:
+    """One line from the importer's output: its cause, else its last message."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    causes = [line.removeprefix("Caused by: ") for line in lines if line.startswith("Caused by: ")]
+    if causes:
+        cause = causes[-1]
+        exception, _, message = cause.partition(": ")
+        detail = message or exception
+    else:
+        messages = [line for line in lines if not line.startswith("at ") and not line.startswith("...")]
+        detail = next(
+            (line for line in reversed(messages) if not line.startswith("hbey-graph neo4j import:")),
+            messages[-1] if messages else "no output",
+        )
+    if "in use" in detail.lower():
+        return DatabaseInUseError(
+            f"{data_dir}: the database is open in a running Neo4j server; stop it first ({detail})"
+        )
+    return DatabaseImportError(f"Neo4j's importer could not write the database in {data_dir}: {detail}")
+
+
+def import_database(
+    rows: Iterable[tuple[NodeRows, RelationshipRows]],
+    data_dir: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    heap: str = "1g",
+    work_dir: str | os.PathLike[str] | None = None,
+    keep_files: bool = False,
+) -> ImportSummary:
+    """Write a new Neo4j database from plans' rows with Neo4j's offline importer.
+
+    The rows are streamed into CSV files with the importer's typed headers (``id:ID``,
+    ``seq:long``, ``lon:double``, ``flag:boolean``, ``name:string``; ``:START_ID``, ``:END_ID``
+    and ``key:string`` for relationships), one file per label or relationship pattern and set of
+    properties; then ``neo4j-admin database import full`` (built with Maven, see
+    :func:`hbey_graph.neo4j.server.build_importer`) writes the database ``neo4j`` of `data_dir`
+    from them. The constraints and indexes of ``cypher/schema.cypher`` are created when
+    :class:`hbey_graph.neo4j.Neo4jServer` first opens the folder (Community's importer cannot
+    create them; see :attr:`ImportSummary.constraints`), or by the next ``load``. The database
+    holds the same nodes, labels, properties (with their types) and relationships (with their
+    keys) as :func:`hbey_graph.neo4j.load_graph` writes, so a later ``load_graph`` of the same
+    plans changes nothing. Serve it with ``Neo4jServer(data_dir=data_dir)`` or
+    ``hbey-graph neo4j serve --data DIR``.
+
+    Parameters
+    ----------
+    rows : iterable of (nodes, relationships)
+        One pair per plan (or per part of a corpus), as :func:`hbey_graph.neo4j.graph_rows` or
+        :meth:`hbey_graph.dataset.CorpusDataset.graph_rows` give them; written to files as they
+        come. Node ids must be unique across the pairs (they are scoped by plan), as the importer
+        merges nothing.
+    data_dir : str or path-like
+        The server's data folder (created if missing). The database lands in
+        ``data_dir/data/databases/neo4j``.
+    overwrite : bool
+        Replace the database ``neo4j`` the folder already holds; by default that is refused.
+    heap : str
+        Maximum JVM heap of the importer (``-Xmx``); the importer also uses memory off the heap.
+    work_dir : str or path-like, optional
+        Where to write the CSV files (a new folder inside it, deleted afterwards); by default a
+        folder inside `data_dir`, so they are on the same disk as the database.
+    keep_files : bool
+        Leave the CSV files (and the importer's report) in the work folder.
+
+    Returns
+    -------
+    ImportSummary
+        What was written, checked against the importer's own counts.
+
+    Raises
+    ------
+    DatabaseExistsError
+        If `data_dir` already holds the database and `overwrite` is false.
+    DatabaseInUseError
+        If a running Neo4j server has `data_dir` open.
+    Neo4jUnavailableError
+        If Java or Maven is missing, or Neo4j cannot be downloaded.
+    GraphLoadError
+        If a row is outside the schema or a value cannot be stored.
+    DatabaseImportError
+        If the importer fails (a relationship whose end node is missing, a node id given twice).
+
+    Examples
+    --------
+    >>> from hbey_graph import load_plan
+    >>> from hbey_graph.graph import build_graph
+    >>> from hbey_graph.neo4j import graph_rows
+    >>> summary = import_database([graph_rows(build_graph(load_plan()))], "neo4j-data")  # doctest: +SKIP
+    >>> summary.nodes["Task"]  # doctest: +SKIP
+    38
+    """
+    from hbey_graph.neo4j.server import IMPORTER_CLASS, build_importer, find_java
+
+    started = time.perf_counter()
+    data = Path(data_dir).absolute()
+    if data.exists() and not data.is_dir():
+        raise DatabaseExistsError(f"{data}: is a file; expected a Neo4j data folder")
+    lock = _store_locked(data)
+    if lock is not None:
+        raise DatabaseInUseError(
+            f"{data}: a running Neo4j server has it open ({lock.name} is locked); stop the server first"
+        )
+    store = data / "data" / "databases" / IMPORT_DATABASE
+    if not overwrite and store.is_dir() and any(store.iterdir()):
+        raise DatabaseExistsError(
+            f"{data}: already holds the database {IMPORT_DATABASE}; give overwrite=True (--overwrite) to "
+            "replace it, or another folder"
+        )
+    classpath = build_importer()  # Java and Maven are checked before any file is written
+    java = find_java()
+    summary = ImportSummary(data, IMPORT_DATABASE)
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        parent = Path(work_dir) if work_dir is not None else data
+        work = Path(tempfile.mkdtemp(prefix=".hbey-graph-import-", dir=parent))
+    except OSError as err:
+        raise DatabaseImportError(f"{data}: cannot write there ({err.strerror or err})") from err
+    files = _CsvFiles(work, quoting=csv.QUOTE_ALL)  # "" is an empty string, an empty field no value
+    plan_ids: list[str] = []
+    writing = time.perf_counter()
+    try:
+        try:
+            multiline = _write_import_rows(rows, files, plan_ids)
+        except OSError as err:
+            raise DatabaseImportError(
+                f"{work}: cannot write the CSV files ({err.strerror or err}); is the disk full?"
+            ) from err
+        finally:
+            files.close()
+        summary.plan_ids = tuple(plan_ids)
+        summary.write_seconds = time.perf_counter() - writing
+        options = [
+            "--verbose",
+            f"--report-file={work / 'import.report'}",
+            "--input-encoding=UTF-8",
+            f"--multiline-fields={'true' if multiline else 'false'}",
+        ]
+        if overwrite:
+            options.append("--overwrite-destination=true")
+        for (group, _header), (file_name, count) in files.files.items():
+            summary.files += 1
+            summary.csv_bytes += (work / file_name).stat().st_size
+            if group in KINDS:
+                options.append(f"--nodes={group}={work / file_name}")
+                summary.nodes[group] = summary.nodes.get(group, 0) + count
+            else:
+                rel_type = group.split("-")[1]
+                options.append(f"--relationships={rel_type}={work / file_name}")
+                summary.relationships[rel_type] = summary.relationships.get(rel_type, 0) + count
+        schema = [" ".join(statement.split()) for statement in read_statements("schema").statements]
+        pending = data / PENDING_SCHEMA
+        command = [
+            java, f"-Xmx{heap}", "-cp", os.pathsep.join(classpath), IMPORTER_CLASS,
+            "--data", str(data), "--database", IMPORT_DATABASE,
+            "--", *options,
+        ]  # fmt: skip
+        importing = time.perf_counter()
+        with open(work / "importer.log", "w+", encoding="utf-8", errors="replace") as log:
+            try:
+                status = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, check=False).returncode
+            except OSError as err:
+                raise DatabaseImportError(f"cannot run {java}: {err}") from err
+            log.seek(0)
+            output = log.read()
+        summary.import_seconds = time.perf_counter() - importing
+        if status != 0:
+            raise _importer_error(output, data)
+        _check_import(output, summary, data)
+        pending.write_text("\n".join(schema) + "\n", encoding="utf-8")  # for the server's first start
+        summary.constraints = len(schema)
+    finally:
+        files.close()
+        if not keep_files:
+            shutil.rmtree(work, ignore_errors=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _check_import(output: str, summary: ImportSummary, data: Path) -> None:
+    """Compare the importer's counts (``Imported: N nodes, M relationships``) with the rows written."""
+    import re
+
+    done = output.rpartition("IMPORT DONE")[2]
+    nodes = re.search(r"(\d+) nodes", done)
+    relationships = re.search(r"(\d+) relationships", done)
+    if nodes is None or relationships is None:
+        raise DatabaseImportError(
+            f"Neo4j's importer ended without its counts; is the database in {data} whole?"
+        )
+    if (int(nodes.group(1)), int(relationships.group(1))) != (summary.node_count, summary.relationship_count):
+        raise DatabaseImportError(
+            f"Neo4j's importer wrote {nodes.group(1)} nodes and {relationships.group(1)} relationships into "
+            f"{data}, but {summary.node_count} and {summary.relationship_count} were given"
+        )

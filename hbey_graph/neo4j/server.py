@@ -6,8 +6,12 @@ compiles with Maven into a cache directory, outside the installed package, and r
 its sources change. :class:`Neo4jServer` runs it on a free port, waits until Bolt answers, and stops
 it cleanly; the server also stops by itself when the Python process that started it goes away.
 
+A second small program (``importer/``: Neo4j's offline importer, ``neo4j-admin database import
+full``) is built the same way by :func:`build_importer`, for :func:`hbey_graph.neo4j.import_database`.
+
 The cache directory is ``$HBEY_GRAPH_CACHE`` if set, else ``$XDG_CACHE_HOME/hbey_graph`` or
-``~/.cache/hbey_graph``; the launcher is built in its ``neo4j-launcher`` folder. The first build
+``~/.cache/hbey_graph``; the launcher is built in its ``neo4j-launcher`` folder, the importer in
+``neo4j-importer``. The first build
 downloads Neo4j (about 150 MB) into Maven's own repository (``~/.m2``).
 """
 
@@ -37,9 +41,11 @@ if TYPE_CHECKING:
     import neo4j
 
 __all__ = [
+    "IMPORTER_CLASS",
     "LAUNCHER_CLASS",
     "READY_PREFIX",
     "Neo4jServer",
+    "build_importer",
     "build_launcher",
     "cache_dir",
     "find_java",
@@ -53,8 +59,14 @@ LAUNCHER_CLASS = "hbeygraph.Neo4jLauncher"
 #: Start of the line the launcher prints once Bolt accepts connections (then ``bolt://HOST:PORT``).
 READY_PREFIX = "hbey-graph neo4j ready "
 
+#: Main class of the importer (``importer/``: Neo4j's offline ``database import full``).
+IMPORTER_CLASS = "hbeygraph.Neo4jImporter"
+
 #: Files of the launcher, relative to ``hbey_graph/neo4j/launcher``.
 _LAUNCHER_FILES = ("pom.xml", "src/main/java/hbeygraph/Neo4jLauncher.java")
+
+#: Files of the importer, relative to ``hbey_graph/neo4j/importer``.
+_IMPORTER_FILES = ("pom.xml", "src/main/java/hbeygraph/Neo4jImporter.java")
 
 #: Environment variable through which the launcher receives ``USER:PASSWORD``.
 _AUTH_VARIABLE = "HBEY_GRAPH_NEO4J_AUTH"
@@ -84,21 +96,29 @@ def cache_dir() -> Path:
     return Path(base).expanduser() / "hbey_graph"
 
 
-def launcher_sources() -> dict[str, bytes]:
-    """Return the launcher's files (``pom.xml`` and the Java source) as shipped in the package.
+def launcher_sources(project: str = "launcher") -> dict[str, bytes]:
+    """Return a Java project's files (``pom.xml`` and the Java source) as shipped in the package.
+
+    Parameters
+    ----------
+    project : {"launcher", "importer"}
+        The server's launcher, or the offline importer.
 
     Examples
     --------
     >>> sorted(launcher_sources())
     ['pom.xml', 'src/main/java/hbeygraph/Neo4jLauncher.java']
+    >>> sorted(launcher_sources("importer"))
+    ['pom.xml', 'src/main/java/hbeygraph/Neo4jImporter.java']
     """
-    root = resources.files("hbey_graph.neo4j") / "launcher"
+    files = {"launcher": _LAUNCHER_FILES, "importer": _IMPORTER_FILES}[project]
+    root = resources.files("hbey_graph.neo4j") / project
     sources = {}
-    for name in _LAUNCHER_FILES:
+    for name in files:
         path = root.joinpath(*name.split("/"))
         if not path.is_file():
             raise Neo4jServerError(
-                f"the Neo4j launcher file {name} is missing from the installed package; reinstall hbey_graph"
+                f"the Neo4j {project} file {name} is missing from the installed package; reinstall hbey_graph"
             )
         sources[name] = path.read_bytes()
     return sources
@@ -161,11 +181,11 @@ def find_maven() -> str:
     return mvn
 
 
-def _classpath_of(build: Path) -> list[str] | None:
+def _classpath_of(build: Path, main_class: str) -> list[str] | None:
     """The classpath of a finished build, or None when it is missing or stale."""
     listing = build / "classpath.txt"
     classes = build / "target" / "classes"
-    if not listing.is_file() or not (classes / "hbeygraph" / "Neo4jLauncher.class").is_file():
+    if not listing.is_file() or not classes.joinpath(*main_class.split(".")).with_suffix(".class").is_file():
         return None
     entries = [entry for entry in listing.read_text(encoding="utf-8").strip().split(os.pathsep) if entry]
     if not entries or not all(Path(entry).exists() for entry in entries):
@@ -204,16 +224,52 @@ def build_launcher(*, force: bool = False) -> list[str]:
     >>> classpath[0].endswith("target/classes")  # doctest: +SKIP
     True
     """
-    sources = launcher_sources()
+    return _build("launcher", LAUNCHER_CLASS, force=force)
+
+
+def build_importer(*, force: bool = False) -> list[str]:
+    """Build the offline importer (``importer/``) with Maven if needed and return its classpath.
+
+    Built like :func:`build_launcher`, in ``cache_dir() / "neo4j-importer" / STAMP``; it adds
+    Neo4j's ``neo4j-import-tool`` and ``neo4j-command-line`` (from Maven Central) to the launcher's
+    Neo4j.
+
+    Parameters
+    ----------
+    force : bool
+        Rebuild even when the build is current.
+
+    Returns
+    -------
+    list of str
+        The classpath: the compiled importer, then every jar it needs.
+
+    Raises
+    ------
+    Neo4jUnavailableError
+        If Java or Maven is missing, or Maven cannot download Neo4j.
+    Neo4jServerError
+        If the build fails for another reason.
+
+    Examples
+    --------
+    >>> classpath = build_importer()  # doctest: +SKIP
+    """
+    return _build("importer", IMPORTER_CLASS, force=force)
+
+
+def _build(project: str, main_class: str, *, force: bool) -> list[str]:
+    """Build one of the Java projects in the cache (see :func:`build_launcher`)."""
+    sources = launcher_sources(project)
     digest = hashlib.sha256()
     for name in sorted(sources):
         digest.update(name.encode() + b"\0" + sources[name] + b"\0")
     stamp = digest.hexdigest()[:16]
-    root = cache_dir() / "neo4j-launcher"
+    root = cache_dir() / f"neo4j-{project}"
     build = root / stamp  # one folder per version of the sources: a running server keeps its own
-    with _build_lock, _file_lock(cache_dir() / "neo4j-launcher.lock"):
+    with _build_lock, _file_lock(cache_dir() / f"neo4j-{project}.lock"):
         if not force and (build / "done").is_file():
-            classpath = _classpath_of(build)
+            classpath = _classpath_of(build, main_class)
             if classpath is not None:
                 return classpath
         find_java()
@@ -232,23 +288,23 @@ def build_launcher(*, force: bool = False) -> list[str]:
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
         except (OSError, subprocess.TimeoutExpired) as err:
-            raise Neo4jServerError(f"Maven build of the Neo4j launcher in {build} failed: {err}") from err
+            raise Neo4jServerError(f"Maven build of the Neo4j {project} in {build} failed: {err}") from err
         output = result.stdout + result.stderr
         if result.returncode != 0:
-            raise _build_error(build, output)
-        classpath = _classpath_of(build)
+            raise _build_error(build, output, project)
+        classpath = _classpath_of(build, main_class)
         if classpath is None:
-            raise Neo4jServerError(f"Maven finished but left no launcher classpath in {build}")
+            raise Neo4jServerError(f"Maven finished but left no {project} classpath in {build}")
         (build / "done").write_text(digest.hexdigest() + "\n", encoding="utf-8")
         return classpath
 
 
-def _build_error(build: Path, output: str) -> Neo4jServerError:
+def _build_error(build: Path, output: str, project: str = "launcher") -> Neo4jServerError:
     errors = [line.removeprefix("[ERROR]").strip() for line in output.splitlines() if "[ERROR]" in line]
     first = next((line for line in errors if line), output.strip().splitlines()[-1] if output.strip() else "")
     if re.search(r"Could not (resolve|transfer)|Unknown host|Connection (refused|timed out)|offline", output):
         return Neo4jUnavailableError(f"Maven could not download Neo4j from Maven Central: {first}")
-    return Neo4jServerError(f"Maven could not build the Neo4j launcher in {build}: {first}")
+    return Neo4jServerError(f"Maven could not build the Neo4j {project} in {build}: {first}")
 
 
 @contextlib.contextmanager

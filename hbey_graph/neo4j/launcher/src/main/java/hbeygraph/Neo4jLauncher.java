@@ -43,11 +43,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * directory is deleted once the database has shut down. Once Bolt accepts connections it prints
  * one line: {@code hbey-graph neo4j ready bolt://HOST:PORT}. A shutdown hook shuts the database
  * down cleanly on SIGTERM or Ctrl-C. Errors go to standard error as one line, with exit status 2.
+ *
+ * <p>If the data directory holds {@code hbey-graph-schema.cypher} (left there by the offline import,
+ * whose importer cannot create a schema), its statements, one per line, are run on the default
+ * database before the ready line, every index is awaited online, and the file is deleted.
  */
 public final class Neo4jLauncher {
 
     /** Environment variable read for USER:PASSWORD when {@code --auth} is not given. */
     public static final String AUTH_VARIABLE = "HBEY_GRAPH_NEO4J_AUTH";
+
+    /** File of schema statements, one per line, to run once on the default database. */
+    public static final String PENDING_SCHEMA = "hbey-graph-schema.cypher";
 
     /** Prefix of the line printed once Bolt answers. */
     public static final String READY = "hbey-graph neo4j ready ";
@@ -132,6 +139,7 @@ public final class Neo4jLauncher {
                 setPassword(service, auth.substring(0, auth.indexOf(':')), auth.substring(auth.indexOf(':') + 1));
             }
             GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            createPendingSchema(db, data.resolve(PENDING_SCHEMA));
             HostnamePort bound = db.getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT);
@@ -151,6 +159,23 @@ public final class Neo4jLauncher {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void createPendingSchema(GraphDatabaseAPI db, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    db.executeTransactionally(line.strip());
+                }
+            }
+            db.executeTransactionally("CALL db.awaitIndexes(86400)");
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
