@@ -130,15 +130,20 @@ def plan_files(folder: str | Path) -> list[Path]:
     for root, folders, files in os.walk(folder, onerror=unreadable.append):
         folders[:] = [name for name in folders if not name.startswith(".")]
         found += [
-            Path(root, name)
+            os.path.join(root, name)
             for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in PLAN_SUFFIXES
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in PLAN_SUFFIXES
         ]
     for err in unreadable:
         if Path(err.filename) == folder:
             raise PlanReadError(f"{folder}: cannot be read ({err.strerror}); expected a folder of plan files")
         warnings.warn(f"{err.filename}: cannot be read ({err.strerror}); its plans are skipped", stacklevel=2)
-    return sorted(path for path in found if path.is_file())
+    return [Path(path) for path in sorted(found, key=_path_order) if os.path.isfile(path)]
+
+
+def _path_order(path: str) -> tuple[str, ...]:
+    """Sort paths as pathlib sorts them: folder by folder."""
+    return tuple(path.split(os.sep))
 
 
 def _plan_ids(folder: Path, paths: list[Path]) -> list[str]:

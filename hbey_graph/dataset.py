@@ -83,6 +83,8 @@ DATASET_FOLDER = "dataset"
 #: Plans parsed per task sent to a worker: large enough that sending costs little, small enough
 #: that every worker has work to the end and a part of the dataset stays small in memory.
 PLANS_PER_CHUNK = 50
+#: Plans written together as one part of each table (a part holds the rows of whole chunks).
+PLANS_PER_PART = 500
 #: Chunks sent ahead of the results read back, per worker: bounds memory, keeps workers busy.
 CHUNKS_AHEAD = 2
 #: The tables written for each part, in this order; ``files`` is written once, for all parts.
@@ -376,7 +378,7 @@ def _parse_all(
     progress: bool,
     summary: DatasetSummary,
 ) -> dict[str, dict[str, Any]]:
-    """Parse `documents` in chunks on the workers; write each chunk as a part; return their ``files`` rows."""
+    """Parse `documents` in chunks on the workers, write them in parts; return their ``files`` rows."""
     from tqdm import tqdm
 
     rows: dict[str, dict[str, Any]] = {}
@@ -397,17 +399,30 @@ def _parse_all(
         disable=not progress,
     )
 
-    def record(chunk: list[_Document], result: dict[str, Any]) -> None:
+    pending: list[tuple[list[_Document], dict[str, Any]]] = []  # parsed, not yet written
+
+    def write_part() -> None:
+        """Write the pending chunks as one part of every table (fewer, larger files)."""
         part = f"part-{uuid.uuid4().hex[:12]}.parquet"
         for table in PART_TABLES:
-            pq.write_table(result["tables"][table], target / table / part)
-        for doc in chunk:
-            reason = result["failures"].get(doc.relative, "")
-            rows[doc.relative] = _files_row(
-                doc, "failed" if reason else "parsed", reason, "" if reason else part
+            pq.write_table(
+                pa.concat_tables([result["tables"][table] for _, result in pending]), target / table / part
             )
-            summary.failed += bool(reason)
-            summary.parsed += not reason
+        for chunk, result in pending:
+            for doc in chunk:
+                reason = result["failures"].get(doc.relative, "")
+                rows[doc.relative] = _files_row(
+                    doc, "failed" if reason else "parsed", reason, "" if reason else part
+                )
+        pending.clear()
+
+    def record(chunk: list[_Document], result: dict[str, Any]) -> None:
+        pending.append((chunk, result))
+        failed = sum(doc.relative in result["failures"] for doc in chunk)
+        summary.failed += failed
+        summary.parsed += len(chunk) - failed
+        if sum(len(chunk) for chunk, _ in pending) >= PLANS_PER_PART:
+            write_part()
         bar.update(len(chunk))
         bar.set_postfix(failed=summary.failed, skipped=summary.skipped, refresh=False)
 
@@ -415,6 +430,8 @@ def _parse_all(
     try:
         for chunk, result in _run_chunks(chunks, jobs, scheduler):
             record(chunk, result)
+        if pending:
+            write_part()
     finally:
         bar.close()
     return rows
