@@ -383,3 +383,53 @@ def test_a_heading_is_found_by_the_first_numbering_pattern_that_matches(line):
     found = match_heading(line)
     assert ([] if found is None else [(found[0], found[1].group("number"))]) == expected
     assert (found is None) == (line in NOT_HEADINGS)
+
+
+def all_roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+DUTY_LIST = """三、职责分工
+区委宣传部：制订宣传工作方案，协调新闻单位做好宣传报道。
+商委：协调供销社做好烟花爆竹品种、数量的需求，掌握供销情况。
+区城管局：配合做好限行区域内车辆管理工作。
+完成时限：2024年12月底前。
+目标：年内全区禁放区内不发生燃放烟花爆竹的事件。
+四、保障措施
+宣传部门：要加强宣传引导，营造良好的社会氛围。
+"""
+
+
+def test_a_duty_list_reads_each_body_before_a_colon_as_the_body_of_its_duties():
+    plan = parse_text(DUTY_LIST, plan_id="duties")
+    assert [task.text for task in plan.tasks][:3] == [
+        "制订宣传工作方案，协调新闻单位做好宣传报道。",
+        "协调供销社做好烟花爆竹品种、数量的需求，掌握供销情况。",
+        "配合做好限行区域内车辆管理工作。",
+    ]
+    assert all_roles(plan)[:3] == [
+        [("区委宣传部", "responsible")],
+        [("商委", "responsible")],
+        [("区城管局", "support")],
+    ]
+
+
+def test_labels_and_lines_outside_a_duty_list_are_not_read_as_a_body_and_its_duties():
+    plan = parse_text(DUTY_LIST, plan_id="duties")
+    # 完成时限： is the deadline of the duty before it, 目标： no task, 宣传部门： under 保障措施 no task
+    assert len(plan.tasks) == 3
+    assert plan.tasks[2].deadline == "2024年12月底前"
+    assert not any("年内全区禁放区内" in task.text or "宣传引导" in task.text for task in plan.tasks)
+    assert {a.body for a in plan.assignments} == {"区委宣传部", "商委", "区城管局"}
+
+
+def test_a_body_and_a_colon_is_not_a_task_without_a_duty_list_heading():
+    text = "一、主要任务\n区委宣传部：制订宣传工作方案，协调新闻单位做好宣传报道。\n"
+    assert parse_text(text, plan_id="no-list").tasks == []
+
+
+def test_a_numbered_duty_line_with_a_colon_is_read_like_an_unnumbered_one():
+    text = "三、职责分工\n（五）市城管局：配合做好限行区域内车辆管理工作。\n"
+    plan = parse_text(text, plan_id="numbered")
+    assert all_roles(plan) == [[("市城管局", "support")]]
+    assert plan.tasks[0].text == "配合做好限行区域内车辆管理工作。"

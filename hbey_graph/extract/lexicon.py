@@ -64,6 +64,11 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     stands for a Chinese number from 1 to 99.
 ``enumeration``
     A regular expression for an inline enumeration (``一是``).
+``duty_section``
+    A word in a heading or sentence that opens a list of bodies, each followed by a colon and its
+    duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
+    body name and a colon is a task of that body: responsible, or the role of a verb opening the
+    duties (``市城管局：配合做好…``: support).
 ``place_name``
     A place (``哈尔滨``) that opens a body's own name (``哈尔滨铁路局``): no prefix is carried to it.
 ``agency``
@@ -125,6 +130,7 @@ KINDS: tuple[str, ...] = (
     "corridor_word",
     "name_noun",
     "destination_cue",
+    "duty_section",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
@@ -313,6 +319,13 @@ class Lexicon:
     def destination_cues(self) -> re.Pattern[str]:
         """Words introducing the places a corridor leads to."""
         return _word_pattern(r.entry for r in self.entries("destination_cue"))
+
+    # --- duty lists ------------------------------------------------------------------------------
+
+    @cached_property
+    def duty_sections(self) -> re.Pattern[str]:
+        """Words announcing a list of bodies, each followed by a colon and its duties (职责分工)."""
+        return _word_pattern(r.entry for r in self.entries("duty_section"))
 
     # --- body names ----------------------------------------------------------------------------
 

@@ -78,6 +78,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
+_DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
+_DUTY_HEAD_LENGTH = 30  # characters at most of the bodies before the colon of a duty line
 _LONGEST_HEADER_CELL = 24  # Chinese characters a paragraph needs before an unassigned one is reported
 _ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
@@ -398,6 +400,9 @@ class _Walker:
         self.section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
         self.plan_rule: str | None = None  # a convention stated outside any statement
+        # sections, by key and line, that list bodies each with a colon and its duties (职责分工);
+        # ("", 0) for a list announced before any heading
+        self.duty_lists: set[tuple[str, int]] = set()
         self.following = ""  # the paragraph after the one read
         verbs = sorted(
             (m.text for m in self.lexicon.verbs.values() if "负责" in m.text or "牵头" in m.text),
@@ -435,9 +440,34 @@ class _Walker:
                     self._read_piece(after, heading_unit)
             else:
                 self._read_piece(piece, None)
+            self._note_duty_list(text, heading[1].group("rest") if heading is not None else None)
             index += 1
         self._drop_held()
         self._finish()
+
+    def _note_duty_list(self, text: str, title: str | None) -> None:
+        """Note that the section just read opens a list of bodies and their duties (``职责分工``).
+
+        The cue word counts in a heading's title, in a short line of its own, or in a sentence that
+        ends with a colon (``其职责分工为：``); not inside a statement (``按职责分工负责``).
+        """
+        cue = self.lexicon.duty_sections
+        announces = (title is not None and cue.search(title.partition("。")[0]) is not None) or (
+            cue.search(text) is not None
+            and (text.rstrip(_SPACE).endswith(("：", ":")) or len(_CJK.findall(text)) <= _DUTY_CUE_LINE)
+        )
+        if not announces:
+            return
+        if title is not None and any(verb in title for verb in self._role_stems):
+            return  # （三）按职责分工负责…: a statement, not a list
+        deepest = self.path[next(reversed(self.path))] if self.path else None
+        self.duty_lists.add((deepest.key, deepest.line) if deepest is not None else ("", 0))
+
+    def _in_duty_list(self) -> bool:
+        """Whether the text being read is in a section listing bodies and their duties."""
+        return ("", 0) in self.duty_lists or any(
+            (section.key, section.line) in self.duty_lists for section in self.path.values()
+        )
 
     def _open_section(self, level: int, match: re.Match[str], piece: _Piece) -> tuple[_Piece, _Piece]:
         """Record a heading; return the text after its title and the title sentence itself.
@@ -795,6 +825,8 @@ class _Walker:
             start = _after_leading_bracket(text, start)
             end = _sentence_end(text, start)
             best = self._opening_statement(text, start, end) or self._subject_and_verb(text, start, end)
+            if best is None and self._in_duty_list():
+                best = self._body_and_colon(text, start, end)
             if best is None:
                 start = self._agent_after_topic(text, start, end)
                 if start < 0 or any(item.start < end and item.end > start for item in found):
@@ -845,6 +877,33 @@ class _Walker:
                 if _firm(statement) and not statement.unread:
                     best = (subject, statement)
         return best
+
+    def _body_and_colon(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """A body's name and a colon opening a line of a duty list, followed by its duties.
+
+        ``区委宣传部：制订宣传工作方案，…``: the body is responsible for the duties after the colon;
+        a role verb opening them gives its role instead (``市城管局：配合做好…``: support). A label
+        (``牵头单位：``, ``完成时限：``) or a word that is not a body's name before the colon is not.
+        """
+        colons = [i for i in (text.find("：", start, end), text.find(":", start, end)) if i >= 0]
+        if not colons:
+            return None
+        colon = min(colons)
+        head = text[start:colon].strip(_EDGES + _SYMBOLS)
+        if (
+            not head
+            or len(head) > _DUTY_HEAD_LENGTH
+            or any(mark in head for mark in _CLAUSE_BREAK)  # 为此，市环保局：a sentence, not a name
+            or self.reader.label_colon.match(head + "：") is not None
+            or not self.reader.names_of(head, strict=True)
+        ):
+            return None
+        verb = self.reader.verb_at_start(text[colon + 1 : end].lstrip(_EDGES))
+        role_word = verb.text if verb is not None and verb.role in ("lead", "support") else "负责"
+        statement = self.reader.read(head + role_word)
+        if not _firm(statement):
+            return None
+        return colon + 1, statement
 
     def _agent_after_topic(self, text: str, start: int, end: int) -> int:
         """Where a word naming who acts (``由``) opens a statement in the sentence's first clause, or -1."""
