@@ -428,6 +428,15 @@ def test_a_body_and_a_colon_is_not_a_task_without_a_duty_list_heading():
     assert parse_text(text, plan_id="no-list").tasks == []
 
 
+def test_an_item_opening_with_a_support_verb_under_a_heading_naming_a_body_is_its_support():
+    text = (
+        "三、职责分工\n（一）市财政局\n负责限行工作专项经费的保障。\n"
+        "（二）市城管局\n配合做好限行区域内车辆管理工作。\n"
+    )
+    plan = parse_text(text, plan_id="headings")
+    assert all_roles(plan) == [[("市财政局", "responsible")], [("市城管局", "support")]]
+
+
 def test_a_numbered_duty_line_with_a_colon_is_read_like_an_unnumbered_one():
     text = "三、职责分工\n（五）市城管局：配合做好限行区域内车辆管理工作。\n"
     plan = parse_text(text, plan_id="numbered")

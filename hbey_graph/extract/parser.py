@@ -23,6 +23,7 @@ as a :class:`~hbey_graph.errors.ParseWarning`, never dropped silently.
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 import warnings
@@ -1237,6 +1238,8 @@ class _Walker:
             following = self.units[index + 1] if index + 1 < len(self.units) else None
             leaf = not (unit.heading and following is not None and _inside(following, unit))
             inherited = self._inherited(unit) if leaf else []
+            if inherited and not unit.found:
+                inherited = [self._role_from_duty(statement, unit) for statement in inherited]
             if unit.found or any(s.names for s in inherited):
                 drafts.append((unit, inherited))
                 for statement in inherited:
@@ -1302,6 +1305,25 @@ class _Walker:
             for s in unit.sections
             if (s.key, s.line) in self.section_roles and not (unit.heading and s is unit.sections[-1])
         ]
+
+    def _role_from_duty(self, statement: Statement, unit: _Unit) -> Statement:
+        """A heading's bare body name (``（五）市城管局``), with the role of a verb opening the item.
+
+        Under a heading that only names a body, an item opening with a support verb (``配合做好…``)
+        is one the body supports; otherwise the heading's reading stands.
+        """
+        if (
+            unit.heading
+            or not statement.names
+            or any(named.marker is None or named.marker.text for named in statement.names)
+        ):
+            return statement
+        verb = self.reader.verb_at_start(unit.text.lstrip(_EDGES + _SYMBOLS))
+        if verb is None or verb.role != "support":
+            return statement
+        changed = copy.copy(statement)
+        changed.names = [named._replace(marker=verb) for named in statement.names]
+        return changed
 
     def _task(self, unit: _Unit, task_id: str, line: int) -> Task:
         sections = unit.sections
