@@ -21,6 +21,7 @@ parser's business (:mod:`hbey_graph.extract.parser`).
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,6 +162,53 @@ class _Clause:
     weak: int = 0
 
 
+class _Patterns(NamedTuple):
+    """The regular expressions a :class:`StatementReader` makes from its lexicon."""
+
+    label_colon: re.Pattern[str]
+    label_at_colon: re.Pattern[str]
+    longest_label: int
+    verb_end: re.Pattern[str]
+    verb_start: re.Pattern[str]
+    verb_comma: re.Pattern[str]
+    infix: re.Pattern[str]
+    own_marker: re.Pattern[str]
+
+
+#: The patterns of each lexicon, made once (a corpus makes a reader per plan).
+_PATTERNS: weakref.WeakKeyDictionary[Lexicon, _Patterns] = weakref.WeakKeyDictionary()
+
+
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    """The patterns of `lexicon`'s labels, verbs and infixes, made on first use."""
+    if lexicon in _PATTERNS:
+        return _PATTERNS[lexicon]
+    space = re.escape(_SPACE)
+    labels = (
+        "|".join(  # a label may be spaced out: 责 任 人
+            f"[{space}]?".join(map(re.escape, label))
+            for label in sorted(lexicon.labels, key=len, reverse=True)
+        )
+        or "(?!)"
+    )
+    verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
+    infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
+    patterns = _Patterns(
+        label_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]"),
+        label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
+        longest_label=max(map(len, lexicon.labels), default=0) * 2 + 4,  # spaced out, with a level
+        verb_end=re.compile(rf"(?:{verbs})$"),
+        verb_start=re.compile(rf"^(?:{verbs})"),
+        verb_comma=re.compile(rf"(?:{verbs})、"),
+        infix=re.compile(infixes),
+        own_marker=re.compile(
+            rf"^(?P<name>.+?)[{re.escape(OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(CLOSE)}]$"
+        ),
+    )
+    _PATTERNS[lexicon] = patterns
+    return patterns
+
+
 class StatementReader:
     """Reads statements of responsibility with one lexicon and one body registry.
 
@@ -189,28 +237,16 @@ class StatementReader:
     def __init__(self, lexicon: Lexicon | None = None, registry: BodyRegistry | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()
         self.registry = registry or body_registry(None if lexicon is None else lexicon)
-        lexicon = self.lexicon
-        space = re.escape(_SPACE)
-        labels = (
-            "|".join(  # a label may be spaced out: 责 任 人
-                f"[{space}]?".join(map(re.escape, label))
-                for label in sorted(lexicon.labels, key=len, reverse=True)
-            )
-            or "(?!)"
-        )
+        patterns = _patterns(self.lexicon)
         #: A label and its colon (callers check what stands before it).
-        self.label_colon = re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]")
-        self._label_at_colon = re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$")
-        self._longest_label = max(map(len, lexicon.labels), default=0) * 2 + 4  # spaced out, with a level
-        verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
-        self._verb_end = re.compile(rf"(?:{verbs})$")
-        self._verb_start = re.compile(rf"^(?:{verbs})")
-        self._verb_comma = re.compile(rf"(?:{verbs})、")
-        infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
-        self._infix = re.compile(infixes)
-        self._own_marker = re.compile(
-            rf"^(?P<name>.+?)[{re.escape(OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(CLOSE)}]$"
-        )
+        self.label_colon = patterns.label_colon
+        self._label_at_colon = patterns.label_at_colon
+        self._longest_label = patterns.longest_label
+        self._verb_end = patterns.verb_end
+        self._verb_start = patterns.verb_start
+        self._verb_comma = patterns.verb_comma
+        self._infix = patterns.infix
+        self._own_marker = patterns.own_marker
         self._memo: dict[tuple[str, str | None], Statement] = {}
 
     # --- public ----------------------------------------------------------------------------------
