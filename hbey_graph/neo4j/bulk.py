@@ -34,8 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import pandas as pd
-
 from hbey_graph.errors import (
     DatabaseExistsError,
     DatabaseImportError,
@@ -46,7 +44,7 @@ from hbey_graph.errors import (
     Neo4jQueryError,
 )
 from hbey_graph.graph import KINDS
-from hbey_graph.neo4j.loader import LoadSummary, NodeRows, RelationshipRows, relationship_patterns
+from hbey_graph.neo4j.loader import Counts, LoadSummary, NodeRows, RelationshipRows, relationship_patterns
 from hbey_graph.neo4j.queries import _address, _database, _driver, _translated, read_statements
 
 if TYPE_CHECKING:
@@ -192,10 +190,19 @@ class _CsvFiles:
                 yield file_name, rows
 
 
-def _write_rows(
-    rows: Iterable[tuple[NodeRows, RelationshipRows]], files: _CsvFiles, plan_ids: list[str]
-) -> None:
-    """Stream the row pairs into the CSV files; collect the plan ids of the Plan nodes."""
+def _schema_rows(
+    rows: Iterable[tuple[NodeRows, RelationshipRows]], plan_ids: list[str]
+) -> Iterator[tuple[str, bool, dict[str, Any]]]:
+    """Each row of the pairs as ``(group, is_node, row)``, checked against the schema.
+
+    The group is a node's label or a relationship's pattern (``Body-LEADS-Task``): one CSV file
+    each. The plan ids of the Plan nodes are appended to `plan_ids` on the way.
+
+    Raises
+    ------
+    GraphLoadError
+        If a label or a relationship pattern is not in the schema.
+    """
     kinds = set(KINDS)
     patterns = set(relationship_patterns())
     for nodes, relationships in rows:
@@ -203,16 +210,9 @@ def _write_rows(
             if label not in kinds:
                 raise GraphLoadError(f"nodes labelled {label!r}; expected one of {', '.join(KINDS)}")
             for row in node_rows:
-                properties = row["properties"]
-                if "id" not in properties:
-                    properties = {**properties, "id": row["id"]}
-                if label == "Plan" and isinstance(properties.get("plan_id"), str):
-                    plan_ids.append(properties["plan_id"])
-                names = sorted(properties)
-                header = ("@id", *(csv_column(name, properties[name]) for name in names))
-                files.write(
-                    label, header, [_key_text(row["id"]), *(csv_text(properties[name]) for name in names)]
-                )
+                if label == "Plan" and isinstance(row["properties"].get("plan_id"), str):
+                    plan_ids.append(row["properties"]["plan_id"])
+                yield label, True, row
         for pattern, relationship_rows in relationships.items():
             if tuple(pattern) not in patterns:
                 raise GraphLoadError(
@@ -220,19 +220,30 @@ def _write_rows(
                 )
             group = "-".join(pattern)
             for row in relationship_rows:
-                properties = row["properties"]
-                if "key" not in properties:
-                    properties = {**properties, "key": str(row["key"])}
-                names = sorted(properties)
-                header = (
-                    "@source",
-                    "@target",
-                    "@key",
-                    *(csv_column(name, properties[name]) for name in names),
-                )
-                ends = [_key_text(row["source"]), _key_text(row["target"]), _key_text(str(row["key"]))]
-                values = [*ends, *(csv_text(properties[name]) for name in names)]
-                files.write(group, header, values)
+                yield group, False, row
+
+
+def _write_rows(
+    rows: Iterable[tuple[NodeRows, RelationshipRows]], files: _CsvFiles, plan_ids: list[str]
+) -> None:
+    """Stream the row pairs into the CSV files; collect the plan ids of the Plan nodes."""
+    for group, is_node, row in _schema_rows(rows, plan_ids):
+        properties = row["properties"]
+        if is_node:
+            if "id" not in properties:
+                properties = {**properties, "id": row["id"]}
+            names = sorted(properties)
+            header = ("@id", *(csv_column(name, properties[name]) for name in names))
+            files.write(
+                group, header, [_key_text(row["id"]), *(csv_text(properties[name]) for name in names)]
+            )
+            continue
+        if "key" not in properties:
+            properties = {**properties, "key": str(row["key"])}
+        names = sorted(properties)
+        header = ("@source", "@target", "@key", *(csv_column(name, properties[name]) for name in names))
+        ends = [_key_text(row["source"]), _key_text(row["target"]), _key_text(str(row["key"]))]
+        files.write(group, header, [*ends, *(csv_text(properties[name]) for name in names)])
 
 
 def _work_folder(import_dir: str | os.PathLike[str] | None) -> Path:
@@ -475,7 +486,7 @@ def import_column(name: str, value: Any) -> str:
 
 
 @dataclass
-class ImportSummary:
+class ImportSummary(Counts):
     """What :func:`import_database` wrote.
 
     Attributes
@@ -518,41 +529,15 @@ class ImportSummary:
     import_seconds: float = 0.0
     seconds: float = 0.0
 
-    @property
-    def node_count(self) -> int:
-        """Nodes written in all."""
-        return sum(self.nodes.values())
-
-    @property
-    def relationship_count(self) -> int:
-        """Relationships written in all."""
-        return sum(self.relationships.values())
-
     def __str__(self) -> str:
-        plans = ", ".join(self.plan_ids) or "no plan"
-        if len(self.plan_ids) > 3:
-            plans = f"{len(self.plan_ids)} plans ({', '.join(self.plan_ids[:2])} …)"
         return (
-            f"imported {plans} into database {self.database} in {self.data_dir}: {self.node_count} nodes, "
+            f"imported {self.plans_text()} into database {self.database} in {self.data_dir}: "
+            f"{self.node_count} nodes, "
             f"{self.relationship_count} relationships, {self.constraints} schema statements "
             f"({self.files} CSV files, {self.csv_bytes / 2**20:.1f} MB, "
             f"written in {self.write_seconds:.1f} s; importer {self.import_seconds:.1f} s; "
             f"{self.seconds:.1f} s in all)"
         )
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per label and relationship type: ``element`` (node/relationship), ``type``, ``count``.
-
-        Examples
-        --------
-        >>> ImportSummary(Path("d"), "neo4j", nodes={"Task": 2}, relationships={"LEADS": 2}).to_frame()
-                element   type  count
-        0          node   Task      2
-        1  relationship  LEADS      2
-        """
-        rows = [("node", label, count) for label, count in self.nodes.items()]
-        rows += [("relationship", rel_type, count) for rel_type, count in self.relationships.items()]
-        return pd.DataFrame(rows, columns=["element", "type", "count"])
 
 
 def _import_text(value: Any) -> str:
@@ -564,41 +549,22 @@ def _write_import_rows(
     rows: Iterable[tuple[NodeRows, RelationshipRows]], files: _CsvFiles, plan_ids: list[str]
 ) -> bool:
     """Stream the row pairs into the importer's CSV files; return whether a string spans lines."""
-    kinds = set(KINDS)
-    patterns = set(relationship_patterns())
     multiline = False
-    for nodes, relationships in rows:
-        for label, node_rows in nodes.items():
-            if label not in kinds:
-                raise GraphLoadError(f"nodes labelled {label!r}; expected one of {', '.join(KINDS)}")
-            for row in node_rows:
-                properties = row["properties"]
-                node_id = str(row["id"])
-                if label == "Plan" and isinstance(properties.get("plan_id"), str):
-                    plan_ids.append(properties["plan_id"])
-                names = sorted(name for name in properties if name != "id")
-                header = ("id:ID", *(import_column(name, properties[name]) for name in names))
-                values = [node_id, *(_import_text(properties[name]) for name in names)]
-                if not multiline:
-                    multiline = any("\n" in value or "\r" in value for value in values)
-                files.write(label, header, values)
-        for pattern, relationship_rows in relationships.items():
-            if tuple(pattern) not in patterns:
-                raise GraphLoadError(
-                    f"relationships {pattern[0]} -[{pattern[1]}]-> {pattern[2]}: not in the schema"
-                )
-            group = "-".join(pattern)
-            for row in relationship_rows:
-                properties = row["properties"]
-                key = str(properties.get("key", row["key"]))
-                names = sorted(name for name in properties if name != "key")
-                columns = (import_column(name, properties[name]) for name in names)
-                header = (":START_ID", ":END_ID", "key:string", *columns)
-                ends = [str(row["source"]), str(row["target"]), key]
-                values = [*ends, *(_import_text(properties[name]) for name in names)]
-                if not multiline:
-                    multiline = any("\n" in value or "\r" in value for value in values)
-                files.write(group, header, values)
+    for group, is_node, row in _schema_rows(rows, plan_ids):
+        properties = row["properties"]
+        if is_node:
+            names = sorted(name for name in properties if name != "id")
+            header = ("id:ID", *(import_column(name, properties[name]) for name in names))
+            values = [str(row["id"]), *(_import_text(properties[name]) for name in names)]
+        else:
+            names = sorted(name for name in properties if name != "key")
+            columns = (import_column(name, properties[name]) for name in names)
+            header = (":START_ID", ":END_ID", "key:string", *columns)
+            ends = [str(row["source"]), str(row["target"]), str(properties.get("key", row["key"]))]
+            values = [*ends, *(_import_text(properties[name]) for name in names)]
+        if not multiline:
+            multiline = any("\n" in value or "\r" in value for value in values)
+        files.write(group, header, values)
     return multiline
 
 

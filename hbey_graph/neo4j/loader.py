@@ -30,7 +30,7 @@ from hbey_graph.neo4j.queries import _address, _database, _driver, _files, _tran
 if TYPE_CHECKING:
     import neo4j
 
-__all__ = ["LoadSummary", "graph_rows", "load_graph", "load_rows", "relationship_patterns"]
+__all__ = ["Counts", "LoadSummary", "graph_rows", "load_graph", "load_rows", "relationship_patterns"]
 
 NodeRows = dict[str, list[dict[str, Any]]]
 RelationshipRows = dict[tuple[str, str, str], list[dict[str, Any]]]
@@ -153,8 +153,50 @@ def graph_rows(G: nx.MultiDiGraph) -> tuple[NodeRows, RelationshipRows]:
     return nodes, relationships
 
 
+class Counts:
+    """Nodes and relationships written, by label and type, for the summaries of every load path.
+
+    Expects the attributes ``plan_ids`` (tuple of str), ``nodes`` and ``relationships`` (dicts of
+    counts).
+    """
+
+    plan_ids: tuple[str, ...]
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+    @property
+    def node_count(self) -> int:
+        """Nodes written in all."""
+        return sum(self.nodes.values())
+
+    @property
+    def relationship_count(self) -> int:
+        """Relationships written in all."""
+        return sum(self.relationships.values())
+
+    def plans_text(self) -> str:
+        """The plans, named (the first two and a count beyond three)."""
+        if len(self.plan_ids) > 3:
+            return f"{len(self.plan_ids)} plans ({', '.join(self.plan_ids[:2])} …)"
+        return ", ".join(self.plan_ids) or "no plan"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per label and relationship type: ``element`` (node/relationship), ``type``, ``count``.
+
+        Examples
+        --------
+        >>> LoadSummary(("p",), None, nodes={"Task": 2}, relationships={"LEADS": 2}).to_frame()
+                element   type  count
+        0          node   Task      2
+        1  relationship  LEADS      2
+        """
+        rows = [("node", label, count) for label, count in self.nodes.items()]
+        rows += [("relationship", rel_type, count) for rel_type, count in self.relationships.items()]
+        return pd.DataFrame(rows, columns=["element", "type", "count"])
+
+
 @dataclass
-class LoadSummary:
+class LoadSummary(Counts):
     """What :func:`load_graph` or :func:`hbey_graph.neo4j.bulk_load` wrote.
 
     Attributes
@@ -192,39 +234,12 @@ class LoadSummary:
     transactions: int = 0
     seconds: float = 0.0
 
-    @property
-    def node_count(self) -> int:
-        """Nodes merged in all."""
-        return sum(self.nodes.values())
-
-    @property
-    def relationship_count(self) -> int:
-        """Relationships merged in all."""
-        return sum(self.relationships.values())
-
     def __str__(self) -> str:
-        plans = ", ".join(self.plan_ids) or "no plan"
-        if len(self.plan_ids) > 3:
-            plans = f"{len(self.plan_ids)} plans ({', '.join(self.plan_ids[:2])} …)"
         return (
-            f"loaded {plans}: {self.node_count} nodes ({self.nodes_created} new), "
+            f"loaded {self.plans_text()}: {self.node_count} nodes ({self.nodes_created} new), "
             f"{self.relationship_count} relationships ({self.relationships_created} new) "
             f"in {self.transactions} transactions, {self.seconds:.1f} s"
         )
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per label and relationship type: ``element`` (node/relationship), ``type``, ``count``.
-
-        Examples
-        --------
-        >>> LoadSummary(("p",), None, nodes={"Task": 2}, relationships={"LEADS": 2}).to_frame()
-                element   type  count
-        0          node   Task      2
-        1  relationship  LEADS      2
-        """
-        rows = [("node", label, count) for label, count in self.nodes.items()]
-        rows += [("relationship", rel_type, count) for rel_type, count in self.relationships.items()]
-        return pd.DataFrame(rows, columns=["element", "type", "count"])
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
