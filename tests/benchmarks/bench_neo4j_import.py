@@ -24,24 +24,15 @@ from __future__ import annotations
 import argparse
 import itertools
 import shutil
+import sys
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
-TARGET_RATIO = 10.0
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _empty(driver) -> None:
-    with driver.session() as session:
-        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
-        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-
-
-def _counts(driver) -> tuple[int, int]:
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
-    relationships = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
-    return nodes, relationships
+from bench_neo4j_bulk import TARGET_RATIO, _counts, _empty  # a sibling script, not a package
 
 
 def graph_of(rows):
