@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import os
@@ -184,16 +185,34 @@ class DatasetSummary:
     seconds: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Document:
-    """A plan file found in the folder."""
+    """A plan file found in the folder; its size and hash are known once its content has been read."""
 
     path: Path
     relative: str
     plan_id: str
-    size: int
-    sha256: str
+    size: int = 0
+    sha256: str = ""
     reason: str = ""  # why the file could not even be read
+
+    def read(self) -> bytes:
+        """The file's content, its size and hash noted on the way.
+
+        Raises
+        ------
+        PlanReadError
+            If the file cannot be read (the reason is noted too).
+        """
+        from hbey_graph.extract.readers import read_plan_bytes
+
+        try:
+            data = read_plan_bytes(self.path)
+        except PlanReadError as err:
+            self.size, self.sha256, self.reason = 0, "", str(err)
+            raise
+        self.size, self.sha256, self.reason = len(data), hashlib.sha256(data).hexdigest(), ""
+        return data
 
 
 def build_dataset(
@@ -255,10 +274,14 @@ def build_dataset(
             f"{folder}: holds no plan file; expected files ending in {', '.join(PLAN_SUFFIXES)}"
         )
     documents = [
-        _document(path, folder, plan_id)
+        _Document(path, path.relative_to(folder).as_posix(), plan_id)
         for path, plan_id in zip(paths, _plan_ids(folder, paths), strict=True)
     ]
     earlier = _earlier_files(out / DATASET_FOLDER)
+    for doc in documents:
+        if doc.relative in earlier:  # hashed now to tell whether it changed; the others when parsed
+            with contextlib.suppress(PlanReadError):
+                doc.read()
     summary = DatasetSummary()
     with output_folder(out, CORPUS_COMMAND) as tmp:
         target = tmp / DATASET_FOLDER
@@ -297,18 +320,6 @@ def _keep_earlier_tables(out: Path, tmp: Path) -> list[str]:
     return sorted(path.name for path in tables)
 
 
-def _document(path: Path, folder: Path, plan_id: str) -> _Document:
-    """Hash a plan file (it is read again when parsed, so that memory holds one file at a time)."""
-    from hbey_graph.extract.readers import read_plan_bytes
-
-    relative = path.relative_to(folder).as_posix()
-    try:
-        data = read_plan_bytes(path)
-    except PlanReadError as err:
-        return _Document(path, relative, plan_id, 0, "", str(err))
-    return _Document(path, relative, plan_id, len(data), hashlib.sha256(data).hexdigest())
-
-
 def _earlier_files(dataset: Path) -> dict[str, dict[str, Any]]:
     """The ``files`` rows of an earlier run, by path; none when there is no readable earlier run."""
     path = dataset / "files" / "files.parquet"
@@ -336,7 +347,7 @@ def _keep_unchanged(
         doc.relative: earlier[doc.relative]
         for doc in documents
         if doc.relative in earlier
-        and not doc.reason
+        and doc.sha256
         and earlier[doc.relative]["sha256"] == doc.sha256
         and earlier[doc.relative]["plan_id"] == doc.plan_id
     }
@@ -382,14 +393,7 @@ def _parse_all(
     from tqdm import tqdm
 
     rows: dict[str, dict[str, Any]] = {}
-    readable = []
-    for doc in documents:
-        if doc.reason:
-            rows[doc.relative] = _files_row(doc, "failed", doc.reason, "")
-        else:
-            readable.append(doc)
-    summary.failed = len(rows)
-    chunks = [readable[i : i + PLANS_PER_CHUNK] for i in range(0, len(readable), PLANS_PER_CHUNK)]
+    chunks = [documents[i : i + PLANS_PER_CHUNK] for i in range(0, len(documents), PLANS_PER_CHUNK)]
     bar = tqdm(
         total=len(documents) + summary.skipped,
         initial=summary.skipped,
@@ -426,7 +430,6 @@ def _parse_all(
         bar.update(len(chunk))
         bar.set_postfix(failed=summary.failed, skipped=summary.skipped, refresh=False)
 
-    bar.update(summary.failed)
     try:
         for chunk, result in _run_chunks(chunks, jobs, scheduler):
             record(chunk, result)
@@ -564,17 +567,15 @@ def _connect(address: str) -> Any:
 
 
 def _payload(chunk: list[_Document]) -> list[tuple[str, str, str, bytes | str]]:
-    """What a worker is sent for a chunk, each file's content read now.
+    """What a worker is sent for a chunk, each file's content read (and hashed) now.
 
     Each file is sent as its path in the folder, plan id, path as the user gave it (for messages)
-    and content. A file that cannot be read now (removed since it was hashed) is sent as the reason instead.
+    and content. A file that cannot be read is sent as the reason instead.
     """
-    from hbey_graph.extract.readers import read_plan_bytes
-
     payload: list[tuple[str, str, str, bytes | str]] = []
     for doc in chunk:
         try:
-            payload.append((doc.relative, doc.plan_id, str(doc.path), read_plan_bytes(doc.path)))
+            payload.append((doc.relative, doc.plan_id, str(doc.path), doc.read()))
         except PlanReadError as err:
             payload.append((doc.relative, doc.plan_id, str(doc.path), str(err)))
     return payload
