@@ -598,7 +598,7 @@ class StatementReader:
             return prefix + name
         if strength == "known" or _LEVEL_MODIFIER.match(name) or _INNER_LEVEL.search(name):
             return name
-        if starts_with_place(name, lexicon):
+        if starts_with_place(name, lexicon) or self._opens_with_place(name):
             return name
         if lexicon.collective.search(name):
             return name
@@ -606,6 +606,13 @@ class StatementReader:
         if agency is not None and agency.group() != name:
             return name  # an agency named with its seat: 人行郑州中心支行, 民航西南地区管理局
         return prefix + name if _ending_kind(name, lexicon) in _CARRIED_TO else name
+
+    def _opens_with_place(self, name: str) -> bool:
+        """Whether `name` opens with the name of a district or county, not a zone (``雁山区科技局``)."""
+        match = _OPENING_PLACE.match(name)
+        return match is not None and not any(
+            match.group().endswith(ending) for ending, kind, _ in self.lexicon.endings if kind == "zone"
+        )
 
     def _standing(self, text: str) -> tuple[str, list[str]]:
         """`text` without its standing conventions, and the bodies they name."""
@@ -649,6 +656,7 @@ _SUFFIXED = re.compile(r"(人民政府|政府|行政公署|管委会)$")
 _PLACE_WORD = re.compile(
     r"[\u4e00-\u9fff]{2,}[省市州盟县区旗]"
 )  # a place or zone inside a name: 新虹桥生态商务区
+_OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[区县旗](?=[\u4e00-\u9fff]{2})")  # 雁山区 of 雁山区科技局
 _LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  # 省直机关事务管理局, 市级各有关部门
 
 

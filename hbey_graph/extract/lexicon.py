@@ -358,6 +358,11 @@ class Lexicon:
         return tuple((e, rows[e].value, rows[e].extra) for e in _longest_first(rows))
 
     @cached_property
+    def ending_kinds(self) -> dict[str, str]:
+        """The kind of body each body-name ending makes (``局``: ``department``)."""
+        return {ending: kind for ending, kind, _ in self.endings}
+
+    @cached_property
     def ending_pattern(self) -> re.Pattern[str]:
         """Any body-name ending at the end of a text (the longest)."""
         return _word_pattern((e for e, _, _ in self.endings), suffix="$")

@@ -72,6 +72,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure alone: 1.8%, 4200
 _ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its number, then its cells
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
@@ -433,6 +434,11 @@ class _Walker:
             if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
                 index += 1  # a row, even one opening with 一、
                 continue
+            if table is not None and table.separator is None and _NUMBER_ONLY.match(text.strip(_SPACE)):
+                consumed = self._cell_row(paragraphs, index, table)
+                if consumed:
+                    index += consumed  # a row's cells, even one opening with 一、
+                    continue
             heading = match_heading(text, self.lexicon)
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
@@ -724,6 +730,22 @@ class _Walker:
         found.extend(self._opening_sentences(text, found, paragraph))
         return sorted(found, key=lambda item: item.start)
 
+    def _closes_item_with_offices(self, text: str, start: int, end: int, statement: Statement) -> bool:
+        """Whether a bracket after an item's last stop names offices alone (``…左右。（工资处、就管中心）``).
+
+        Names that only a weak ending makes bodies (``处``, ``中心``) count in a bracket that stands
+        after the item's full stop and closes it (so it cannot be another name of the words before
+        it: ``琼海项目（博鳌国宾馆）。``), if every one ends like an office, not a town or a zone.
+        """
+        before = text[:start].rstrip(_SPACE)
+        if text[end:].strip(_EDGES + CLOSE) or (before and not before.endswith(("。", "；", ";"))):
+            return False  # (nothing before: the bracket follows its item's title, 5.…左右。 （工资处）)
+        return all(
+            (ending := self.lexicon.ending_pattern.search(named.name)) is not None
+            and self.lexicon.ending_kinds.get(ending.group()) == "department"
+            for named in statement.names
+        )
+
     def _bracketed(
         self, text: str, start: int, end: int, paragraph: Paragraph, *, closed: bool = True
     ) -> _Found | None:
@@ -740,7 +762,11 @@ class _Walker:
             if statement.role_words:
                 if len(statement.unread) > len(statement.names) // 2:
                     return None
-            elif statement.unread or statement.weak or not _ends_clause(text, end):
+            elif (
+                statement.unread
+                or not _ends_clause(text, end)
+                or (statement.weak and not self._closes_item_with_offices(text, start, end, statement))
+            ):
                 return None
             elif start == 0 and text[end:].strip(_EDGES):
                 return None  # 【发布部门】 湖北省…: a field name before its value
@@ -1057,26 +1083,109 @@ class _Walker:
         cells = _cells(piece.text, table.separator)
         if len(cells) < 2:
             return False
-        kinds = [
-            "number"
-            if _NUMBER_ONLY.match(cell)
-            else "bodies"
-            if self.reader.names_of(cell, strict=False)
-            else "text"
-            for cell in cells
-        ]
+        pieces = []
+        position = 0
+        for cell in cells:
+            start = piece.text.find(cell, position)
+            if start < 0:  # a cell the splitting joined (工 作 → 工作): the row's text as a whole
+                pieces.append(_Piece(piece.paragraph, cell, ""))
+                continue
+            pieces.append(piece.cut(start, start + len(cell)))
+            position = start + len(cell)
+        return self._read_row(pieces, table, piece)
+
+    def _cell_row(self, paragraphs: list[Paragraph], index: int, table: _Table) -> int:
+        """Read the row a row number opens in a table written one cell per line; return its lines.
+
+        The row's cells are the lines up to the next row number (the number after this one); the
+        last row's are as many as the header has columns. Cells too many for the columns are rows
+        of their own under the same number (a second body with its own task), and names of one cell
+        printed over several lines are joined again. Returns 0 when the lines do not read as a row.
+        """
+        number = int(paragraphs[index].text.strip(_SPACE))
+        columns = len([m for m in table.markers if m is None or m.role != "number"])
+        window = paragraphs[index + 1 : index + 2 + 2 * len(table.columns)]
+        texts = [remove_pinyin(paragraph.text).strip(_SPACE) for paragraph in window]
+        following = next(
+            (i for i, text in enumerate(texts) if _NUMBER_ONLY.match(text) and int(text) == number + 1), None
+        )
+        window = window[:following] if following is not None else window[:columns]
+        pieces = []
+        for paragraph in window:
+            text, original = repair_paragraph(paragraph, self.issues)
+            if text.strip(_SPACE):
+                pieces.append(_Piece(paragraph, text.strip(_SPACE), original.strip(_SPACE)))
+        if not pieces:
+            return 0
+        rows = self._sub_rows(self._joined_names(pieces, table), table)
+        read = [self._read_row(row, table) for row in rows]
+        return 1 + len(window) if any(read) else 0
+
+    def _kind(self, cell: str) -> str:
+        """What a table cell holds: ``number``, ``bodies`` or ``text``."""
+        if _NUMBER_ONLY.match(cell):
+            return "number"
+        return "bodies" if self.reader.names_of(cell, strict=False) else "text"
+
+    def _joined_names(self, pieces: list[_Piece], table: _Table) -> list[_Piece]:
+        """Cells naming bodies on consecutive lines joined into one while the row has too many cells.
+
+        ``经开区`` / ``高新园`` / ``各街道`` under one column of supporting bodies are one cell.
+        """
+        bodies = [m for m in table.markers if m is not None and m.role in _ROLE_VALUES]
+        pieces = list(pieces)
+        while len(pieces) > len(table.columns):
+            kinds = [self._kind(piece.text) for piece in pieces]
+            runs = [i for i in range(1, len(pieces)) if kinds[i] == kinds[i - 1] == "bodies"]
+            if not runs or kinds.count("bodies") <= len(bodies):
+                break
+            i = runs[-1]
+            first, second = pieces[i - 1], pieces[i]
+            text, original = f"{first.text}、{second.text}", f"{first.original}、{second.original}"
+            pieces[i - 1 : i + 1] = [_Piece(first.paragraph, text, original)]
+        return pieces
+
+    def _sub_rows(self, pieces: list[_Piece], table: _Table) -> list[list[_Piece]]:
+        """The rows in the cells under one row number: a new one where a body follows the row's text.
+
+        ``区住建局`` after the first body's task, cost and schedule opens a second row of the same
+        item; the cells before the body column are the first row's (merged over both).
+        """
+        body_columns = len([m for m in table.markers if m is not None and m.role in _ROLE_VALUES])
+        rows: list[list[_Piece]] = [[]]
+        bodies = 0
+        text_after = False
+        for piece in pieces:
+            kind = self._kind(piece.text)
+            if kind == "bodies" and bodies >= body_columns and text_after:
+                rows.append([])
+                bodies, text_after = 0, False
+            rows[-1].append(piece)
+            if kind == "bodies":
+                bodies += 1
+            elif bodies and kind == "text":
+                text_after = True
+        return rows
+
+    def _read_row(self, pieces: list[_Piece], table: _Table, row: _Piece | None = None) -> bool:
+        """Read the cells of one row as a task: its text, bodies, official and deadline.
+
+        `row` is the line holding all the cells, when the table is written one row per line.
+        """
+        cells = [piece.text for piece in pieces]
+        kinds = [self._kind(cell) for cell in cells]
         markers = table.markers_of(kinds)
-        texts: list[str] = []
+        texts: list[_Piece] = []
         found: list[_Found] = []
         official = deadline = ""
         trailing = iter(table.trailing)
-        line = piece.paragraph.last_line
-        for index, cell in enumerate(cells):
+        for index, (cell, piece) in enumerate(zip(cells, pieces, strict=True)):
+            line = piece.paragraph.last_line
             marker = markers[index] if markers is not None else None
             if marker is not None and marker.role in ("none", "number"):
                 continue
             if marker is not None and marker.role == "official":
-                official = cell
+                official = piece.original or cell  # a person's name as written: 欧乾震, not 欧干震
                 continue
             label = self.reader.leading_label(cell)
             if label is not None and label.start() == 0:
@@ -1087,26 +1196,22 @@ class _Walker:
                 )
                 continue
             column = marker if marker is not None and marker.role in _ROLE_VALUES else None
-            if column is not None or self.reader.names_of(cell, strict=False):
+            in_text_column = markers is not None and marker is None  # 自治区级工程技术研究中心(家)
+            if column is not None or (kinds[index] == "bodies" and not in_text_column):
                 column = column or next(trailing, None)
                 name = column.text if column else None
                 found.append(
                     _Found(0, len(cell), self.reader.read(cell, label=name), cell, name, "line", line)
                 )
-            elif _NUMBER_ONLY.match(cell):
-                continue
+            elif kinds[index] == "number" or _FIGURE.match(cell):
+                continue  # a row number, or a figure (1.8%, 4200): no words of the task
             elif self.lexicon.is_deadline(cell):
                 deadline = cell
             else:
-                texts.append(cell)
+                texts.append(piece)
         if not any(item.statement.names for item in found):
             return False
-        start = piece.text.find(texts[0]) if texts else -1
-        end = piece.text.rfind(texts[-1]) + len(texts[-1]) if texts else -1
-        text_piece = (
-            piece.cut(start, end) if 0 <= start < end else _Piece(piece.paragraph, "".join(texts), "")
-        )
-        unit = self._new_unit(text_piece)
+        unit = self._new_unit(_text_of(texts, pieces[0], row))
         for item in found:
             unit.add(item)
         if official:
@@ -1127,9 +1232,14 @@ class _Walker:
                 return _Table(cells, markers, separator), 1
         if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
             return None
-        cells = []
+        cells: list[str] = []
+        length = 0  # lines of the header
         for position, paragraph in enumerate(paragraphs[index:], start=index):
             cell = remove_pinyin(paragraph.text).strip(_SPACE)
+            if cells and self._column(cells[-1]) is None and cells[-1] + cell in self.lexicon.labels:
+                cells[-1] += cell  # a header cell broken over two lines (责任 / 科室)
+                length += 1
+                continue
             following = (
                 remove_pinyin(paragraphs[position + 1].text).strip(_SPACE)
                 if position + 1 < len(paragraphs)
@@ -1150,10 +1260,11 @@ class _Walker:
             ):
                 break
             cells.append(cell)
+            length += 1
         markers = [self._column(cell) for cell in cells]
         if len(cells) < 2 or not _header_cells(cells, markers):
             return None
-        return _Table(cells, markers, None), len(cells)
+        return _Table(cells, markers, None), length
 
     def _column(self, name: str) -> Marker | None:
         """What a header cell's column holds.
@@ -1468,6 +1579,19 @@ def _sentence_end(text: str, start: int) -> int:
     stops = _breaks(text)[1]
     index = bisect_left(stops, start)
     return stops[index] if index < len(stops) else len(text.rstrip(_EDGES))
+
+
+def _text_of(texts: list[_Piece], first: _Piece, row: _Piece | None) -> _Piece:
+    """The task text of a row's text cells: its line from the first to the last, or the cells joined."""
+    if row is not None and texts:
+        start = row.text.find(texts[0].text)
+        end = row.text.rfind(texts[-1].text) + len(texts[-1].text)
+        if 0 <= start < end:
+            return row.cut(start, end)
+    if len(texts) == 1:
+        return texts[0]
+    paragraph = texts[0].paragraph if texts else first.paragraph
+    return _Piece(paragraph, "".join(p.text for p in texts), "".join(p.original for p in texts))
 
 
 def _cells(text: str, separator: str | None) -> list[str]:

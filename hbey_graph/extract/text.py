@@ -78,6 +78,10 @@ _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
 _HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
+#: A table flattened one cell per line, each cell after a bar or before one (``| 牵头部门``,
+#: ``牵头部门 |``), and lines of bars alone (a row's end): lines with bars at their edges only.
+_CELL_BAR_LINE = re.compile(r"^[ \t\u3000]*[|｜]*[^|｜]*?[|｜]*[ \t\u3000]*$")
+_CELL_BAR_LINES = 3  # such lines at least before the bars are read as cell marks
 _STRIPPED = " \t\u3000\ufeff"
 _EDGE = _STRIPPED + "|｜"
 _VERTICAL_CELL = re.compile(rf"^[{_CJK_CLASS}]{{1,2}}$")
@@ -213,8 +217,8 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     >>> [(i.line, i.kind) for i in issues]
     [(1, 'traditional'), (2, 'punctuation')]
     """
-    converted = to_simplified(text)
-    if converted != text:
+    converted = _without_cell_bars(to_simplified(text), issues)
+    if converted != text and any(a != b and b != " " for a, b in zip(text, converted, strict=True)):
         first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)
         issues.append(
             ParseIssue(
@@ -237,6 +241,28 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     for offset in offsets:
         chars[offset] = chars[offset].translate(_FULL_WIDTH)
     return "".join(chars)
+
+
+def _without_cell_bars(text: str, issues: list[ParseIssue]) -> str:
+    """`text` with the bars of a table written one cell per line made spaces.
+
+    ``| 市科技局`` and ``市科技局 |`` are cells, ``|`` or ``||`` alone the end of a row; a line with
+    a bar between two cells is a row of cells and is left as it is. Only a text with a few such
+    lines is changed.
+    """
+    lines = text.split("\n")
+    marked = [
+        number
+        for number, line in enumerate(lines)
+        if ("|" in line or "｜" in line) and _CELL_BAR_LINE.match(line)
+    ]
+    if len(marked) < _CELL_BAR_LINES:
+        return text
+    message = "a table written one cell per line with bars read as cells"
+    issues.append(ParseIssue(marked[0] + 1, "cell-bar", message, "repair"))
+    for number in marked:
+        lines[number] = lines[number].replace("|", " ").replace("｜", " ")
+    return "\n".join(lines)
 
 
 def match_heading(line: str, lexicon: Lexicon | None = None) -> tuple[int, re.Match[str]] | None:

@@ -1,0 +1,155 @@
+"""Reading real plans, continued: tables written one cell per line, headings over duties, offices in
+brackets and names a list must not change.
+
+Each excerpt is taken from a document of the corpus in ``tests/corpus`` (file named in each test);
+the expected tasks, bodies and roles are what a reader finds in it.
+"""
+
+from hbey_graph.extract.parser import parse_text
+
+
+def roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+def test_a_table_one_cell_per_line_after_bars_reads_each_row_as_a_task():
+    """259 (Guilin 2011): ``| cell`` lines, a bar alone closing each row; the category cell is
+    printed on the first row of its group only, the target columns hold figures."""
+    header = (
+        "附件:桂林创新计划(2011-2015年)目标任务分解表\n"
+        "| 目标\n| 任务内容\n| 牵头部门\n| 配合部门\n| 前三年目标任务\n| 五年目标任务\n|\n"
+    )
+    plan = parse_text(
+        header
+        + "1\n| 综合指标\n| R&D经费支出占GDP比重(%)\n| 市科技局\n| 市统计局、市财政局\n| 1.8%\n| 2.2%\n|\n"
+        "2\n| 拥有发明专利(件)\n| 市知识产权局\n| 高新区、各县(区)\n| 3000\n| 4200\n|\n"
+    )
+    assert [task.text for task in plan.tasks] == ["综合指标R&D经费支出占GDP比重(%)", "拥有发明专利(件)"]
+    assert roles(plan) == [
+        [("市科技局", "lead"), ("市统计局", "support"), ("市财政局", "support")],
+        [("市知识产权局", "lead"), ("高新区", "support"), ("各县(区)", "support")],
+    ]
+    assert [issue.kind for issue in plan.issues if issue.kind == "cell-bar"] == ["cell-bar"]
+    plan = parse_text(
+        header + "5\n| 自治区级工程技术研究中心(家)\n| 市科技局\n| 高新区、各有关县(区)\n| 18\n| 19\n|\n"
+        "6\n| 自治区级创新型企业试点(家)\n| 市科技局\n| 市工信委、高新区\n| 28\n| 30\n|\n"
+    )
+    # a name ending like a body's (…中心), in the column of task text, is the task
+    texts = [task.text for task in plan.tasks]
+    assert texts == ["自治区级工程技术研究中心(家)", "自治区级创新型企业试点(家)"]
+    assert roles(plan) == [
+        [("市科技局", "lead"), ("高新区", "support"), ("各有关县(区)", "support")],
+        [("市科技局", "lead"), ("市工信委", "support"), ("高新区", "support")],
+    ]
+
+
+def test_bars_between_cells_of_one_line_are_left_to_the_row_reader():
+    """A row written on one line (``序号 | 任务 | 牵头单位``) keeps its bars: they split its cells."""
+    plan = parse_text(
+        "序号 | 重点任务 | 牵头单位 | 配合单位\n"
+        "1 | 推进城乡供水一体化建设。 | 市水务局 | 市财政局\n"
+        "2 | 实施老旧小区改造工程。 | 市住建局 | 各区人民政府\n"
+    )
+    assert roles(plan) == [
+        [("市水务局", "lead"), ("市财政局", "support")],
+        [("市住建局", "lead"), ("各区人民政府", "support")],
+    ]
+    assert not [issue for issue in plan.issues if issue.kind == "cell-bar"]
+
+
+def test_a_header_cell_broken_over_two_lines_is_joined():
+    """238 (Xiangshan 2024): ``责任`` / ``领导`` and ``责任`` / ``科室`` are columns 责任领导, 责任科室."""
+    plan = parse_text(
+        "泗洲头镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n"
+        "攻坚目标\n\n任务\n\n工作任务安排\n\n第二季度\n\n完成情况\n\n"
+        "1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n"
+        "完成项目政策处理工作，推进大坝、溢洪道、引水隧洞及配套设施建设。\n\n推进坟墓迁移工作。\n\n"
+        "该工程库区内坟墓迁移进度达60%。\n"
+    )
+    assert roles(plan) == [[("白仙山水库工程政策处理工作领导小组", "responsible")]]
+    task = plan.tasks[0]
+    assert "推进大坝、溢洪道、引水隧洞及配套设施建设" in task.text
+    assert task.lead_official == "欧乾震"
+
+
+def test_a_second_body_under_one_row_number_opens_a_second_row():
+    """181 (Jiangbei 2023): project 1 has two sub-rows, each a 责任单位 cell before its own 建设内容."""
+    plan = parse_text(
+        "序号\n\n项目\n\n责任单位\n\n建设内容\n\n总投资\n\n(万元)\n\n2023年\n\n目标进度\n\n"
+        "1\n\n完善交通基础设施\n\n区新兴产业服务中心\n\n实施宏图路、通惠路提升改造工程。\n\n48414\n\n"
+        "一季度开工\n\n区住建局\n\n实施寺慈线路面提升及振兴桥危桥改造工程。\n\n1000\n\n6月开工,年内完工。\n\n"
+        "2\n\n提升区域防洪能力\n\n区农业农村局\n\n实施洋市中心河道整治工程。\n\n19311\n\n6月开工\n"
+    )
+    assert roles(plan) == [
+        [("区新兴产业服务中心", "responsible")],
+        [("区住建局", "responsible")],
+        [("区农业农村局", "responsible")],
+    ]
+    assert "实施宏图路、通惠路提升改造工程" in plan.tasks[0].text
+    assert plan.tasks[1].text.startswith("实施寺慈线路面提升")
+    assert "实施洋市中心河道整治工程" in plan.tasks[2].text
+
+
+def test_a_heading_naming_a_body_and_its_duties_covers_the_items_under_it():
+    """250 (Guiyang): ``（一）各区、市、县人民政府工作职责`` over items with no annotation."""
+    plan = parse_text(
+        "六、职责分工\n"
+        "(一)各区、市、县人民政府工作职责\n"
+        "1.制定本区、市、县救助对象救助管理工作方案,将救助管理工作按乡、镇、街道办事处管辖范围进行责任分解。\n"
+        "2.组织本地区有关部门、乡镇(街道)和社区(村)人员开展街头巡查,发现救助对象及时进行救助。\n"
+    )
+    assert roles(plan) == [[("各区、市、县人民政府", "responsible")]] * 2
+
+
+def test_a_duties_heading_of_departments_in_general_names_no_body():
+    """147 (Beijing 2017): ``一、市级部门及相关单位职责`` is the list's title; the bodies are below."""
+    plan = parse_text(
+        "一、市级部门及相关单位职责\n(一)市交通委\n负责交通行业各单位的应急组织协调工作。\n"
+        "(二)市公安局\n负责做好运营突发事件现场的封控、警戒工作。\n"
+    )
+    assert roles(plan) == [[("市交通委", "responsible")], [("市公安局", "responsible")]]
+
+
+def test_a_bracket_after_the_full_stop_may_name_offices_alone():
+    """260 (Jiangsu 2007): a department's divisions, named by weak endings alone (处, 中心)."""
+    plan = parse_text(
+        "一、目标分解\n"
+        "5.城镇居民人均可支配收入增长9%,农民人均纯收入增长8%左右。 (工资处、就管中心)\n"
+        "二、任务分解\n"
+        "18.坚持就地转移、异地输出和创业并举。继续实施“千村万户帮扶”工程。 (就管中心)\n"
+    )
+    assert roles(plan) == [
+        [("工资处", "responsible"), ("就管中心", "responsible")],
+        [("就管中心", "responsible")],
+    ]
+
+
+def test_a_bracket_naming_what_the_words_before_it_are_is_no_annotation():
+    """62 (Hainan): ``琼海项目(博鳌国宾馆)。`` names the hotel, it does not assign the task to it."""
+    plan = parse_text("一、竣工项目\n1.竣工项目(1个):14家五星级酒店琼海项目(博鳌国宾馆)。(琼海市政府负责)\n")
+    assert roles(plan) == [[("琼海市政府", "responsible")]]
+
+
+def test_a_district_body_does_not_take_the_prefix_of_the_city_bodies_before_it():
+    """259 (Guilin 2011): ``市林业局、…、雁山区科技局``: the district's bureau is not the city's."""
+    plan = parse_text(
+        "一、任务\n1.引进、开发、推广种养新技术。(牵头单位:市农业局;配合单位:市林业局、雁山区科技局)\n"
+    )
+    assert roles(plan) == [[("市农业局", "lead"), ("市林业局", "support"), ("雁山区科技局", "support")]]
+
+
+def test_a_dash_joins_two_places_in_one_name():
+    """244 (Kunming 2023): ``磨憨—磨丁合作区管委会`` is one body."""
+    plan = parse_text(
+        "一、 扩大优质教育资源。新增公办幼儿园40所。\n"
+        "牵头单位:市教育体育局\n"
+        "责任单位:各县(市)区人民政府、滇中新区管委会、磨憨—磨丁合作区管委会\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市教育体育局", "lead"),
+            ("各县(市)区人民政府", "support"),
+            ("滇中新区管委会", "support"),
+            ("磨憨—磨丁合作区管委会", "support"),
+        ]
+    ]
