@@ -1,5 +1,6 @@
 """Reading real plans, continued: tables written one cell per line, headings over duties, offices in
-brackets and names a list must not change.
+brackets, names a list must not change, labels run on without breaks, and sentences of officials
+and offices after an annotation.
 
 Each excerpt is taken from a document of the corpus in ``tests/corpus`` (file named in each test);
 the expected tasks, bodies and roles are what a reader finds in it.
@@ -153,3 +154,84 @@ def test_a_dash_joins_two_places_in_one_name():
             ("磨憨—磨丁合作区管委会", "support"),
         ]
     ]
+
+
+def test_a_semicolon_written_for_the_colon_of_a_label():
+    """240 (Fuyu): ``（责任单位；住建局、畜牧局、各乡镇场）`` among brackets written with colons."""
+    plan = parse_text(
+        "一、重点督办事项\n"
+        "5.实施改厨、改厕、改圈等工程,提升村屯人居环境质量和水平。(责任单位;住建局、畜牧局、各乡镇场)\n"
+    )
+    bodies = ["住建局", "畜牧局", "各乡镇场"]
+    assert roles(plan) == [[(body, "responsible") for body in bodies]]
+
+
+def test_a_first_is_lead_rule_inside_the_first_labelled_line():
+    """249 (Xiamen 2019): ``市财政局(第一责任单位为牵头单位,下同)``, then ``时限要求：`` lines."""
+    plan = parse_text(
+        "一、坚决破除各种不合理门槛和限制\n"
+        "(一)推进完善PPP健康运行长效机制和基础性制度建设,加强存量项目监管。\n"
+        "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n"
+        "时限要求:持续推进\n"
+        "(二)严格落实全省统一的招投标政策,消除招投标过程中对企业设置的不合理限制和壁垒。\n"
+        "责任单位:市建设局、市财政局\n"
+        "时限要求:2019年6月底前\n"
+    )
+    assert roles(plan) == [
+        [("市发改委", "lead"), ("市财政局", "support")],
+        [("市建设局", "lead"), ("市财政局", "support")],
+    ]
+    assert [task.deadline for task in plan.tasks] == ["持续推进", "2019年6月底前"]
+    assert not [issue for issue in plan.issues if issue.kind in ("unassigned-task", "unread-annotation")]
+
+
+def test_a_body_and_colon_before_a_role_verb_outside_a_duty_list():
+    """253 (State Council 1999): ``卫生部：负责…  国家发展计划委员会：负责…`` run on in one line."""
+    plan = parse_text(
+        "现将卫生部等有关部门血吸虫病防治工作职责通知如下,请遵照执行。  "
+        "卫生部:负责组织制定全国血吸虫病防治工作方针、政策和防治规划。  "
+        "国家发展计划委员会:负责将血吸虫病防治工作列入国民经济和社会发展规划。  "
+        "教育部:负责开展多种形式的血吸虫病防治宣传教育活动。\n"
+    )
+    assert roles(plan) == [
+        [("卫生部", "responsible")],
+        [("国家发展计划委员会", "responsible")],
+        [("教育部", "responsible")],
+    ]
+
+
+def test_labels_run_on_after_a_task_title_and_its_content_fields():
+    """251 (Yangbi): ``…实施意见责任单位:县文体局责任人:姜晓水主要任务:…`` with no breaks: the
+    bodies are read, the person under 责任人 is neither body nor lead official, and the 主要任务
+    field is the task's text too."""
+    plan = parse_text(
+        "现将实施意见的主要任务立项分解如下:\n"
+        "二、关于基础文化管站建设管理的实施意见责任单位:县文体局责任人:姜晓水主要任务:在巩固提高原有"
+        "“两馆一站”建设的基础上,研究制定实施意见。主要目标:从今年开始,使全县“两馆一站”全部达标。\n"
+    )
+    assert roles(plan) == [[("县文体局", "responsible")]]
+    task = plan.tasks[0]
+    assert "在巩固提高原有“两馆一站”建设的基础上" in task.text
+    assert task.lead_official == ""
+
+
+def test_a_sentence_of_officials_and_offices_after_the_annotation():
+    """239 (Ningxia 2010): ``由鲁国会、郑忠安副厅长分别负责，环境监测处、…分别落实。`` after the
+    bracket: the officials lead in person (the title covers both names), the offices support."""
+    plan = parse_text(
+        "(一)我厅牵头的工作任务(2项)\n"
+        "1、单位地区生产总值能耗下降5.2%(牵头单位:区经济和信息化委、环保厅)。"
+        "由金国兴总工负责,污染物排放总量控制处落实。\n"
+        "2、继续抓好中南部水土流失治理工程。推进农村环境综合治理(牵头单位:区环保厅)。"
+        "由鲁国会、郑忠安副厅长分别负责,环境监测处、环境影响评价处和农村环境监督管理处分别落实。\n"
+    )
+    assert roles(plan) == [
+        [("区经济和信息化委", "lead"), ("区环保厅", "lead"), ("污染物排放总量控制处", "support")],
+        [
+            ("区环保厅", "lead"),
+            ("环境监测处", "support"),
+            ("环境影响评价处", "support"),
+            ("农村环境监督管理处", "support"),
+        ],
+    ]
+    assert [task.lead_official for task in plan.tasks] == ["金国兴总工", "鲁国会、郑忠安副厅长"]

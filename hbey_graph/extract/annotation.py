@@ -34,7 +34,7 @@ from hbey_graph.extract.bodies import (
     level_prefix,
     starts_with_place,
 )
-from hbey_graph.extract.lexicon import Lexicon, Marker
+from hbey_graph.extract.lexicon import ROLE_VALUES, Lexicon, Marker
 from hbey_graph.extract.text import BRACKETS, CLOSE, OPEN, bracket_depth, split_top_level, top_level_brackets
 from hbey_graph.records import Body
 
@@ -78,7 +78,7 @@ _LABEL_LEVEL = "(?:[省市州盟县区旗][直级属]?)?"  # 省直配合单位�
 _INNER_LEVEL = re.compile(r".[省市州盟县区旗]委")  # 团区委: a level of its own inside the name
 _HEADED_GROUP = re.compile(r"^.*(?:政府|委|局|厅|办|部)各[^各]+$")  # 省政府各部门: an organ's units
 _DEPARTMENT_TYPES = frozenset({"region_department", "party_organ", "department"})
-_CARRIED_TO = frozenset({"department", "agency"})
+_CARRIED_TO = frozenset({"department", "agency", "collective"})  # collective: 水利部门, not 有关部门
 _PLACE_LEVEL = "省市州盟县区旗"
 _LEVEL_WORDS = re.compile(f"[{_PLACE_LEVEL}]+")  # 州, 县市: levels without a place
 
@@ -167,6 +167,7 @@ class _Patterns(NamedTuple):
 
     label_colon: re.Pattern[str]
     label_at_colon: re.Pattern[str]
+    label_semicolon: re.Pattern[str]
     longest_label: int
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
@@ -196,6 +197,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     patterns = _Patterns(
         label_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]"),
         label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
+        label_semicolon=re.compile(rf"^[{space}]*{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[；;]"),
         longest_label=max(map(len, lexicon.labels), default=0) * 2 + 4,  # spaced out, with a level
         verb_end=re.compile(rf"(?:{verbs})$"),
         verb_start=re.compile(rf"^(?:{verbs})"),
@@ -241,6 +243,7 @@ class StatementReader:
         #: A label and its colon (callers check what stands before it).
         self.label_colon = patterns.label_colon
         self._label_at_colon = patterns.label_at_colon
+        self._label_semicolon = patterns.label_semicolon
         self._longest_label = patterns.longest_label
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
@@ -283,6 +286,20 @@ class StatementReader:
             if match is not None:
                 yield match
 
+    def with_label_colon(self, text: str) -> str:
+        """`text` with a semicolon written for the colon after its opening label made a colon.
+
+        Examples
+        --------
+        >>> from hbey_graph.extract.lexicon import Lexicon
+        >>> StatementReader(Lexicon.default()).with_label_colon("责任单位；住建局、畜牧局")
+        '责任单位：住建局、畜牧局'
+        """
+        match = self._label_semicolon.match(text)
+        if match is None:
+            return text
+        return text[: match.end() - 1] + "：" + text[match.end() :]
+
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text`, or one of its sentences, or a stretch after spaces."""
         for match in self.labels_in(text):
@@ -300,9 +317,26 @@ class StatementReader:
             if bracket_depth(before):
                 continue  # inside brackets: part of a bracketed statement
             stripped = before.rstrip(_SPACE)
-            if not stripped or stripped[-1] in "。；;" or before != stripped:
+            if (
+                not stripped
+                or stripped[-1] in "。；;"
+                or before != stripped
+                or self._names_follow(text, match)
+            ):
                 return match
         return None
+
+    def _names_follow(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a label of bodies run on after words is followed by names.
+
+        ``…实施意见责任单位：县文体局责任人：…``: the label opens a statement though no stop precedes it.
+        """
+        if self.lexicon.labels[self.label_of(match)].role not in ROLE_VALUES:
+            return False
+        rest = text[match.end() :]
+        following = next(self.labels_in(rest), None)
+        first = split_top_level(rest[: following.start() if following else len(rest)], _CLAUSE_SEPARATORS)
+        return bool(first) and all(self.names_of(part, strict=True) for part in first[:1])
 
     @staticmethod
     def label_of(match: re.Match[str]) -> str:
@@ -410,8 +444,8 @@ class StatementReader:
         if "：" in text or ":" in text:
             for match in self.labels_in(text):
                 before = text[: match.start()]
-                if match.start() and before[-1] not in "，,。；;、" + _SPACE:
-                    continue
+                if match.start() and before[-1] not in "，,。；;、" + _SPACE and current is None:
+                    continue  # after a label's field, labels may run on: 县文体局责任人：…
                 fields.append((current, text[position : match.start()]))
                 position, current = match.end(), self.label_of(match)
         fields.append((current, text[position:]))
@@ -521,8 +555,10 @@ class StatementReader:
         return None
 
     def _add_names(self, read: _Clause, text: str, marker: Marker | None, carried: list[str | None]) -> None:
-        for name, own in self._list_with_markers(text, marker):
-            if self.lexicon.official_titles.search(name):
+        names = self._list_with_markers(text, marker)
+        persons = self._persons_before_title([name for name, _ in names])
+        for index, (name, own) in enumerate(names):
+            if index in persons or self.lexicon.official_titles.search(name):
                 read.officials.append(name)
                 continue
             strength = body_strength(name, self.lexicon, self.registry)
@@ -541,6 +577,24 @@ class StatementReader:
             if strength in ("weak", "place"):
                 read.weak += 1
             read.names.append((name, own))
+
+    def _persons_before_title(self, names: list[str]) -> set[int]:
+        """The names before a title that the title covers too (``鲁国会、郑忠安副厅长``: two officials).
+
+        Short names that a body's ending does not make sure of, right before a name with a title.
+        """
+        if not names or not self.lexicon.official_titles.search(names[-1]):
+            return set()
+        persons: set[int] = set()
+        for index in range(len(names) - 2, -1, -1):
+            name = names[index]
+            if not _PERSON_NAME.fullmatch(name) or body_strength(name, self.lexicon, self.registry) not in (
+                None,
+                "weak",
+            ):
+                break
+            persons.add(index)
+        return persons
 
     def _plain(self, name: str) -> bool:
         """A short run of Chinese characters that says nothing but a name (no verb, date or rule)."""
@@ -656,6 +710,9 @@ _SUFFIXED = re.compile(r"(人民政府|政府|行政公署|管委会)$")
 _PLACE_WORD = re.compile(
     r"[\u4e00-\u9fff]{2,}[省市州盟县区旗]"
 )  # a place or zone inside a name: 新虹桥生态商务区
+_FIELD_OF_WORK = re.compile(r"[\u4e00-\u9fff]{2,6}")  # 公安, 发展改革: a department's field alone
+_GROUP_WORD = re.compile(r"^(?:各|有关|相关|其他|其它|其余)")  # 有关部门: a group, not a field's department
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")  # 郑忠安: a person's name, before a title in a list
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[区县旗](?=[\u4e00-\u9fff]{2})")  # 雁山区 of 雁山区科技局
 _LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  # 省直机关事务管理局, 市级各有关部门
 
@@ -793,6 +850,17 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     """
     result = list(names)
     for index, name in enumerate(names):
+        ending = lexicon.ending_pattern.search(name)
+        if (
+            index > 0
+            and ending is not None
+            and lexicon.ending_kinds.get(ending.group()) == "collective"
+            and not _GROUP_WORD.match(name)
+        ):  # 公安、交通部门: 公安部门, 交通部门
+            before = index - 1
+            while before >= 0 and _is_field_of_work(names[before], lexicon):
+                result[before] = names[before] + ending.group()
+                before -= 1
         if index > 0 and _LEVEL_WORDS.fullmatch(names[index - 1]):  # 州、县市政府办公室: 州政府办公室
             run = _LEVEL_WORDS.match(name)
             if run is not None and lexicon.ending_pattern.search(name[run.end() :]):
@@ -811,6 +879,17 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             result[before] = bare + (rest if bare[-1] in _PLACE_LEVEL or not level else level + rest)
             before -= 1
     return result
+
+
+def _is_field_of_work(word: str, lexicon: Lexicon) -> bool:
+    """Whether `word` is a field of work a following ``部门`` completes (``公安`` in ``公安、交通部门``)."""
+    return (
+        bool(_FIELD_OF_WORK.fullmatch(word))
+        and body_strength(word, lexicon) is None
+        and not lexicon.ending_pattern.search(word)
+        and not lexicon.not_in_body.search(word)
+        and not lexicon.official_titles.search(word)
+    )
 
 
 def _place_and_rest(name: str, lexicon: Lexicon) -> tuple[str, str] | None:

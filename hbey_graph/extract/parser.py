@@ -236,6 +236,8 @@ def _stands_alone(line: str, reader: StatementReader) -> bool:
     """Whether a line is a paragraph of its own: a labelled statement, a table's row or cell naming bodies."""
     if line.count("|") >= 2 or _ROW.match(line) or reader.label_colon.match(line):
         return True
+    if re.sub(r"\s", "", line) in reader.lexicon.labels:
+        return True  # a table's header cell (责任单位), not words a page break cut
     label = reader.leading_label(line)
     if label is not None and not line[: label.start()].strip(_SPACE + _SYMBOLS):
         return True
@@ -346,6 +348,7 @@ class _Table:
     separator: str | None  # "|" or " " for one row per line; None for one cell per line
     last_official: str = ""
     group: _Found | None = None  # the cell of a leading column of bodies, over the rows after it
+    last_bodies: list[_Found] = field(default_factory=list)  # the body cells of the row before
 
     @property
     def leading(self) -> list[Marker]:
@@ -679,8 +682,16 @@ class _Walker:
         return last if last is not None and last.heading else None
 
     def _may_hold_statement(self, text: str) -> bool:
-        """Whether `text` can hold a statement at all: a bracket, a colon, or a role word (most can)."""
-        return bool(_BRACKET_OR_COLON.search(text)) or any(verb in text for verb in self._role_stems)
+        """Whether `text` can hold a statement at all.
+
+        It can with a bracket, a colon, a role word (most can), or words after its last stop and a
+        space.
+        """
+        return (
+            bool(_BRACKET_OR_COLON.search(text))
+            or any(verb in text for verb in self._role_stems)
+            or _TRAILING_CELL.search(text) is not None
+        )
 
     @property
     def _role_stems(self) -> tuple[str, ...]:
@@ -728,7 +739,25 @@ class _Walker:
             position = run_on.end() + following.start()
         found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
+        if not found:
+            found.extend(self._trailing_cell(text, paragraph))
         return sorted(found, key=lambda item: item.start)
+
+    def _trailing_cell(self, text: str, paragraph: Paragraph) -> list[_Found]:
+        """Bodies alone after the task's last stop and a space: the last cell of a row written on a line.
+
+        ``1 地区生产总值增长7%以上。 发改委`` (a table's row whose header is not in the text): the names
+        must be bodies by their endings, and nothing else may stand there.
+        """
+        match = _TRAILING_CELL.search(text)
+        if match is None or not text[: match.start()].strip(_EDGES):
+            return []
+        cell = match.group("cell")
+        statement = self.reader.read(cell)
+        if not statement.names or statement.unread or statement.weak or statement.officials:
+            return []
+        start = match.start("cell")
+        return [_Found(start, len(text), statement, cell, None, "before", paragraph.line_at(start))]
 
     def _closes_item_with_offices(self, text: str, start: int, end: int, statement: Statement) -> bool:
         """Whether a bracket after an item's last stop names offices alone (``…左右。（工资处、就管中心）``).
@@ -752,6 +781,7 @@ class _Walker:
         content = text[start + 1 : end - 1 if closed else end].strip(_SPACE)
         if not content:
             return None
+        content = self.reader.with_label_colon(content)  # （责任单位；住建局…）
         statement = self.reader.read(content)
         labelled = self.reader.label_colon.match(content.lstrip(_SPACE + _SYMBOLS)) is not None
         if not statement.names and not statement.standing and not labelled:
@@ -819,10 +849,10 @@ class _Walker:
         best: tuple[int, Statement] | None = None
         for boundary in reversed(starts):
             statement = self.reader.read(text[boundary:end])
-            if _firm(statement):
+            if _firm(statement) or (boundary == start and _whole_statement(statement)):
                 best = (boundary, statement)
-            elif statement.names or statement.unread:
-                break
+            elif statement.unread or (statement.names and not statement.weak):
+                break  # (names only a weak ending makes bodies' may still open a whole statement)
         if best is None:  # 推进旅游合作由县旅游局牵头负责: the statement opens at 由
             for agent in self.lexicon.agents:
                 position = last_clause.rfind(agent)
@@ -852,13 +882,13 @@ class _Walker:
             start = _after_leading_bracket(text, start)
             end = _sentence_end(text, start)
             best = self._opening_statement(text, start, end) or self._subject_and_verb(text, start, end)
-            if best is None and self._in_duty_list():
-                best = self._body_and_colon(text, start, end)
+            if best is None:
+                best = self._body_and_colon(text, start, end, listed=self._in_duty_list())
             if best is None:
                 start = self._agent_after_topic(text, start, end)
                 if start < 0 or any(item.start < end and item.end > start for item in found):
                     continue
-                best = self._opening_statement(text, start, end)
+                best = self._opening_statement(text, start, end) or self._agent_and_verb(text, start, end)
             if best is None:
                 continue
             boundary, statement = best
@@ -905,12 +935,16 @@ class _Walker:
                     best = (subject, statement)
         return best
 
-    def _body_and_colon(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+    def _body_and_colon(
+        self, text: str, start: int, end: int, *, listed: bool
+    ) -> tuple[int, Statement] | None:
         """A body's name and a colon opening a line of a duty list, followed by its duties.
 
         ``区委宣传部：制订宣传工作方案，…``: the body is responsible for the duties after the colon;
         a role verb opening them gives its role instead (``市城管局：配合做好…``: support). A label
         (``牵头单位：``, ``完成时限：``) or a word that is not a body's name before the colon is not.
+        Outside a list announced as one (`listed`), the duties must open with a role verb
+        (``卫生部：负责组织制定…``).
         """
         colons = [i for i in (text.find("：", start, end), text.find(":", start, end)) if i >= 0]
         if not colons:
@@ -926,6 +960,8 @@ class _Walker:
         ):
             return None
         verb = self.reader.verb_at_start(text[colon + 1 : end].lstrip(_EDGES))
+        if verb is None and not listed:
+            return None
         role_word = verb.text if verb is not None and verb.role in ("lead", "support") else "负责"
         statement = self.reader.read(head + role_word)
         if not _firm(statement):
@@ -933,14 +969,37 @@ class _Walker:
         return colon + 1, statement
 
     def _agent_after_topic(self, text: str, start: int, end: int) -> int:
-        """Where a word naming who acts (``由``) opens a statement in the sentence's first clause, or -1."""
+        """Where a word naming who acts (``由``) opens a statement after the sentence's topic, or -1.
+
+        The topic is the first clause's opening words (``专项资金由主管部门牵头``), or a whole first
+        clause that states a case (``出现生活污染反弹的，由市市政委牵头督促…``).
+        """
         clause_starts = _clause_starts(text, start, end)
         clause_end = clause_starts[1] if len(clause_starts) > 1 else end
         for agent in self.lexicon.agents:
             position = text.find(agent, start + 1, clause_end)
             if position > 0 and self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None:
                 return position
+        if len(clause_starts) > 1 and text[start:clause_end].rstrip(_EDGES).endswith("的"):
+            following = clause_starts[2] if len(clause_starts) > 2 else end
+            opening = len(text[:following]) - len(text[clause_end:following].lstrip(_EDGES))
+            if text.startswith(tuple(self.lexicon.agents), opening):
+                return opening
         return -1
+
+    def _agent_and_verb(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """``由`` with bodies and a role verb inside a clause that goes on with the task.
+
+        ``由市市政委牵头督促有关区县人民政府…开展全面排查``: the statement ends with its verb.
+        """
+        agent = next((a for a in self.lexicon.agents if text.startswith(a, start)), None)
+        if agent is None:
+            return None
+        boundary = self._subject_clause(text, start + len(agent), end)
+        if boundary is None:
+            return None
+        statement = self.reader.read(text[start:boundary])
+        return (boundary, statement) if _firm(statement) else None
 
     def _subject_clause(self, text: str, start: int, end: int) -> int | None:
         """Where the task starts in a clause opening with bodies and a role verb (``财政部门配合在…``)."""
@@ -1128,16 +1187,18 @@ class _Walker:
         return "bodies" if self.reader.names_of(cell, strict=False) else "text"
 
     def _joined_names(self, pieces: list[_Piece], table: _Table) -> list[_Piece]:
-        """Cells naming bodies on consecutive lines joined into one while the row has too many cells.
+        """Cells naming bodies on consecutive lines joined, while the row has more than its columns.
 
-        ``经开区`` / ``高新园`` / ``各街道`` under one column of supporting bodies are one cell.
+        A row with more cells of bodies than the table has columns of bodies printed one cell over
+        several lines: ``经开区`` / ``高新园`` / ``各街道`` under one column of supporting bodies are
+        one cell.
         """
         bodies = [m for m in table.markers if m is not None and m.role in _ROLE_VALUES]
         pieces = list(pieces)
-        while len(pieces) > len(table.columns):
-            kinds = [self._kind(piece.text) for piece in pieces]
-            runs = [i for i in range(1, len(pieces)) if kinds[i] == kinds[i - 1] == "bodies"]
-            if not runs or kinds.count("bodies") <= len(bodies):
+        while True:  # (names sure by their endings: 自治区级工程技术研究中心(家) may be a task's text)
+            sure = [bool(self.reader.names_of(piece.text, strict=True)) for piece in pieces]
+            runs = [i for i in range(1, len(pieces)) if sure[i] and sure[i - 1]]
+            if not runs or sum(sure) <= len(bodies):
                 break
             i = runs[-1]
             first, second = pieces[i - 1], pieces[i]
@@ -1170,7 +1231,9 @@ class _Walker:
     def _read_row(self, pieces: list[_Piece], table: _Table, row: _Piece | None = None) -> bool:
         """Read the cells of one row as a task: its text, bodies, official and deadline.
 
-        `row` is the line holding all the cells, when the table is written one row per line.
+        `row` is the line holding all the cells, when the table is written one row per line. In a
+        table written one cell per line, a row with text but no body cell lies under a merged cell
+        of bodies printed once, on the row above: it takes that row's bodies.
         """
         cells = [piece.text for piece in pieces]
         kinds = [self._kind(cell) for cell in cells]
@@ -1210,7 +1273,11 @@ class _Walker:
             else:
                 texts.append(piece)
         if not any(item.statement.names for item in found):
-            return False
+            if row is not None or not texts or not table.last_bodies:
+                return False
+            found = list(table.last_bodies)  # 九龙坡区人民政府, merged over this row and the one above
+        else:
+            table.last_bodies = [item for item in found if item.statement.names]
         unit = self._new_unit(_text_of(texts, pieces[0], row))
         for item in found:
             unit.add(item)
@@ -1440,7 +1507,7 @@ class _Walker:
         sections = unit.sections
         outer = sections[-1].title if sections else ""
         levels = {s.level: s for s in sections}
-        text = unit.piece.text
+        text = " ".join([unit.piece.text, *self._content_fields(unit)]).strip()
         theme = None if unit.heading else _THEME.match(text)
         return Task(
             task_id=task_id,
@@ -1456,6 +1523,17 @@ class _Walker:
             deadline=unit.deadline,
             lead_official=unit.lead_official,
         )
+
+    def _content_fields(self, unit: _Unit) -> list[str]:
+        """The fields of the unit's statements that hold the task's text (``主要任务：…``)."""
+        content = []
+        for item in unit.found:
+            for other in item.statement.other_fields:
+                label, _, value = other.partition("：")
+                marker = self.lexicon.labels.get(label)
+                if marker is not None and marker.role == "text" and value:
+                    content.append(value)
+        return content
 
     def _report_unassigned(self, unit: _Unit) -> None:
         """Report an item or a paragraph of a section with tasks that has no responsibility."""
@@ -1496,6 +1574,8 @@ class _Walker:
         self.issues.append(ParseIssue(line, kind, message))
 
 
+#: Words after the last stop and a space of a line: the last cell of a row (…增长8%以上。 财政局)
+_TRAILING_CELL = re.compile(r"[。；][ \t\u3000]+(?P<cell>[^。；：:\s][^。；：:]{0,60}?)[ \t\u3000]*$")
 _RUN_TOGETHER = re.compile(r"。[ \t\u3000]+(?=\S)")  # …各部门配合。 大力推进…: items run on, spaces between
 _UNKNOWN_FIELD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[：:](?P<rest>.+)$")  # 督办单位：市住建局
 _ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
@@ -1512,6 +1592,15 @@ def _verb_pattern(verbs: list[str]) -> re.Pattern[str]:
 def _firm(statement: Statement) -> bool:
     """Whether a statement outside brackets surely is one: bodies with a role word, nothing unread."""
     return bool(statement.names) and statement.role_words > 0 and not statement.unread and not statement.weak
+
+
+def _whole_statement(statement: Statement) -> bool:
+    """Whether a sentence that is a statement from its first word names its bodies with role words.
+
+    A name only a weak ending makes a body's counts here (``由金国兴总工负责，污染物排放总量控制处落实。``):
+    the sentence says nothing else.
+    """
+    return bool(statement.names) and statement.role_words > 0 and not statement.unread
 
 
 def _ends_clause(text: str, end: int) -> bool:

@@ -76,7 +76,10 @@ _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
-_FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION, "，；：！？")
+_FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
+#: A full stop written ``.`` after Chinese words or a percentage, before a space and Chinese words: the
+#: end of a sentence (``增长8%以上. 财政局``), not a decimal point (``47.1%``) nor a number (``1. 建设``).
+_HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)])\.(?=[ \t\u3000]+[\u4e00-\u9fff])")
 _HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 #: A table flattened one cell per line, each cell after a bar or before one (``| 牵头部门``,
 #: ``牵头部门 |``), and lines of bars alone (a row's end): lines with bars at their edges only.
@@ -232,7 +235,8 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
         match.start()
         for match in _HALF_WIDTH.finditer(converted)
         if any(map(_is_cjk, _around(converted, match.start(), match.end())))
-    ]
+    ] + [match.start() for match in _HALF_WIDTH_STOP.finditer(converted)]
+    offsets.sort()
     if not offsets:
         return converted
     message = "half-width punctuation between Chinese characters read as full-width"
@@ -365,7 +369,12 @@ def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _pieces_of_line(line: str, lexicon: Lexicon) -> list[tuple[int, str]]:
-    """A line cut where numbered items were run together (``…（省发改委负责） 2.推进…``)."""
+    """A line cut where numbered items were run together (``…（省发改委负责） 2.推进…``).
+
+    A table's row (cells between bars) is not cut: its cells may number their own steps.
+    """
+    if line.count("|") + line.count("｜") >= 2:
+        return [(0, line)]
     starts = [0] + [match.start() for match in _inline_outline(lexicon).finditer(line) if match.start() > 0]
     pieces = []
     for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
