@@ -741,7 +741,7 @@ def _copy(statement: Statement) -> Statement:
 @lru_cache(maxsize=16384)
 def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[str, ...]:
     """The names of a list (``、``, conjunctions, spaces), groups kept whole, a shared suffix distributed."""
-    tokens = _merge_groups(split_top_level(text, "、"))
+    tokens = _merge_groups(split_top_level(text, "、"), lexicon)
     names: list[str] = []
     for token in tokens:
         for part in _split_spaces(token, lexicon, registry):
@@ -752,13 +752,14 @@ def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[st
     return tuple(_distribute_suffix(names, lexicon))
 
 
-def _merge_groups(tokens: list[str]) -> list[str]:
+def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """Join the parts of a group the ``、`` split: ``各县、市、区政府``, ``省政府各部门、各直属机构``.
 
     A token that ends with bare level words of a group (``各县``, ``…和各市``, ``各有关区``) goes on
     in the next one, unless that opens a group of its own (``各区县市、各园区``); so does a token of
     the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``), and a group followed by bare
-    level words its ``各`` covers too (``各开发区、镇（街道）``).
+    level words or a bare kind of body its ``各`` covers too (``各开发区、镇（街道）``,
+    ``各乡镇人民政府、街道办事处``).
     """
     merged: list[str] = []
     for token in tokens:
@@ -770,6 +771,7 @@ def _merge_groups(tokens: list[str]) -> list[str]:
         if merged and (
             (levels is not None and _GROUP_OPENING.match(levels.group()) and not opens_group)
             or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not opens_group)
+            or (previous.startswith("各") and bare in lexicon.ending_kinds)
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
         ):
             merged[-1] = f"{merged[-1]}、{token}"

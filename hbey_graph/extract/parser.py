@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -76,6 +76,9 @@ _FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure al
 _ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its number, then its cells
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
+#: A table cell naming a person or two: 夏俊贵, 吴 伟, 汪  峰   吴蓓蓓 (names of two or three characters)
+_PERSON_NAME = r"[\u4e00-\u9fff](?: *[\u4e00-\u9fff]){1,2}"
+_PERSON_CELL = re.compile(rf"{_PERSON_NAME}(?: +{_PERSON_NAME})*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
@@ -367,26 +370,43 @@ class _Table:
         return any(m is not None and m.role == "official" for m in self.markers)
 
     def markers_of(self, kinds: list[str]) -> list[Marker | None] | None:
-        """The column of each cell of a row, from the kind of each cell (``number``, ``bodies``, ``text``).
+        """The column of each cell of a row, from the kind of each cell.
 
-        A row with fewer cells than columns lost some to merged cells or to lines of its own: its
-        cells stand in the run of columns their kinds fit best, the last columns when several fit
-        alike. None when the row has more cells than the header.
+        Kinds: ``number``, ``bodies``, ``person``, ``deadline``, ``text``. A row with fewer cells
+        than columns lost some to merged cells or to lines of their own: its cells stand, in order,
+        in the columns their kinds fit best, the later columns when several fit alike. None when the
+        row has more cells than the header.
         """
         if len(kinds) > len(self.columns):
             return None
 
-        def fit(offset: int) -> int:
-            score = 0
-            for kind, marker in zip(kinds, self.markers[offset:], strict=False):
-                role = "text" if marker is None else marker.role
-                score += (kind == "number") == (role == "number")
-                score += (kind == "bodies") == (role in _ROLE_VALUES)
-            return score
+        @cache
+        def best(cell: int, column: int) -> tuple[int, tuple[int, ...]]:
+            """The best score and columns for the cells from `cell` on, in the columns from `column`."""
+            if cell == len(kinds):
+                return 0, ()
+            if len(kinds) - cell > len(self.columns) - column:
+                return -(10**6), ()
+            skip = best(cell, column + 1) if len(kinds) - cell < len(self.columns) - column else None
+            score, rest = best(cell + 1, column + 1)
+            place = (score + _fit(kinds[cell], self.markers[column]), (column, *rest))
+            return skip if skip is not None and skip[0] >= place[0] else place
 
-        offsets = range(len(self.columns) - len(kinds) + 1)
-        best = max(offsets, key=lambda offset: (fit(offset), offset))
-        return self.markers[best : best + len(kinds)]
+        return [self.markers[column] for column in best(0, 0)[1]]
+
+
+def _fit(kind: str, marker: Marker | None) -> int:
+    """How well a cell of a kind fits a column: 2 for its own kind of column, 1 for text in text."""
+    role = "text" if marker is None else marker.role
+    if kind == "number":
+        return 2 if role == "number" else 0
+    if kind == "bodies":
+        return 2 if role in _ROLE_VALUES else 0
+    if kind == "person":
+        return 2 if role == "official" else 0
+    if kind == "deadline":
+        return 2 if role == "deadline" else 0
+    return 1 if role in ("text", "none") else 0
 
 
 class _Walker:
@@ -626,6 +646,7 @@ class _Walker:
         opened: _Unit | None = None  # the unit a statement opening its text started
         opened_start = 0  # where the text of that unit starts
         made: list[_Unit] = []
+        titled: _Unit | None = None  # the item whose title a statement right after it closed
         for item in found:
             segment = piece.cut(cursor, item.start, _EDGES, _TEXT_END)
             if item.attach == "before":
@@ -651,6 +672,7 @@ class _Walker:
                     made[-1].add(item)
                 elif heading_unit is not None:  # （省发改委负责） right after an item's title
                     heading_unit.add(item)
+                    titled = heading_unit
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
             else:
@@ -667,6 +689,16 @@ class _Walker:
         tail = piece.cut(cursor, len(piece.text), _EDGES, _TEXT_END)
         if opened is not None:
             opened.piece = piece.cut(opened_start, len(piece.text), _EDGES, _TEXT_END)
+        elif (item_unit := self._item_closed_by(heading_unit, titled, made)) and tail.text.strip(
+            _EDGES + CLOSE
+        ):
+            # （三）道路交通安全专项整治，由公安、交通部门负责。要继续加大…: the statement closing the
+            # item's title covers the item's words after it
+            first = item_unit.piece
+            item_unit.piece = _Piece(
+                first.paragraph, f"{first.text}。{tail.text}", f"{first.original}。{tail.original}"
+            )
+            item_unit.heading = False
         elif tail.text and tail.text.strip(_EDGES + CLOSE):
             self._new_unit(tail)
         elif tail.text:
@@ -675,6 +707,15 @@ class _Walker:
                 "text-after-annotation",
                 f"text after the annotation belongs to no task: '{tail.text[:30]}'",
             )
+
+    @staticmethod
+    def _item_closed_by(heading_unit: _Unit | None, titled: _Unit | None, made: list[_Unit]) -> _Unit | None:
+        """The unit of a numbered item's title when the only statement of its paragraph closed it."""
+        if heading_unit is None:
+            return None
+        if titled is not None and not made:
+            return titled
+        return made[0] if len(made) == 1 else None
 
     def _bare_heading(self) -> _Unit | None:
         """The last unit, if it is a heading with no text of its own yet."""
@@ -1181,10 +1222,14 @@ class _Walker:
         return 1 + len(window) if any(read) else 0
 
     def _kind(self, cell: str) -> str:
-        """What a table cell holds: ``number``, ``bodies`` or ``text``."""
+        """What a table cell holds: ``number``, ``bodies``, ``deadline``, ``person`` or ``text``."""
         if _NUMBER_ONLY.match(cell):
             return "number"
-        return "bodies" if self.reader.names_of(cell, strict=False) else "text"
+        if self.reader.names_of(cell, strict=False):
+            return "bodies"
+        if self.lexicon.is_deadline(cell):
+            return "deadline"
+        return "person" if _PERSON_CELL.fullmatch(cell) else "text"
 
     def _joined_names(self, pieces: list[_Piece], table: _Table) -> list[_Piece]:
         """Cells naming bodies on consecutive lines joined, while the row has more than its columns.
@@ -1347,6 +1392,8 @@ class _Walker:
         marker = labels.get(name) or (labels[opening.group()] if opening else None)
         if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
             marker = Marker(name, "field", "official", "official")
+        if marker is None and self.lexicon.collective.fullmatch(name):  # 相关部门: a column of bodies
+            marker = next((m for m in labels.values() if m.role == "responsible"), None)
         return None if marker is None or marker.role == "text" else marker
 
     # --- fields and conventions -------------------------------------------------------------------
