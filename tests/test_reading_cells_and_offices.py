@@ -235,3 +235,92 @@ def test_a_sentence_of_officials_and_offices_after_the_annotation():
         ],
     ]
     assert [task.lead_official for task in plan.tasks] == ["金国兴总工", "鲁国会、郑忠安副厅长"]
+
+
+def test_a_statement_closing_an_item_s_title_covers_the_item_s_words_after_it():
+    """269: ``（三）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。要继续加大…``; the
+    shared 部门 completes 公安."""
+    plan = parse_text(
+        "(三)道路交通安全专项整治,由公安、交通部门负责,有关部门配合。要继续加大无证驾驶、疲劳驾车的整治力度,"
+        "继续深化重点危化品道路运输安全整治。\n"
+        "(四)公众聚集场所消防安全专项整治,由公安部门负责,有关部门配合。要坚决整治严重威胁公共安全的重大火灾隐患。\n"
+    )
+    assert roles(plan) == [
+        [("公安部门", "lead"), ("交通部门", "lead"), ("有关部门", "support")],
+        [("公安部门", "lead"), ("有关部门", "support")],
+    ]
+    assert "继续深化重点危化品道路运输安全整治" in plan.tasks[0].text
+    assert "坚决整治严重威胁公共安全的重大火灾隐患" in plan.tasks[1].text
+
+
+def test_a_list_names_bodies_after_clauses_of_purpose():
+    """123 (State Council 2010): ``为大力支持…率先发展，发展改革委、…将负责支持建设…``."""
+    plan = parse_text(
+        "根据《分工方案》,为大力支持兰(州)白(银)核心经济区率先发展,发展改革委、工业和信息化部、交通运输部"
+        "将负责支持建设兰(州)白(银)都市经济圈,积极推进兰州新区、白银工业集中区发展。\n"
+    )
+    assert roles(plan) == [
+        [("发展改革委", "responsible"), ("工业和信息化部", "responsible"), ("交通运输部", "responsible")]
+    ]
+    assert "积极推进兰州新区" in plan.tasks[0].text
+
+
+def test_a_duty_table_headed_by_a_group_word_one_cell_per_line():
+    """275: ``相关部门`` / ``职责分工`` over a body's line and its duties' line, blank lines between."""
+    plan = parse_text(
+        "与相关部门的职责边界\n\n相关部门\n\n职责分工\n\n市卫生局\n\n"
+        "负责组织制定突发公共卫生事件处理的方案;统一组织实施预防控制和应急医疗救治工作\n\n"
+        "市教育局\n\n与卫生部门密切配合,组织实施各类学校的突发公共卫生事件控制措施\n"
+    )
+    assert roles(plan) == [[("市卫生局", "responsible")], [("市教育局", "responsible")]]
+
+
+def test_rows_under_a_merged_body_cell_and_two_bodies_in_one_cell():
+    """277 (Chongqing 2016): one cell per line with blank lines; row 4 names two governments on two
+    lines, row 7 has no body cell (merged with row 6's)."""
+    rows = [
+        ("4", "长江", "寸滩", "水质保持或优于Ⅲ类。", "江北区人民政府", "南岸区人民政府"),
+        ("6", "长江", "和尚山", "水质保持或优于Ⅲ类。", "九龙坡区人民政府"),
+        ("7", "梁滩河", "童善桥", "超标污染物浓度较2015年下降25%以上。"),
+    ]
+    cells = ["序号", "考核河流", "考核断面", "年度考核目标", "责任单位"]
+    plan = parse_text("\n\n".join(cells + [cell for row in rows for cell in row]) + "\n")
+    assert roles(plan) == [
+        [("江北区人民政府", "responsible"), ("南岸区人民政府", "responsible")],
+        [("九龙坡区人民政府", "responsible")],
+        [("九龙坡区人民政府", "responsible")],
+    ]
+
+
+def test_bodies_after_the_last_stop_of_a_row_written_on_a_line():
+    """295 (Changshu 2018): ``1 地区生产总值增长7%以上. 发改委`` (the header is not in the text)."""
+    plan = parse_text(
+        "一、经济社会发展主要预期目标分解(11项)\n\n"
+        "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n"
+        "7 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n"
+    )
+    assert roles(plan) == [
+        [("发改委", "responsible")],
+        [("发改委", "responsible"), ("经信委", "responsible"), ("科技局", "responsible")],
+    ]
+    assert "47.1%" in plan.tasks[0].text
+
+
+def test_open_tails_naming_the_organ_and_a_group_of_town_governments_and_offices():
+    """297, 292, 283: ``等区政府有关部门`` and ``等国务院相关部门`` are dropped;
+    ``各乡镇人民政府、街道办事处`` is one group."""
+    plan = parse_text(
+        "一、任务\n1.新培育科技型中小企业50家以上。(牵头单位:区科技局;配合单位:区经信局、区财政局等区政府有关部门,"
+        "谯城经开区管委会、各乡镇人民政府、街道办事处)\n"
+        "2.研究将财政资金直达机制实施中的好做法制度化。(财政部、银保监会等国务院相关部门负责)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("区科技局", "lead"),
+            ("区经信局", "support"),
+            ("区财政局", "support"),
+            ("谯城经开区管委会", "support"),
+            ("各乡镇人民政府、街道办事处", "support"),
+        ],
+        [("财政部", "responsible"), ("银保监会", "responsible")],
+    ]

@@ -27,6 +27,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     A word between two lists (``A会同B``); ``value``: the left list's role, ``extra``: the right's.
 ``agent``
     A word opening a clause that names who acts (``由``).
+``framing``
+    A word opening a clause that frames a sentence (its purpose or basis: ``为``, ``根据``): bodies
+    with a role verb in a later clause of the sentence state who does its task.
 ``level_prefix``
     The level a name opens with (``省``, ``市`` …); ``value``: ``central``, ``provincial``,
     ``prefecture``, ``county`` or ``township``; ``extra``: ``carried`` when a list writes it once for
@@ -109,6 +112,7 @@ KINDS: tuple[str, ...] = (
     "verb",
     "infix",
     "agent",
+    "framing",
     "level_prefix",
     "not_prefix",
     "body_ending",
@@ -297,6 +301,11 @@ class Lexicon:
     def agents(self) -> tuple[str, ...]:
         """Words opening a clause that names who acts, longest first."""
         return _longest_first(r.entry for r in self.entries("agent"))
+
+    @cached_property
+    def framing(self) -> tuple[str, ...]:
+        """Words opening a clause that frames a sentence (``为``, ``根据``), longest first."""
+        return _longest_first(r.entry for r in self.entries("framing"))
 
     # --- links between places ----------------------------------------------------------------
 

@@ -922,7 +922,11 @@ class _Walker:
                 continue
             start = _after_leading_bracket(text, start)
             end = _sentence_end(text, start)
-            best = self._opening_statement(text, start, end) or self._subject_and_verb(text, start, end)
+            best = (
+                self._opening_statement(text, start, end)
+                or self._subject_and_verb(text, start, end)
+                or self._subject_after_framing(text, start, end)
+            )
             if best is None:
                 best = self._body_and_colon(text, start, end, listed=self._in_duty_list())
             if best is None:
@@ -1070,6 +1074,21 @@ class _Walker:
             task = text[match.end("verb") : end]
             if _firm(statement) and len(_CJK.findall(task)) >= _TASK_LIKE_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
+        return None
+
+    def _subject_after_framing(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """A clause of bodies and a role verb after clauses that name no body (the purpose, a basis).
+
+        ``为大力支持兰白核心经济区率先发展，发展改革委、工业和信息化部…将负责支持建设…``.
+        """
+        if not text[start:end].lstrip(_EDGES).startswith(self.lexicon.framing):
+            return None
+        for clause_start in _clause_starts(text, start, end)[1:]:
+            if self.reader.names_of(text[start:clause_start].strip(_EDGES), strict=True):
+                return None
+            best = self._subject_and_verb(text, clause_start, end)
+            if best is not None:
+                return best
         return None
 
     # --- statements on lines of their own --------------------------------------------------------
