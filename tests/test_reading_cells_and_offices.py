@@ -324,3 +324,24 @@ def test_open_tails_naming_the_organ_and_a_group_of_town_governments_and_offices
         ],
         [("财政部", "responsible"), ("银保监会", "responsible")],
     ]
+
+
+def test_a_sentence_broken_by_a_stray_space_is_not_cut_into_a_title():
+    """280 (Shejian 2018): ``①有的…，有的搬 迁后脱贫举措没跟上等。（牵头单位：…）`` is one item."""
+    plan = parse_text(
+        "(2)住房安全方面。\n"
+        "①有的易地扶贫搬迁建房面积超标、贫困户负债较重,有的用易地扶贫搬迁政策替代危房改造,有的搬 "
+        "迁后脱贫举措没跟上等。(牵头单位:扶贫办、村建所;责任单位:各村支部)\n"
+    )
+    assert roles(plan) == [[("扶贫办", "lead"), ("村建所", "lead"), ("各村支部", "support")]]
+    assert plan.tasks[0].text.startswith("有的易地扶贫搬迁建房面积超标")
+
+
+def test_a_bare_group_after_an_organ_s_group_shares_the_organ():
+    """182 (Lingbi 2021): ``县政府有关部门、有关直属单位``: the units are the county government's."""
+    plan = parse_text(
+        "一、任务\n1.加强重大公共卫生安全风险源头防控。(牵头单位:县卫健委;配合单位:县政府有关部门、有关直属单位)\n"
+    )
+    assert roles(plan) == [
+        [("县卫健委", "lead"), ("县政府有关部门", "support"), ("县政府有关直属单位", "support")]
+    ]

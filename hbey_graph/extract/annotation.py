@@ -710,6 +710,9 @@ _SUFFIXED = re.compile(r"(人民政府|政府|行政公署|管委会)$")
 _PLACE_WORD = re.compile(
     r"[\u4e00-\u9fff]{2,}[省市州盟县区旗]"
 )  # a place or zone inside a name: 新虹桥生态商务区
+#: A group of an organ's units (县政府有关部门), whose organ a bare group after it shares (有关直属单位)
+_ORGAN_GROUP = re.compile(r"^(?P<organ>.+?(?:政府|委|局|厅|办|部))(?:有关|相关)[^有相各]+$")
+_BARE_GROUP = re.compile(r"^(?:有关|相关)[^、]+$")
 _FIELD_OF_WORK = re.compile(r"[\u4e00-\u9fff]{2,6}")  # 公安, 发展改革: a department's field alone
 _GROUP_WORD = re.compile(r"^(?:各|有关|相关|其他|其它|其余)")  # 有关部门: a group, not a field's department
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")  # 郑忠安: a person's name, before a title in a list
@@ -863,6 +866,10 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             while before >= 0 and _is_field_of_work(names[before], lexicon):
                 result[before] = names[before] + ending.group()
                 before -= 1
+        organ = _ORGAN_GROUP.match(names[index - 1]) if index > 0 else None
+        if organ is not None and _BARE_GROUP.match(name):  # 县政府有关部门、有关直属单位
+            result[index] = organ.group("organ") + name
+            continue
         if index > 0 and _LEVEL_WORDS.fullmatch(names[index - 1]):  # 州、县市政府办公室: 州政府办公室
             run = _LEVEL_WORDS.match(name)
             if run is not None and lexicon.ending_pattern.search(name[run.end() :]):

@@ -509,7 +509,11 @@ class _Walker:
         rest_start = match.start("rest")
         title, stop, _ = rest.partition("。")
         space = _SPACE_RUN.search(title)
-        if space is not None and len(rest) - space.end() >= _RUN_ON:  # items run together, spaces between
+        if (
+            space is not None
+            and len(rest) - space.end() >= _RUN_ON
+            and not any(mark in title[: space.start()] for mark in "，；")
+        ):  # items run together, spaces between (a sentence broken by a stray space is no title: 有的搬 迁)
             title, stop = title[: space.start()], rest[space.start() : space.end()]
         found = self._statements_in(title, piece.paragraph) if self._may_hold_statement(title) else []
         if found and found[0].attach == "before":  # an item that is one sentence with its statement
