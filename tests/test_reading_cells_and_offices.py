@@ -345,3 +345,17 @@ def test_a_bare_group_after_an_organ_s_group_shares_the_organ():
     assert roles(plan) == [
         [("县卫健委", "lead"), ("县政府有关部门", "support"), ("县政府有关直属单位", "support")]
     ]
+
+
+def test_items_titled_by_a_field_s_departments_on_one_line():
+    """254: ``（二）公安部门。…  （三）城管部门。…`` run together: each title names the item's body."""
+    plan = parse_text(
+        "[接上页] (三)城管部门。依法处置流浪乞讨人员随处涂画、乱扔垃圾等违反城市管理规定的行为。 "
+        "(四)卫生部门。按照“先救治、后救助”的原则,做好流浪乞讨人员中危重病人、精神病人的救治工作。 "
+        "(五)财政部门。按照上级文件精神和要求,做好流浪乞讨人员救助保护集中活动的经费保障工作。\n"
+    )
+    assert roles(plan) == [
+        [("城管部门", "responsible")],
+        [("卫生部门", "responsible")],
+        [("财政部门", "responsible")],
+    ]

@@ -585,17 +585,21 @@ class _Walker:
             self.section_roles[section.key, section.line] = self.reader.read(title)
 
     def _named_outright(self, name: str) -> bool:
-        """Whether a name says whose body it is: a known body, a level prefix, a place (``儋州市政府``).
+        """Whether a name says whose body it is.
 
-        A zone is not: a heading ``全国节水型社会建设示范区`` states what a place is to become.
+        It does with a known body, a level prefix, a place (``儋州市政府``), or as a field of work's
+        departments (``公安部门``, not a group such as ``有关部门``). A zone is not: a heading
+        ``全国节水型社会建设示范区`` states what a place is to become.
         """
         if self.registry.knows(name):
             return True
         ending = self.lexicon.ending_pattern.search(name)
-        if ending is not None and any(
-            e == ending.group() and kind == "zone" for e, kind, _ in self.lexicon.endings
-        ):
+        kind = self.lexicon.ending_kinds.get(ending.group()) if ending is not None else None
+        if kind == "zone":
             return False
+        field_of_work = kind == "collective" and len(name) > len(ending.group())
+        if field_of_work and not self.lexicon.collective.search(name):
+            return True
         return (
             level_prefix(name, self.lexicon) is not None
             or starts_with_place(name, self.lexicon)
