@@ -359,3 +359,51 @@ def test_items_titled_by_a_field_s_departments_on_one_line():
         [("卫生部门", "responsible")],
         [("财政部门", "responsible")],
     ]
+
+
+def test_a_row_written_on_a_line_keeps_the_space_after_its_number():
+    """306 (Shijiazhuang 2024): ``序号 涉及部门 职责分工`` then ``1 市公安局 负责…``."""
+    plan = parse_text(
+        "烟花爆竹安全监管\n序号 涉及部门 职责分工\n"
+        "1 市公安局 负责烟花爆竹运输通行证发放和烟花爆竹运输路线确定工作\n"
+        "4 市供销社 负责加强对本系统企业烟花爆竹经营活动的管理。\n"
+    )
+    assert roles(plan) == [[("市公安局", "responsible")], [("市供销社", "responsible")]]
+
+
+def test_clauses_of_a_body_and_its_short_duty_and_a_duty_about_population():
+    """318 (Nanning 2007) and 304 (Hubei 2010): ``市发改委负责项目立项工作；…管委会负责…``;
+    ``省统计局负责人口普查的日常工作`` (负责 + 人口, not 负责人)."""
+    plan = parse_text(
+        "市发改委负责项目立项工作;市规划局负责新项目规划选址、项目总平工作;"
+        "各城区政府、开发区管委会负责本辖区内项目的征地拆迁工作。\n"
+        "省统计局负责人口普查的日常工作,并全面负责专业技术工作。\n"
+    )
+    assert roles(plan) == [
+        [("市发改委", "responsible")],
+        [("市规划局", "responsible")],
+        [("各城区政府", "responsible"), ("开发区管委会", "responsible")],
+        [("省统计局", "responsible")],
+    ]
+    assert "项目立项工作" in plan.tasks[0].text and "市规划局" not in plan.tasks[0].text
+
+
+def test_towns_beside_a_group_of_them_title_their_items():
+    """308: ``（五）南庄镇、各街道办事处`` over items that open with 配合."""
+    plan = parse_text(
+        "四、职责分工\n(五)南庄镇、各街道办事处\n1.做好组织发动工作,积极配合和参与区举办的各项群众体育活动。\n"
+        "2.配合做好全民健身站(点)建设工作。\n"
+    )
+    assert [sorted(body for body, _ in task) for task in roles(plan)] == [["南庄镇", "各街道办事处"]] * 2
+
+
+def test_places_responsible_beside_a_lead_and_a_tail_of_central_and_provincial_units():
+    """313 (Dalian 2025) and 316 (Heilongjiang 2022): ``责任地区：…`` and ``等中省直各有关单位``."""
+    plan = parse_text(
+        "一、任务\n1.破除市场准入壁垒。(牵头单位:市发展改革委;责任地区:先导区管委会、各区市县政府)\n"
+        "2.全面推行科研诚信承诺制。(牵头单位:省科技厅;责任单位:省教育厅、省卫生健康委等中省直各有关单位)\n"
+    )
+    assert roles(plan) == [
+        [("市发展改革委", "lead"), ("先导区管委会", "support"), ("各区市县政府", "support")],
+        [("省科技厅", "lead"), ("省教育厅", "support"), ("省卫生健康委", "support")],
+    ]

@@ -83,6 +83,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
+_SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
+_GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
 _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
 _DUTY_HEAD_LENGTH = 30  # characters at most of the bodies before the colon of a duty line
 _LONGEST_HEADER_CELL = 24  # Chinese characters a paragraph needs before an unassigned one is reported
@@ -580,9 +582,23 @@ class _Walker:
                 if (statement.names or statement.officials) and not statement.unread:
                     self.section_roles[section.key, section.line] = statement
                 return
-        names = self.reader.names_of(title, strict=True)
-        if names and all(self._named_outright(name) for name in names):
+        names = self.reader.names_of(title, strict=False)
+        if not names:
+            return
+        if self.reader.names_of(title, strict=True) is not None:
+            named = all(self._named_outright(name) for name in names)
+        else:  # 南庄镇、各街道办事处: towns beside a group of them
+            groups = [bool(self.lexicon.collective.search(name)) for name in names]
+            named = any(groups) and all(
+                group or self._is_town(name) for name, group in zip(names, groups, strict=True)
+            )
+        if named:
             self.section_roles[section.key, section.line] = self.reader.read(title)
+
+    def _is_town(self, name: str) -> bool:
+        """Whether `name` ends like a township's (``南庄镇``)."""
+        ending = self.lexicon.ending_pattern.search(name)
+        return ending is not None and self.lexicon.ending_kinds.get(ending.group()) == "township"
 
     def _named_outright(self, name: str) -> bool:
         """Whether a name says whose body it is.
@@ -1075,12 +1091,14 @@ class _Walker:
             _clause_starts(text, start, end)[1] - 1 if len(_clause_starts(text, start, end)) > 1 else end
         )
         for match in self._subject_verbs.finditer(text, start, clause_end):
-            subject = _ADVERBS.sub("", text[start : match.start()].strip(_EDGES))
+            subject = text[start : match.start()].strip(_EDGES)
+            if not self.reader.names_of(subject, strict=True):  # 还将负责 (but 管委会负责: a name's 会)
+                subject = _ADVERBS.sub("", subject)
             if not subject or not self.reader.names_of(subject, strict=True):
                 continue
             statement = self.reader.read(subject + match.group("verb"))
             task = text[match.end("verb") : end]
-            if _firm(statement) and len(_CJK.findall(task)) >= _TASK_LIKE_LENGTH:  # not 由A负责监督。
+            if _firm(statement) and len(_CJK.findall(task)) >= _SUBJECT_TASK_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
         return None
 
@@ -1419,7 +1437,12 @@ class _Walker:
         marker = labels.get(name) or (labels[opening.group()] if opening else None)
         if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
             marker = Marker(name, "field", "official", "official")
-        if marker is None and self.lexicon.collective.fullmatch(name):  # 相关部门: a column of bodies
+        ending = self.lexicon.ending_pattern.search(name) if marker is None else None
+        if (
+            ending is not None
+            and self.lexicon.ending_kinds.get(ending.group()) == "collective"
+            and len(name) <= _GROUP_HEADER_CELL
+        ):  # 相关部门, 涉及部门: a column of bodies (not 湖北省黄冈市其他机构, a body)
             marker = next((m for m in labels.values() if m.role == "responsible"), None)
         return None if marker is None or marker.role == "text" else marker
 
@@ -1657,10 +1680,11 @@ _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
 
 
 def _verb_pattern(verbs: list[str]) -> re.Pattern[str]:
-    """The `verbs`, not where they open a noun (``负责人``, ``配合单位``)."""
+    """The `verbs`, not where they open a noun (``负责人``, ``配合单位``; but ``负责人口普查``)."""
     if not verbs:
         return re.compile("(?!)")
-    return re.compile("(?P<verb>" + "|".join(map(re.escape, verbs)) + ")(?!人|同志|单位|部门|领导|的|者)")
+    nouns = "人(?![口员才民])|同志|单位|部门|领导|的|者"
+    return re.compile("(?P<verb>" + "|".join(map(re.escape, verbs)) + f")(?!{nouns})")
 
 
 def _firm(statement: Statement) -> bool:

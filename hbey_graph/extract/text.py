@@ -69,6 +69,7 @@ _SHORT_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
 _CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
+_ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}")  # a row's number opening its line
 _LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
@@ -698,7 +699,11 @@ def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[st
     """
     text = paragraph.text
     original = paragraph.original if paragraph.original is not None else text
-    spans = [m.span() for m in _SPACES.finditer(text) if _beside_number(text, *m.span())]
+    spans = [
+        m.span()
+        for m in _SPACES.finditer(text)
+        if _beside_number(text, *m.span()) and not _ROW_NUMBER.fullmatch(text[: m.start()])
+    ]  # (the space after a row's number at the line's start separates the row's cells: 1 市公安局 负责…)
     if spans:  # one report per paragraph: the repair is uniform
         start, end = spans[0]
         issues.append(
