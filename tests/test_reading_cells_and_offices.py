@@ -407,3 +407,45 @@ def test_places_responsible_beside_a_lead_and_a_tail_of_central_and_provincial_u
         [("市发展改革委", "lead"), ("先导区管委会", "support"), ("各区市县政府", "support")],
         [("省科技厅", "lead"), ("省教育厅", "support"), ("省卫生健康委", "support")],
     ]
+
+
+def test_a_table_whose_rows_and_cells_ran_together_on_one_line():
+    """266 (Jiaxing 2006): a preview of a .docx table lost every separator; the header's labels give
+    the columns (第一责任单位 leads, 主要责任单位 supports), names run on start new cells."""
+    plan = parse_text(
+        "—1—《嘉兴市国民经济和社会发展第十一个五年规划纲要》主要目标任务分解落实方案工作重点序号主要工作任务"
+        "第一责任单位主要责任单位一、主要发展指标1地区生产总值年均增长12%左右,人均生产总值达到6万元左右。"
+        "市发展改革委各县(市、区)政府、嘉兴经济开发区、嘉兴港区2服务业增加值占生产总值比重达到40%。"
+        "市发展改革委各县(市、区)政府、嘉兴港区3单位生产总值综合能耗下降20%。"
+        "市发展改革委市经贸委市规划建设局、市统计局,各县(市、区)政府\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市发展改革委", "lead"),
+            ("各县(市、区)政府", "support"),
+            ("嘉兴经济开发区", "support"),
+            ("嘉兴港区", "support"),
+        ],
+        [("市发展改革委", "lead"), ("各县(市、区)政府", "support"), ("嘉兴港区", "support")],
+        [
+            ("市发展改革委", "lead"),
+            ("市经贸委", "lead"),
+            ("市规划建设局", "support"),
+            ("市统计局", "support"),
+            ("各县(市、区)政府", "support"),
+        ],
+    ]
+    assert plan.tasks[0].text.startswith("地区生产总值年均增长12%左右")
+    assert "6万元" in plan.tasks[0].text  # a figure inside the text is no row's number
+
+
+def test_names_run_together_that_cannot_all_be_told_apart_are_not_read():
+    """281 (Zhonglou 2021): ``…4580个。何海平教育局经开区高新园(邹区镇)各街道…`` — 经开区 and 高新园 end
+    like no body, so the cells cannot be cut: nothing is read rather than one long false name."""
+    plan = parse_text(
+        "序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源供给实施新建、改扩建学校重点建设项目"
+        "12个,计划竣工3个。何海平教育局经开区高新园(邹区镇)各街道市国有公司2促进就业稳定增长落实就业优先战略。"
+        "全区城镇新增就业15000人。何海平人社局高新园(邹区镇)各街道3老城厢复兴发展完成瞿秋白纪念馆整体提升工程"
+        "对外开放。芮春祥住建局五星街道南大街街道荷花池街道\n"
+    )
+    assert not plan.assignments

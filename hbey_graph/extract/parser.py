@@ -42,6 +42,7 @@ from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.links import home_province
 from hbey_graph.extract.readers import MAX_PLAN_BYTES, Source, read_source
+from hbey_graph.extract.runon import glued_header, run_on_rows
 from hbey_graph.extract.text import (
     CLOSE,
     OPEN,
@@ -84,6 +85,7 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
 _SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
+_RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
 _GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
 _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
 _DUTY_HEAD_LENGTH = 30  # characters at most of the bodies before the colon of a duty line
@@ -464,6 +466,9 @@ class _Walker:
                 if consumed:
                     index += consumed  # a row's cells, even one opening with 一、
                     continue
+            if len(text) >= _RUN_ON_TABLE and self._run_on_table(piece):
+                index += 1
+                continue
             heading = match_heading(text, self.lexicon)
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
@@ -1239,6 +1244,35 @@ class _Walker:
             position = start + len(cell)
         return self._read_row(pieces, table, piece)
 
+    def _run_on_table(self, piece: _Piece) -> bool:
+        """Read a paragraph that is a table whose rows and cells ran together, if it is one.
+
+        See :mod:`hbey_graph.extract.runon`. The header's columns of bodies, in order, take the
+        row's cells in order; a row with more cells than columns puts the extra ones in the first
+        column when its last cell is a list (``市发展改革委市经贸委市规划建设局、市统计局…``: two
+        leads, then the list), else in the last.
+        """
+        found = run_on_rows(piece.text, self.reader)
+        if found is None:
+            return False
+        first, rows = found
+        header = glued_header(piece.text[:first], self.lexicon.labels) or []
+        columns = [marker for marker in header if marker.role in _ROLE_VALUES]
+        line = piece.paragraph.first_line
+        for row in rows:
+            start = piece.text.find(row.text, row.start)
+            unit = self._new_unit(piece.cut(start, start + len(row.text)) if start >= 0 else piece)
+            for cells, column in _cells_in_columns(row.cells, columns):
+                content = "、".join(cells)
+                label = column.text if column is not None else None
+                unit.add(
+                    _Found(
+                        0, len(content), self.reader.read(content, label=label), content, label, "line", line
+                    )
+                )
+            unit.lead_official = row.official
+        return True
+
     def _cell_row(self, paragraphs: list[Paragraph], index: int, table: _Table) -> int:
         """Read the row a row number opens in a table written one cell per line; return its lines.
 
@@ -1766,6 +1800,18 @@ def _sentence_end(text: str, start: int) -> int:
     stops = _breaks(text)[1]
     index = bisect_left(stops, start)
     return stops[index] if index < len(stops) else len(text.rstrip(_EDGES))
+
+
+def _cells_in_columns(cells: list[list[str]], columns: list[Marker]) -> list[tuple[list[str], Marker | None]]:
+    """The names of a run-on row's cells by column (see :meth:`_Walker._run_on_table`)."""
+    if not columns:
+        return [([name for cell in cells for name in cell], None)]
+    extra = len(cells) - len(columns)
+    if extra > 0 and len(cells[-1]) > 1:  # 市发展改革委 / 市经贸委 / 市规划建设局、…: the list is the last
+        cells = [[name for cell in cells[: extra + 1] for name in cell], *cells[extra + 1 :]]
+    elif extra > 0:
+        cells = [*cells[: len(columns) - 1], [name for cell in cells[len(columns) - 1 :] for name in cell]]
+    return list(zip(cells, columns, strict=False))
 
 
 def _text_of(texts: list[_Piece], first: _Piece, row: _Piece | None) -> _Piece:
