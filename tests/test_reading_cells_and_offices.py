@@ -449,3 +449,15 @@ def test_names_run_together_that_cannot_all_be_told_apart_are_not_read():
         "对外开放。芮春祥住建局五星街道南大街街道荷花池街道\n"
     )
     assert not plan.assignments
+
+
+def test_a_news_report_citing_the_document_before_the_bodies():
+    """190 (news, 2021): ``《意见》规定，生态环境部、…等按职责分工负责，12月底前完成“…”的任务。``"""
+    plan = parse_text(
+        "《意见》规定,生态环境部、国家发展改革委、科技部、中国气象局等按职责分工负责,"
+        "12月底前完成“强化大气污染综合治理和联防联控,加强细颗粒物和臭氧协同控制”的任务。\n"
+    )
+    assert roles(plan) == [
+        [(body, "responsible") for body in ("生态环境部", "国家发展改革委", "科技部", "中国气象局")]
+    ]
+    assert "强化大气污染综合治理" in plan.tasks[0].text
