@@ -461,3 +461,16 @@ def test_a_news_report_citing_the_document_before_the_bodies():
         [(body, "responsible") for body in ("生态环境部", "国家发展改革委", "科技部", "中国气象局")]
     ]
     assert "强化大气污染综合治理" in plan.tasks[0].text
+
+
+def test_a_group_does_not_swallow_a_named_place_after_it():
+    """259 (Guilin 2011): ``各县、雁山区`` are two; 68 (Guizhou 2026): ``各市〔州〕、贵安新区数据管理部门``
+    shares its suffix and stays one group."""
+    plan = parse_text(
+        "一、任务\n1.培训农村实用人才。(牵头单位:市农业局;配合单位:市人社局、各县、雁山区)\n"
+        "2.集聚华为云生态企业。(责任单位:省大数据局、各市〔州〕、贵安新区数据管理部门)\n"
+    )
+    assert [[body for body, _ in task] for task in roles(plan)] == [
+        ["市农业局", "市人社局", "各县", "雁山区"],
+        ["省大数据局", "各市〔州〕、贵安新区数据管理部门"],
+    ]

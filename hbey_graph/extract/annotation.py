@@ -69,6 +69,7 @@ _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
     r"(?:各|全)?(?:有关|相关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*"
 )
 _BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
+_LEVEL_OPENING = re.compile(r"^[（(]?[省市州盟县区旗乡镇街]")  # a token opening with a level word
 # 各县、市、区政府 is one group; 州、县市政府办公室 two
 _GROUP_OPENING = re.compile(r"[和及与等]?(?:各|全|有关|相关)")
 _BARE_LEVELS_AT_END = re.compile(f"(?:^|[和及与等]){_BARE_LEVEL_WORDS}$")
@@ -772,7 +773,12 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
         opens_group = bare.startswith(("各", "全"))
         levels = _BARE_LEVELS_AT_END.search(previous)
         if merged and (
-            (levels is not None and _GROUP_OPENING.match(levels.group()) and not opens_group)
+            (
+                levels is not None
+                and _GROUP_OPENING.match(levels.group())
+                and not opens_group
+                and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
+            )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区
             or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not opens_group)
             or (previous.startswith("各") and bare in lexicon.ending_kinds)
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
