@@ -474,3 +474,22 @@ def test_a_group_does_not_swallow_a_named_place_after_it():
         ["市农业局", "市人社局", "各县", "雁山区"],
         ["省大数据局", "各市〔州〕、贵安新区数据管理部门"],
     ]
+
+
+def test_a_page_title_naming_the_body_of_the_items_without_annotations():
+    """336 (Haimen 2020): ``教育体育局2020年为民办实事`` over numbered items that name no body."""
+    plan = parse_text(
+        "教育体育局2020年为民办实事\n来源: 教育体育局 发布时间:2020-03-02\n\n"
+        "1.实施校舍安全工程,完成加固校舍3.03万平方米,开工新建校舍5959平方米。\n\n"
+        "2.完成东洲幼儿园改扩建项目,开工建设月亮湾幼儿园扩建工程;新建成3所幼儿园。\n"
+    )
+    assert roles(plan) == [[("教育体育局", "responsible")]] * 2
+
+
+def test_a_title_naming_the_body_leaves_annotated_items_to_their_annotations():
+    """The title's body covers only items that name none of their own."""
+    plan = parse_text(
+        "市住建局2024年重点工作\n1.推进城市更新行动,完成老旧小区改造20个。(牵头单位:市城管局)\n"
+        "2.新建保障性租赁住房1000套,完成棚户区改造任务。\n"
+    )
+    assert roles(plan) == [[("市城管局", "lead")], [("市住建局", "responsible")]]

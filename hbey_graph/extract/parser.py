@@ -429,6 +429,8 @@ class _Walker:
         self.section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
         self.plan_rule: str | None = None  # a convention stated outside any statement
+        # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
+        self.title_role: Statement | None = None
         # sections, by key and line, that list bodies each with a colon and its duties (职责分工);
         # ("", 0) for a list announced before any heading
         self.duty_lists: set[tuple[str, int]] = set()
@@ -470,6 +472,8 @@ class _Walker:
                 index += 1
                 continue
             heading = match_heading(text, self.lexicon)
+            if heading is None and not self.path and self.title_role is None:
+                self.title_role = self._role_of_title(text.strip(_EDGES))
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
                 heading_unit = self._new_unit(title, heading=True)
@@ -575,18 +579,10 @@ class _Walker:
     def _read_heading_role(self, section: Section, line: int) -> None:
         """A heading naming the body of the items under it: ``（三）省编办牵头的工作``, ``三、儋州市政府``."""
         title = section.title.strip(_EDGES)
-        for pattern, marker in self.lexicon.heading_roles:
-            match = pattern.match(title)
-            if match is not None:
-                bodies = match.group("bodies")
-                statement = self.reader.read(bodies + (match.groupdict().get("verb") or ""))
-                if statement.unread or not (statement.names or statement.officials):
-                    # a verb the lexicon does not list (市民政局领办事项): the row gives the role
-                    statement = self.reader.read(bodies)
-                    statement.names = [named._replace(marker=marker) for named in statement.names]
-                if (statement.names or statement.officials) and not statement.unread:
-                    self.section_roles[section.key, section.line] = statement
-                return
+        statement = self._role_of_title(title)
+        if statement is not None:
+            self.section_roles[section.key, section.line] = statement
+            return
         names = self.reader.names_of(title, strict=False)
         if not names:
             return
@@ -599,6 +595,22 @@ class _Walker:
             )
         if named:
             self.section_roles[section.key, section.line] = self.reader.read(title)
+
+    def _role_of_title(self, title: str) -> Statement | None:
+        """The statement a title states by a ``heading_role`` pattern of the lexicon, if any."""
+        for pattern, marker in self.lexicon.heading_roles:
+            match = pattern.match(title)
+            if match is not None:
+                bodies = match.group("bodies")
+                statement = self.reader.read(bodies + (match.groupdict().get("verb") or ""))
+                if statement.unread or not (statement.names or statement.officials):
+                    # a verb the lexicon does not list (市民政局领办事项): the row gives the role
+                    statement = self.reader.read(bodies)
+                    statement.names = [named._replace(marker=marker) for named in statement.names]
+                if (statement.names or statement.officials) and not statement.unread:
+                    return statement
+                return None
+        return None
 
     def _is_town(self, name: str) -> bool:
         """Whether `name` ends like a township's (``南庄镇``)."""
@@ -1547,6 +1559,8 @@ class _Walker:
             following = self.units[index + 1] if index + 1 < len(self.units) else None
             leaf = not (unit.heading and following is not None and _inside(following, unit))
             inherited = self._inherited(unit) if leaf else []
+            if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
+                inherited = [self.title_role]
             if inherited and not unit.found:
                 inherited = [self._role_from_duty(statement, unit) for statement in inherited]
             if unit.found or any(s.names for s in inherited):
