@@ -4,6 +4,7 @@ The modules, in the order a parse uses them: :mod:`~hbey_graph.extract.readers` 
 :mod:`~hbey_graph.extract.text` (text to paragraphs, extraction noise repaired),
 :mod:`~hbey_graph.extract.bodies` (the names of responsible bodies),
 :mod:`~hbey_graph.extract.annotation` (who leads, supports, implements),
+:mod:`~hbey_graph.extract.runon` (tables whose rows and cells a copy ran together),
 :mod:`~hbey_graph.extract.gazetteer`, :mod:`~hbey_graph.extract.links`,
 :mod:`~hbey_graph.extract.projects` and :mod:`~hbey_graph.extract.geography` (places, links between
 them, named projects), and :mod:`~hbey_graph.extract.parser`, which walks a plan and assembles the
