@@ -493,3 +493,34 @@ def test_a_title_naming_the_body_leaves_annotated_items_to_their_annotations():
         "2.新建保障性租赁住房1000套,完成棚户区改造任务。\n"
     )
     assert roles(plan) == [[("市城管局", "lead")], [("市住建局", "responsible")]]
+
+
+def test_a_run_on_table_whose_cells_state_the_roles():
+    """301 (Yunnan 2022): ``…。A、B牵头;C、D配合;各州(市)党委和政府落实22根据…`` with no separator
+    before the next row's number."""
+    plan = parse_text(
+        "序号工作任务责任单位21树立婚育新风。充分发挥传统媒体和新媒体作用。省委宣传部、省民政厅牵头;"
+        "省总工会、团省委配合;各州(市)党委和政府落实22根据经济社会发展水平等因素,实行特别扶助制度扶助标准"
+        "动态调整机制。省财政厅、省卫生健康委牵头;省优化生育政策工作部门联席会议成员单位配合;"
+        "各州(市)党委和政府落实23未纳人低保等困难人群范围的计划生育特殊家庭,住院治疗医疗费用按基本医保、"
+        "大病保险政策报销后,个\n"
+    )
+    assert [sorted(task) for task in roles(plan)] == [
+        sorted(
+            [
+                ("省委宣传部", "lead"),
+                ("省民政厅", "lead"),
+                ("省总工会", "support"),
+                ("团省委", "support"),
+                ("各州(市)党委和政府", "support"),
+            ]
+        ),
+        sorted(
+            [
+                ("省财政厅", "lead"),
+                ("省卫生健康委", "lead"),
+                ("省优化生育政策工作部门联席会议成员单位", "support"),
+                ("各州(市)党委和政府", "support"),
+            ]
+        ),
+    ]

@@ -37,15 +37,15 @@ def kinds(plan, *wanted):
 def test_corpus_of_real_plans_keeps_its_measured_scores():
     """Scores against the hand-made gold (the README quotes them), held at the levels measured.
 
-    Of the issue's targets (body F1 0.97, task recall 0.97, lead accuracy 0.95, none refused), body
-    F1 (0.969) and "none refused" are not met since 68 documents read blind were added (240 in all;
-    three are refused): this guards what is reached against falling back.
+    The issue's targets are body F1 0.97, task recall 0.97, lead accuracy 0.95 and none refused;
+    since 68 documents read blind were added (240 in all) three are refused, so that one is not met
+    and the test allows them; the others hold.
     """
     overall = evaluate(CORPUS / "gold.json").set_index("group").loc["all"]
     assert overall.documents >= 240
     assert overall.refused <= 3
     assert overall.task_recall >= 0.975
-    assert overall.body_f1 >= 0.965
+    assert overall.body_f1 >= 0.97
     assert overall.lead_accuracy >= 0.95
 
 

@@ -1274,6 +1274,8 @@ class _Walker:
         for row in rows:
             start = piece.text.find(row.text, row.start)
             unit = self._new_unit(piece.cut(start, start + len(row.text)) if start >= 0 else piece)
+            if row.statement is not None:
+                unit.add(_Found(0, 0, row.statement, "", None, "line", line))
             for cells, column in _cells_in_columns(row.cells, columns):
                 content = "、".join(cells)
                 label = column.text if column is not None else None
@@ -1818,6 +1820,8 @@ def _sentence_end(text: str, start: int) -> int:
 
 def _cells_in_columns(cells: list[list[str]], columns: list[Marker]) -> list[tuple[list[str], Marker | None]]:
     """The names of a run-on row's cells by column (see :meth:`_Walker._run_on_table`)."""
+    if not cells:
+        return []
     if not columns:
         return [([name for cell in cells for name in cell], None)]
     extra = len(cells) - len(columns)

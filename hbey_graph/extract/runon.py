@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from hbey_graph.extract.annotation import StatementReader
+from hbey_graph.extract.annotation import Statement, StatementReader
 from hbey_graph.extract.bodies import body_strength, level_prefix
 from hbey_graph.extract.lexicon import ROLE_VALUES, Marker
 from hbey_graph.extract.text import split_top_level
@@ -38,12 +38,13 @@ _PAGE_MARK = re.compile(r"—\d+—")  # a page's number between dashes, run int
 
 @dataclass
 class RunOnRow:
-    """One row of a run-on table: its text, and the bodies after it in cells."""
+    """One row of a run-on table: its text, and the bodies after it in cells (or a statement)."""
 
     start: int  # where the row's text starts in the paragraph
     text: str
     official: str
     cells: list[list[str]]
+    statement: Statement | None = None  # 省委宣传部牵头；省总工会配合；…: the cell states the roles
 
 
 def run_on_rows(text: str, reader: StatementReader) -> tuple[int, list[RunOnRow]] | None:
@@ -78,8 +79,10 @@ def _counting_up(numbers: list[tuple[int, int, int]]) -> list[tuple[int, int, in
 def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow | None:
     """A row from its text's start to the next row's number: the text up to a stop, then bodies.
 
-    A page's mark (``—2—``) and what follows it end the row; a row whose text has no stop ends
-    where the longest run of names that opens like a body's name starts (``…先进生产技术市科技局…``).
+    A page's mark (``—2—``) and what follows it end the row; a cell after the last full stop may
+    also state the roles itself (``…。省财政厅牵头；…配合；各州(市)党委和政府落实``); a row whose text
+    has no stop ends where the longest run of names that opens like a body's name starts
+    (``…先进生产技术市科技局…``).
     """
     segment = text[start:end]
     page = _PAGE_MARK.search(segment)
@@ -91,6 +94,11 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
         row = _with_bodies(segment[: index + 1], segment[index + 1 :].strip(), start, reader)
         if row is not None:
             return row
+    stop = segment.rfind("。")
+    if stop > 0:  # a cell that states the roles: 省民政厅牵头；省总工会配合；各州(市)党委和政府落实
+        statement = reader.read(segment[stop + 1 :].strip())
+        if statement.names and statement.role_words and not statement.unread:
+            return RunOnRow(start, segment[: stop + 1].strip(), "", [], statement)
     if any(stop in segment for stop in _STOPS):
         return None
     for index in range(_MIN_TEXT, len(segment) - 1):
