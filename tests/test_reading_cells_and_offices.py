@@ -524,3 +524,20 @@ def test_a_run_on_table_whose_cells_state_the_roles():
             ]
         ),
     ]
+
+
+def test_a_row_numbered_in_chinese_opens_the_next_merged_cell_of_bodies():
+    """242 (Xinjian 2024): ``一 |`` / ``区住建局 |`` …, then ``二 |`` / ``区城管局 |``: the second lead
+    cell covers the rows after it, though the table's owner column also holds bodies."""
+    plan = parse_text(
+        "序号 |\n牵头单位 |\n区民生实事项目数量 |\n项目名称 |\n业主单位 |\n本月进展情况 |\n"
+        "一 |\n区住建局 |\n区政府民生实事项目(1个) |\n(一)“打通断头路 畅通微循环”攻坚专项行动(6条路) |\n"
+        "二 |\n区城管局 |\n区政府民生实事项目(3个) |\n"
+        "(一)城区居民户内燃气安全装置、非居瓶改管、气改电项目 |\n"
+    )
+    leads = {
+        task.text: [b for b, r in roles_ if r == "lead"]
+        for task, roles_ in zip(plan.tasks, roles(plan), strict=True)
+    }
+    assert leads["城区居民户内燃气安全装置、非居瓶改管、气改电项目"] == ["区城管局"]
+    assert "二" not in leads

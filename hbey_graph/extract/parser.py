@@ -73,6 +73,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_NUMERAL_ONLY = re.compile(r"[一二三四五六七八九十]{1,3}")  # a row's number in Chinese: 二
 _FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure alone: 1.8%, 4200
 _ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its number, then its cells
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
@@ -356,6 +357,7 @@ class _Table:
     last_official: str = ""
     group: _Found | None = None  # the cell of a leading column of bodies, over the rows after it
     last_bodies: list[_Found] = field(default_factory=list)  # the body cells of the row before
+    new_row: bool = False  # a row's number was read and no cell since
 
     @property
     def leading(self) -> list[Marker]:
@@ -1202,8 +1204,13 @@ class _Walker:
         table = self.table
         if table is not None and table.separator is not None and self._table_row(piece, table):
             return True
-        if _NUMBER_ONLY.match(text):
+        if _NUMBER_ONLY.match(text) or (table is not None and _NUMERAL_ONLY.fullmatch(text)):
+            if table is not None:
+                table.new_row = True  # the next cell of bodies opens the row (一 / 区城管局 / …)
             return table is not None
+        new_row = table is not None and table.new_row
+        if table is not None:
+            table.new_row = False
         unit = self.units[-1] if self.units else None
         if table is None and (unit is None or not (unit.heading and not unit.found and unit.cells == 0)):
             return False
@@ -1213,7 +1220,7 @@ class _Walker:
             if (
                 table is not None
                 and table.leading
-                and (unit is None or not unit.row or unit.cells >= len(table.trailing))
+                and (unit is None or not unit.row or unit.cells >= len(table.trailing) or new_row)
             ):  # a merged cell of a leading column: it covers the rows after it
                 label = table.leading[0].text
                 table.group = _Found(
