@@ -111,17 +111,17 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
 
 def _with_bodies(words: str, rest: str, start: int, reader: StatementReader) -> RunOnRow | None:
     """The row of `words` if `rest` is an official's name and bodies, or bodies alone."""
-    official = ""
     person = _PERSON.match(rest)
     if (
         person is not None
         and body_strength(person.group(), reader.lexicon, reader.registry) is None
         and level_prefix(person.group(), reader.lexicon) is None
-        and split_names(rest[person.end() :], reader) is not None
     ):  # 何海平教育局…: the official in charge, then the bodies
-        official, rest = person.group(), rest[person.end() :]
+        cells = split_names(rest[person.end() :], reader)
+        if cells:
+            return RunOnRow(start, words.strip(), person.group(), cells)
     cells = split_names(rest, reader)
-    return RunOnRow(start, words.strip(), official, cells) if cells else None
+    return RunOnRow(start, words.strip(), "", cells) if cells else None
 
 
 def split_names(text: str, reader: StatementReader) -> list[list[str]] | None:
