@@ -439,16 +439,30 @@ def test_a_table_whose_rows_and_cells_ran_together_on_one_line():
     assert "6万元" in plan.tasks[0].text  # a figure inside the text is no row's number
 
 
-def test_names_run_together_that_cannot_all_be_told_apart_are_not_read():
-    """281 (Zhonglou 2021): ``…4580个。何海平教育局经开区高新园(邹区镇)各街道…`` — 经开区 and 高新园 end
-    like no body, so the cells cannot be cut: nothing is read rather than one long false name."""
+def test_names_run_together_are_cut_where_a_zone_town_or_company_follows_another_body():
+    """281 (Zhonglou 2021): ``…4580个。何海平教育局经开区高新园(邹区镇)各街道市国有公司2…`` — a zone's
+    short name (经开区, 高新园) is a name of its own, and a bureau's, a zone's, a street's or a company's
+    name before another zone, street or company is cut from it (晋陵公司轨道公司, 五星街道南大街街道)."""
     plan = parse_text(
         "序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源供给实施新建、改扩建学校重点建设项目"
         "12个,计划竣工3个。何海平教育局经开区高新园(邹区镇)各街道市国有公司2促进就业稳定增长落实就业优先战略。"
         "全区城镇新增就业15000人。何海平人社局高新园(邹区镇)各街道3老城厢复兴发展完成瞿秋白纪念馆整体提升工程"
-        "对外开放。芮春祥住建局五星街道南大街街道荷花池街道\n"
+        "对外开放。芮春祥住建局五星街道南大街街道荷花池街道4优化养老服务为全区23000名老年人提供居家上门服务。"
+        "张菁民政局晋陵公司轨道公司\n"
     )
-    assert not plan.assignments
+    assert roles(plan) == [
+        [
+            ("教育局", "lead"),
+            ("经开区", "support"),
+            ("高新园(邹区镇)", "support"),
+            ("各街道", "support"),
+            ("市国有公司", "support"),
+        ],
+        [("人社局", "lead"), ("高新园(邹区镇)", "support"), ("各街道", "support")],
+        [("住建局", "lead"), ("五星街道", "support"), ("南大街街道", "support"), ("荷花池街道", "support")],
+        [("民政局", "lead"), ("晋陵公司", "support"), ("轨道公司", "support")],
+    ]
+    assert [task.lead_official for task in plan.tasks] == ["何海平", "何海平", "芮春祥", "张菁"]
 
 
 def test_a_news_report_citing_the_document_before_the_bodies():
@@ -541,3 +555,27 @@ def test_a_row_numbered_in_chinese_opens_the_next_merged_cell_of_bodies():
     }
     assert leads["城区居民户内燃气安全装置、非居瓶改管、气改电项目"] == ["区城管局"]
     assert "二" not in leads
+
+
+def test_a_label_closed_by_a_full_stop_names_the_bodies_after_it():
+    """294 (降成本减负担实施方案): ``责任主体。市编办、市法制办。执行对象。…执行时间。…`` — the label is a
+    sentence of its own; the sentences after its names that are no label are not read as bodies."""
+    plan = parse_text(
+        "一、降低制度性交易成本\n"
+        "1.开展政府权力清单、责任清单优化提升试点，建立动态调整机制。责任主体。市编办、市法制办。执行对象。"
+        "市各相关部门。工作流程。市编办、市法制办制定方案，启动试点。执行时间。每年定期开展动态调整。\n"
+        "2.明确责任单位。加强督查。\n"
+    )
+    assert roles(plan)[0] == [("市编办", "responsible"), ("市法制办", "responsible")]
+    assert plan.tasks[0].deadline == "每年定期开展动态调整"
+    assert [a.body for a in plan.assignments] == ["市编办", "市法制办"]  # 明确责任单位。 names no body
+
+
+def test_a_count_of_the_bodies_left_unnamed_is_a_tail():
+    """235 (news, 2018): ``生态环境部、国家发展改革委、科技部等14部门按照职责分工负责``."""
+    plan = parse_text(
+        "对于健全生态文明体制，《意见》明确提出，生态环境部、国家发展改革委、科技部等14部门按照职责分工负责。\n"
+    )
+    assert roles(plan) == [
+        [("生态环境部", "responsible"), ("国家发展改革委", "responsible"), ("科技部", "responsible")]
+    ]

@@ -169,6 +169,7 @@ class _Patterns(NamedTuple):
     label_colon: re.Pattern[str]
     label_at_colon: re.Pattern[str]
     label_semicolon: re.Pattern[str]
+    label_stop: re.Pattern[str]
     longest_label: int
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
@@ -199,6 +200,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         label_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]"),
         label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
         label_semicolon=re.compile(rf"^[{space}]*{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[；;]"),
+        label_stop=re.compile(rf"(?<![^。；;{space}]){_LABEL_LEVEL}(?P<label>{labels})[{space}]*。"),
         longest_label=max(map(len, lexicon.labels), default=0) * 2 + 4,  # spaced out, with a level
         verb_end=re.compile(rf"(?:{verbs})$"),
         verb_start=re.compile(rf"^(?:{verbs})"),
@@ -245,6 +247,7 @@ class StatementReader:
         self.label_colon = patterns.label_colon
         self._label_at_colon = patterns.label_at_colon
         self._label_semicolon = patterns.label_semicolon
+        self._label_stop = patterns.label_stop
         self._longest_label = patterns.longest_label
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
@@ -300,6 +303,29 @@ class StatementReader:
         if match is None:
             return text
         return text[: match.end() - 1] + "：" + text[match.end() :]
+
+    def with_label_stops(self, text: str) -> str:
+        """`text` with the full stop after a label that is a sentence of its own made a colon.
+
+        A label closed by a full stop is read as one closed by a colon where names, or the label's
+        deadline, follow it: ``责任主体。市编办、市法制办。``.
+
+        Examples
+        --------
+        >>> from hbey_graph.extract.lexicon import Lexicon
+        >>> reader = StatementReader(Lexicon.default())
+        >>> reader.with_label_stops("激发活力。责任主体。市工商质监局。执行对象。个体工商户。")
+        '激发活力。责任主体：市工商质监局。执行对象。个体工商户。'
+        >>> reader.with_label_stops("明确责任单位。加强督查。")
+        '明确责任单位。加强督查。'
+        """
+        changed = text
+        for match in self._label_stop.finditer(text):
+            role = self.lexicon.labels[self.label_of(match)].role
+            following = text[match.end() :].split("。", 1)[0]
+            if role == "deadline" or (role in ROLE_VALUES and self.names_of(following) is not None):
+                changed = changed[: match.end() - 1] + "：" + changed[match.end() :]
+        return changed
 
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text`, or one of its sentences, or a stretch after spaces."""

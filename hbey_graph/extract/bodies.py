@@ -175,6 +175,8 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         return strength
     if core[-1] in _PLACE_LEVEL and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
         return "place"
+    if ending is not None and len(core) > 2 and lexicon.ending_kinds.get(core) == "zone":
+        return "weak"  # a zone's short name alone: 高新园（邹区镇）
     return None
 
 

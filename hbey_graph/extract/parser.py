@@ -460,6 +460,7 @@ class _Walker:
                 continue
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
             text, original = repair_paragraph(paragraph, self.issues)
+            text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
             piece = _Piece(paragraph, text, original)
             table = self.table
             if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
@@ -812,20 +813,37 @@ class _Walker:
         while position < len(text):  # labelled fields: each ends where items run on after a stop
             run_on = _RUN_TOGETHER.search(text, position)
             end = run_on.start() + 1 if run_on is not None else len(text)
+            end = self._field_end(text, position, end)
             content = text[position:end].strip(_EDGES)
             statement = self.reader.read(content)
             if statement.names or statement.officials or statement.deadline:
                 line = paragraph.line_at(end - 1)
                 found.append(_Found(position, end, statement, content, None, "before", line))
-            following = self.reader.leading_label(text[run_on.end() :]) if run_on is not None else None
+            following = self.reader.leading_label(text[end:]) if end < len(text) else None
             if following is None:
                 break
-            position = run_on.end() + following.start()
+            position = end + following.start()
         found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
         if not found:
             found.extend(self._trailing_cell(text, paragraph))
         return sorted(found, key=lambda item: item.start)
+
+    def _field_end(self, text: str, start: int, end: int) -> int:
+        """Where a labelled field from `start` ends: at a full stop that no label follows, else `end`.
+
+        ``责任主体：市编办。执行对象。…`` ends after 市编办。, since what follows is neither a label
+        the lexicon knows nor a sentence naming bodies; ``责任单位：A。完成时限：…`` and
+        ``责任单位：A。各县区政府负责落实。`` run on.
+        """
+        for stop in _sentence_ends(text[:end]):
+            if stop <= start or stop >= end or text[stop] != "。":
+                continue
+            rest = text[stop + 1 : end].lstrip(_SPACE)
+            sentence = rest[: _sentence_end(rest, 0)]
+            if rest and self.reader.label_colon.match(rest) is None and not self.reader.read(sentence).names:
+                return stop + 1
+        return end
 
     def _trailing_cell(self, text: str, paragraph: Paragraph) -> list[_Found]:
         """Bodies alone after the task's last stop and a space: the last cell of a row written on a line.
@@ -1139,7 +1157,27 @@ class _Walker:
     # --- statements on lines of their own --------------------------------------------------------
 
     def _line_statement(self, piece: _Piece, content: str) -> None:
-        """A line opening with a label: it belongs to the unit before it, or to the text after it."""
+        """A line opening with a label: it belongs to the unit before it, or to the text after it.
+
+        Sentences between its fields that are neither labelled nor name bodies are reported, not read
+        as names (``责任主体：A。执行对象：…``).
+        """
+        fields, position = [], 0
+        while position < len(content):
+            end = self._field_end(content, position, len(content))
+            fields.append(content[position:end])
+            following = self.reader.leading_label(content[end:]) if end < len(content) else None
+            skipped = content[end : end + following.start() if following else len(content)].strip(_EDGES)
+            if skipped:
+                self._report(
+                    piece.paragraph.last_line,
+                    "text-after-annotation",
+                    f"text between labelled fields read as no field: '{skipped[:30]}'",
+                )
+            if following is None:
+                break
+            position = end + following.start()
+        content = "".join(fields)
         statement = self.reader.read(content)
         label = self.reader.label_colon.match(content)
         found = _Found(

@@ -30,10 +30,15 @@ _ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,3}(?=[\u4e00-\u9fff“�
 _MIN_ROWS = 2  # rows at least, numbered one after the other, before a paragraph is read as a table
 _STOPS = "。；;"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")  # an official's name before the bodies: 何海平教育局
+_SHORTEST_FIRST_NAME = (
+    2  # characters a body's name after an official's has more than (张菁|民政局, not 张菁民|政局)
+)
 _LONGEST_NAME = 30
 _MIN_TEXT = 8  # characters at least of a row's text
 _LONGEST_WEAK = 12  # characters at most of a name only a weak ending or a place makes a body's
 _PAGE_MARK = re.compile(r"—\d+—")  # a page's number between dashes, run into the text
+_QUALIFIER = re.compile(r"[（(][^）)]*[）)]$")  # 高新园（邹区镇）: a name's qualifier after it
+_NOT_UNDER_A_DEPARTMENT = ("zone", "township", "enterprise")  # kinds of body no department's office is
 
 
 @dataclass
@@ -111,15 +116,17 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
 
 def _with_bodies(words: str, rest: str, start: int, reader: StatementReader) -> RunOnRow | None:
     """The row of `words` if `rest` is an official's name and bodies, or bodies alone."""
-    person = _PERSON.match(rest)
-    if (
-        person is not None
-        and body_strength(person.group(), reader.lexicon, reader.registry) is None
-        and level_prefix(person.group(), reader.lexicon) is None
-    ):  # 何海平教育局…: the official in charge, then the bodies
-        cells = split_names(rest[person.end() :], reader)
-        if cells:
-            return RunOnRow(start, words.strip(), person.group(), cells)
+    for length in (3, 2):  # 何海平教育局…: the official in charge, then the bodies (张菁民政局: not 张菁民)
+        person = rest[:length]
+        if (
+            not _PERSON.fullmatch(person)
+            or body_strength(person, reader.lexicon, reader.registry) is not None
+            or level_prefix(person, reader.lexicon) is not None
+        ):
+            continue
+        cells = split_names(rest[length:], reader)
+        if cells and len(cells[0][0]) > _SHORTEST_FIRST_NAME:
+            return RunOnRow(start, words.strip(), person, cells)
     cells = split_names(rest, reader)
     return RunOnRow(start, words.strip(), "", cells) if cells else None
 
@@ -161,9 +168,19 @@ def _glued(token: str, reader: StatementReader) -> list[str] | None:
         found = None
         for end in range(start + 2, min(len(token), start + _LONGEST_NAME) + 1):
             name = token[start:end]
-            last = end == len(token)  # the last name of a token may be a zone's: 嘉兴经济开发区
-            rest = best(end) if _is_name(name, reader, weak=last) else None
+            if not _is_name(name, reader, weak=True):
+                continue
+            rest = best(end)
             if rest is None:
+                continue
+            # a name only a weak ending makes a body's may close the token (嘉兴经济开发区), come before
+            # a name that opens like one (高新园（邹区镇）各街道) or one of its kind (五星街道南大街街道)
+            if (
+                rest[2]
+                and not _is_name(name, reader)
+                and not _opens_like_a_name(rest[2][0], reader)
+                and _ending_kind(name, reader) != _ending_kind(rest[2][0], reader)
+            ):
                 continue
             opened = rest[0] + _opens_like_a_name(name, reader)
             candidate = (opened, rest[1] - 1, (name, *rest[2]))
@@ -181,14 +198,42 @@ def _opens_like_a_name(name: str, reader: StatementReader) -> bool:
     )
 
 
+def _ending_kind(name: str, reader: StatementReader) -> str | None:
+    """The kind of body (department, zone, township …) the ending of `name` says it is."""
+    ending = reader.lexicon.ending_pattern.search(_QUALIFIER.sub("", name))
+    return reader.lexicon.ending_kinds.get(ending.group()) if ending is not None else None
+
+
+def _strength(name: str, reader: StatementReader) -> str | None:
+    """:func:`body_strength`, with a zone's short name alone (经开区, 高新园（邹区镇）) a weak one."""
+    strength = body_strength(name, reader.lexicon, reader.registry)
+    if strength in (None, "place") and reader.lexicon.ending_kinds.get(_QUALIFIER.sub("", name)) == "zone":
+        return "weak"
+    return strength
+
+
+def _named(part: str, reader: StatementReader) -> bool:
+    """Whether `part` names a body by its ending."""
+    return _strength(part, reader) in ("known", "strong", "weak")
+
+
 def _is_name(name: str, reader: StatementReader, *, weak: bool = False) -> bool:
     """Whether `name` is a body's name by its ending (a weak one or a place's too, with `weak`).
 
-    A ``各`` inside it opens a second name run on to the first (``教育局经开区…各街道``).
+    A ``各`` inside it opens a second name run on to the first (``教育局经开区…各街道``); so does a
+    department's, a zone's, a town's or a company's name before a zone's, a town's or a company's
+    (``人社局高新园``, ``晋陵公司轨道公司``): those are no offices of the body before them.
     """
     if "各" in name[1:]:
         return False
-    strength = body_strength(name, reader.lexicon, reader.registry)
+    if _ending_kind(name, reader) in _NOT_UNDER_A_DEPARTMENT and any(
+        _ending_kind(name[:end], reader) in ("department", *_NOT_UNDER_A_DEPARTMENT)
+        and _named(name[:end], reader)
+        and _named(name[end:], reader)
+        for end in range(2, len(name) - 1)
+    ):
+        return False
+    strength = _strength(name, reader)
     return strength in ("known", "strong") or (weak and strength is not None and len(name) <= _LONGEST_WEAK)
 
 
