@@ -68,6 +68,7 @@ _SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
 _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
     r"(?:各|全)?(?:有关|相关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*"
 )
+_GROUP_START = re.compile(r"^(?:各|\d{1,3}个)")  # a group: 各县、市, 13个街道、镇
 _BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
 _LEVEL_OPENING = re.compile(r"^[（(]?[省市州盟县区旗乡镇街]")  # a token opening with a level word
 # 各县、市、区政府 is one group; 州、县市政府办公室 two
@@ -537,12 +538,18 @@ class StatementReader:
     def _clause(self, clause: str, marker: Marker | None, carried: list[str | None]) -> _Clause:
         """Read one clause: names closing with a verb, two lists around a word like 会同, officials."""
         read = _Clause()
-        text = self._without_agent(clause.strip(_SPACE + _LEADING_SYMBOLS))
+        stripped = clause.strip(_SPACE + _LEADING_SYMBOLS)
+        text = self._without_agent(stripped)
         own = self.verb_at_end(text)
         if own is not None and len(own.text) < len(text):
             text = text[: -len(own.text)].rstrip(_SPACE)
             marker = own
             read.role_words += 1
+        opening = self._infix.match(text)  # 由A牵头，会同B、C落实: the clause's names are the infix's right
+        if opening is not None and self.names_of(text[opening.end() :], strict=False):
+            read.role_words += 1
+            self._add_names(read, text[opening.end() :], self.lexicon.infixes[opening.group()][1], carried)
+            return read
         infix = self._split_infix(text)
         if infix is not None:
             (left, left_marker), (right, right_marker) = infix
@@ -555,6 +562,8 @@ class StatementReader:
             if cut is not None:
                 text = cut
         self._add_names(read, text, marker, carried)
+        if own is not None and not stripped.startswith(text) and not read.unread:
+            read.weak = 0  # 由政府调研室（体改办）牵头: who acts and the verb make the names bodies
         return read
 
     def _split_infix(self, text: str) -> tuple[tuple[str, Marker], tuple[str, Marker]] | None:
@@ -789,7 +798,7 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
     in the next one, unless that opens a group of its own (``各区县市、各园区``); so does a token of
     the form ``X各Y`` followed by ``各Z`` (``省政府各部门、各直属机构``), and a group followed by bare
     level words or a bare kind of body its ``各`` covers too (``各开发区、镇（街道）``,
-    ``各乡镇人民政府、街道办事处``).
+    ``各乡镇人民政府、街道办事处``, ``13个街道、镇``).
     """
     merged: list[str] = []
     for token in tokens:
@@ -805,8 +814,8 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
                 and not opens_group
                 and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
             )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区
-            or (previous.startswith("各") and _BARE_LEVELS.match(bare) and not opens_group)
-            or (previous.startswith("各") and bare in lexicon.ending_kinds)
+            or (_GROUP_START.match(previous) and _BARE_LEVELS.match(bare) and not opens_group)
+            or (_GROUP_START.match(previous) and bare in lexicon.ending_kinds)
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
         ):
             merged[-1] = f"{merged[-1]}、{token}"

@@ -18,8 +18,8 @@ from hbey_graph.reference import read_table
 
 __all__ = ["BodyRegistry", "body_registry", "body_strength", "classify", "level_prefix", "starts_with_place"]
 
-_CJK_NAME = re.compile(  # a dash may join two places in a name: 磨憨—磨丁合作区管委会
-    r"^[\u4e00-\u9fff（）()〔〕、·]+(?:[—－][\u4e00-\u9fff（）()〔〕、·]+)*$"
+_CJK_NAME = re.compile(  # a dash may join two places (磨憨—磨丁合作区管委会); a count open it (13个街道)
+    r"^(?:\d{1,3}个)?[\u4e00-\u9fff（）()〔〕、·]+(?:[—－][\u4e00-\u9fff（）()〔〕、·]+)*$"
 )
 _QUALIFIER = re.compile(r"[（(〔][^）)〕]*[）)〕]$")
 _PLACE_LEVEL = "省市州盟县区旗乡镇"

@@ -328,6 +328,7 @@ class _Unit:
     cells: int = 0  # body cells of a table row read so far
     row: bool = False  # a row of a table
     last_line: int = 0
+    titled: bool = False  # an item whose title closes with its statement: 一、…（责任单位：县教育局）
 
     @property
     def text(self) -> str:
@@ -446,6 +447,10 @@ class _Walker:
         self._subject_verbs = _verb_pattern(verbs)
         #: any role verb following its subject in a clause
         self._role_verbs = _verb_pattern(sorted(self.lexicon.verbs, key=len, reverse=True))
+        agents = "|".join(map(re.escape, sorted(self.lexicon.agents, key=len, reverse=True))) or "(?!)"
+        subject_verbs = "|".join(map(re.escape, verbs)) or "(?!)"
+        #: 由A负责的…项目: a clause naming who answers for the thing it qualifies
+        self._relative = re.compile(rf"(?:{agents})[^，,；;。]{{2,40}}?(?:{subject_verbs})的")
 
     # --- the walk ----------------------------------------------------------------------------------
 
@@ -679,6 +684,12 @@ class _Walker:
             self._report_unread(text, piece.paragraph)
             if heading_unit is not None and not heading_unit.found:
                 heading_unit.piece, heading_unit.heading = piece, False  # the item's text, after its title
+            elif (item := self._titled_item()) is not None:
+                first = item.piece  # 一、…（责任单位：县教育局） / its paragraphs: the item's words
+                item.piece = _Piece(
+                    first.paragraph, f"{first.text}。{piece.text}", f"{first.original}。{piece.original}"
+                )
+                item.heading = False
             else:
                 self._new_unit(piece)
             return
@@ -716,6 +727,7 @@ class _Walker:
                     made[-1].add(item)
                 elif heading_unit is not None:  # （省发改委负责） right after an item's title
                     heading_unit.add(item)
+                    heading_unit.titled = True
                     titled = heading_unit
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
@@ -731,6 +743,9 @@ class _Walker:
                 made.append(opened)
             cursor = item.end
         tail = piece.cut(cursor, len(piece.text), _EDGES, _TEXT_END)
+        closed = not tail.text.strip(_EDGES + CLOSE)
+        if heading_unit is not None and len(made) == 1 and made[0].found and closed:
+            made[0].titled = True  # 一、…（责任单位：县教育局）: the paragraphs after it are the item's words
         if opened is not None:
             opened.piece = piece.cut(opened_start, len(piece.text), _EDGES, _TEXT_END)
         elif (item_unit := self._item_closed_by(heading_unit, titled, made)) and tail.text.strip(
@@ -751,6 +766,13 @@ class _Walker:
                 "text-after-annotation",
                 f"text after the annotation belongs to no task: '{tail.text[:30]}'",
             )
+
+    def _titled_item(self) -> _Unit | None:
+        """The last unit if it is the open item whose title closed with its statement, else None."""
+        if not self.units or self.table is not None:
+            return None
+        last = self.units[-1]
+        return last if last.titled and last.sections == tuple(self.path.values()) else None
 
     @staticmethod
     def _item_closed_by(heading_unit: _Unit | None, titled: _Unit | None, made: list[_Unit]) -> _Unit | None:
@@ -991,6 +1013,8 @@ class _Walker:
             if best is None:
                 best = self._body_and_colon(text, start, end, listed=self._in_duty_list())
             if best is None:
+                best = self._relative_statement(text, start, end)
+            if best is None:
                 start = self._agent_after_topic(text, start, end)
                 if start < 0 or any(item.start < end and item.end > start for item in found):
                     continue
@@ -1040,6 +1064,14 @@ class _Walker:
                 if _firm(statement) and not statement.unread:
                     best = (subject, statement)
         return best
+
+    def _relative_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """``由镇公路站负责的农村道路硬化项目，…``: the bodies who answer for the thing the clause names."""
+        match = self._relative.match(text, start, end)
+        if match is None:
+            return None
+        statement = self.reader.read(match.group()[:-1])
+        return (match.end(), statement) if _whole_statement(statement) else None
 
     def _body_and_colon(
         self, text: str, start: int, end: int, *, listed: bool
@@ -1131,13 +1163,21 @@ class _Walker:
             subject = text[start : match.start()].strip(_EDGES)
             if not self.reader.names_of(subject, strict=True):  # 还将负责 (but 管委会负责: a name's 会)
                 subject = _ADVERBS.sub("", subject)
-            if not subject or not self.reader.names_of(subject, strict=True):
+            towns = self._towns(subject)
+            if not subject or not (self.reader.names_of(subject, strict=True) or towns):
                 continue
             statement = self.reader.read(subject + match.group("verb"))
             task = text[match.end("verb") : end]
-            if _firm(statement) and len(_CJK.findall(task)) >= _SUBJECT_TASK_LENGTH:  # not 由A负责监督。
+            if (_firm(statement) or (towns and _whole_statement(statement))) and len(
+                _CJK.findall(task)
+            ) >= _SUBJECT_TASK_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
         return None
+
+    def _towns(self, subject: str) -> bool:
+        """Whether `subject` lists townships alone (亭子镇、浙水乡负责…), bodies though weakly ended."""
+        names = self.reader.names_of(subject, strict=False)
+        return bool(names) and all(self._is_town(name) and len(name) > 2 for name in names)
 
     def _subject_after_framing(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """A clause of bodies and a role verb after clauses that name no body (the purpose, a basis).
@@ -1486,8 +1526,8 @@ class _Walker:
         length = 0  # lines of the header
         for position, paragraph in enumerate(paragraphs[index:], start=index):
             cell = remove_pinyin(paragraph.text).strip(_SPACE)
-            if cells and self._column(cells[-1]) is None and cells[-1] + cell in self.lexicon.labels:
-                cells[-1] += cell  # a header cell broken over two lines (责任 / 科室)
+            if cells and cells[-1] + cell in self.lexicon.labels:
+                cells[-1] += cell  # a header cell broken over two lines (责任 / 科室, 牵头 / 部门)
                 length += 1
                 continue
             following = (

@@ -25,8 +25,9 @@ from hbey_graph.extract.text import split_top_level
 
 __all__ = ["RunOnRow", "glued_header", "run_on_rows", "split_names"]
 
-#: A row's number run on between the cells: after a body's name or a closing bracket, before words.
-_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,3}(?=[\u4e00-\u9fff“《])")
+#: A row's number run on between the cells: after a body's name or a closing bracket, before words;
+#: not a date's (2021年2月底前)
+_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
 _MIN_ROWS = 2  # rows at least, numbered one after the other, before a paragraph is read as a table
 _STOPS = "。；;"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")  # an official's name before the bodies: 何海平教育局
@@ -37,6 +38,7 @@ _LONGEST_NAME = 30
 _MIN_TEXT = 8  # characters at least of a row's text
 _LONGEST_WEAK = 12  # characters at most of a name only a weak ending or a place makes a body's
 _PAGE_MARK = re.compile(r"—\d+—")  # a page's number between dashes, run into the text
+_PLACE_LEVELS = "省市州盟县区旗乡镇"  # the level a place's name ends with: 各区（市）县政府
 _QUALIFIER = re.compile(r"[（(][^）)]*[）)]$")  # 高新园（邹区镇）: a name's qualifier after it
 _NOT_UNDER_A_DEPARTMENT = ("zone", "township", "enterprise")  # kinds of body no department's office is
 
@@ -142,7 +144,11 @@ def split_names(text: str, reader: StatementReader) -> list[list[str]] | None:
     """
     cells: list[list[str]] = []
     for position, token in enumerate(split_top_level(text.strip(_STOPS + " "), "、，,")):
-        names = _glued(token.strip(), reader)
+        token = token.strip()
+        tail = reader.lexicon.tail.search(token) if "等" in token else None
+        if tail is not None and tail.start() > 0:  # 市文广旅局等部门: the tail dropped
+            token = token[: tail.start()]
+        names = _glued(token, reader)
         if not names:
             return None
         if position == 0 or not cells:
@@ -175,6 +181,8 @@ def _glued(token: str, reader: StatementReader) -> list[str] | None:
                 continue
             # a name only a weak ending makes a body's may close the token (嘉兴经济开发区), come before
             # a name that opens like one (高新园（邹区镇）各街道) or one of its kind (五星街道南大街街道)
+            if rest[2] and _one_group(name, rest[2][0], reader):
+                continue  # 各区（市）县政府（管委会）: one group of places' governments
             if (
                 rest[2]
                 and not _is_name(name, reader)
@@ -190,6 +198,17 @@ def _glued(token: str, reader: StatementReader) -> list[str] | None:
 
     result = best(0)
     return list(result[2]) if result is not None else None
+
+
+def _one_group(name: str, following: str, reader: StatementReader) -> bool:
+    """Whether `name`, places of a group (各区（市）), and the name after it (县政府) are one group."""
+    core = _QUALIFIER.sub("", name)
+    return (
+        core.startswith("各")
+        and core[-1] in _PLACE_LEVELS
+        and following[0] in _PLACE_LEVELS
+        and level_prefix(following, reader.lexicon) is not None
+    )
 
 
 def _opens_like_a_name(name: str, reader: StatementReader) -> bool:
