@@ -315,6 +315,19 @@ def test_a_bad_row_is_an_error_naming_the_row(row, message):
     assert message in str(error.value)
 
 
+def test_a_pattern_with_an_unquoted_comma_is_an_error_naming_its_line(tmp_path):
+    """A comma in a pattern (``{0,12}``) left unquoted splits the row into more cells than columns."""
+    lexicon_file = tmp_path / "lexicon.csv"
+    lexicon_file.write_text(
+        "kind,entry,value,extra,description\n"
+        "label,督办单位,lead,lead,supervising bodies\n"
+        "deadline,^.{0,12}出台后完成$,,,relative deadline\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match=r"line 3: 6 cells where the header has 5; quote an entry"):
+        Lexicon.from_csv(lexicon_file)
+
+
 def test_a_missing_lexicon_file_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="cannot read the lexicon"):
         Lexicon.from_csv(tmp_path / "none.csv")

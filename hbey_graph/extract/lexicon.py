@@ -136,7 +136,7 @@ KINDS: tuple[str, ...] = (
     "destination_cue",
     "duty_section",
 )
-_DEADLINE_CHARACTER = re.compile(r"[\d年月内期续]")  # a deadline holds one; most clauses do not
+_DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
 ROLE_VALUES: tuple[str, ...] = ("lead", "support", "responsible", "implementer", "by_rule")
 _FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none")
@@ -242,7 +242,15 @@ class Lexicon:
         path = Path(path)
         try:
             with path.open(encoding="utf-8-sig", newline="") as f:
-                rows = list(csv.DictReader(f))
+                reader = csv.DictReader(f)
+                rows = []
+                for row in reader:
+                    if None in row:  # more cells than columns: a comma in an unquoted pattern
+                        raise ValueError(
+                            f"{path}, line {reader.line_num}: {len(row) - 1 + len(row[None])} cells where "
+                            f"the header has {len(reader.fieldnames or [])}; quote an entry that holds a comma"
+                        )
+                    rows.append(row)
         except OSError as err:
             raise ValueError(f"{path}: cannot read the lexicon ({err.strerror})") from err
         return cls(rows, source=str(path))
@@ -452,7 +460,7 @@ class Lexicon:
 
     def is_deadline(self, text: str) -> bool:
         """Whether `text` is a deadline (``2019年底前完成``, ``年内持续推进``), not an empty match."""
-        text = text.strip()
+        text = re.sub(r"[ \t\u3000]+", "", text)  # 2016 年底前: a PDF's spaces around figures
         return _DEADLINE_CHARACTER.search(text) is not None and self.deadline.fullmatch(text) is not None
 
     @cached_property
