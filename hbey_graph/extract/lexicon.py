@@ -246,9 +246,10 @@ class Lexicon:
                 rows = []
                 for row in reader:
                     if None in row:  # more cells than columns: a comma in an unquoted pattern
+                        cells, columns = len(row) - 1 + len(row[None]), len(reader.fieldnames or [])
                         raise ValueError(
-                            f"{path}, line {reader.line_num}: {len(row) - 1 + len(row[None])} cells where "
-                            f"the header has {len(reader.fieldnames or [])}; quote an entry that holds a comma"
+                            f"{path}, line {reader.line_num}: {cells} cells where the header has "
+                            f"{columns}; quote an entry that holds a comma"
                         )
                     rows.append(row)
         except OSError as err:
