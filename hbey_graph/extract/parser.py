@@ -402,6 +402,22 @@ class _Table:
         return [self.markers[column] for column in best(0, 0)[1]]
 
 
+def _ranked(markers: list[Marker | None]) -> list[Marker | None]:
+    """A header's columns, the first of two or more columns of responsible bodies made the lead's.
+
+    ``主要责任单位 | 责任单位``: where no column says who leads or supports, the columns rank the
+    bodies, the first leading and the others supporting.
+    """
+    bodies = [(index, m) for index, m in enumerate(markers) if m is not None and m.role in _ROLE_VALUES]
+    if len(bodies) < 2 or any(marker.role != "responsible" for _, marker in bodies):
+        return markers
+    ranked = list(markers)
+    for index, marker in bodies:
+        role = "lead" if index == bodies[0][0] else "support"
+        ranked[index] = Marker(marker.text, marker.kind, role, role)
+    return ranked
+
+
 def _fit(kind: str, marker: Marker | None) -> int:
     """How well a cell of a kind fits a column: 2 for its own kind of column, 1 for text in text."""
     role = "text" if marker is None else marker.role
@@ -798,6 +814,7 @@ class _Walker:
             bool(_BRACKET_OR_COLON.search(text))
             or any(verb in text for verb in self._role_stems)
             or _TRAILING_CELL.search(text) is not None
+            or _SPACED_CELLS.search(text, 1) is not None
         )
 
     @property
@@ -849,7 +866,44 @@ class _Walker:
         found.extend(self._opening_sentences(text, found, paragraph))
         if not found:
             found.extend(self._trailing_cell(text, paragraph))
+        if not found:
+            found.extend(self._spaced_cells(text, paragraph))
         return sorted(found, key=lambda item: item.start)
+
+    def _spaced_cells(self, text: str, paragraph: Paragraph) -> list[_Found]:
+        """Cells of bodies set off by spaces after each row's last stop, in a table run on without numbers.
+
+        ``…公开曝光。 县委宣传部 持续开展 负责大气污染…考核工作。 县交通 运输局 12月底前完成…``: after a
+        stop (or at the paragraph's start) and spaces, the names (one may be broken by a space) and a
+        deadline close the row before them. Two rows at least must be found so in the paragraph.
+        """
+        found: list[_Found] = []
+        for match in _SPACED_CELLS.finditer(text):
+            tokens = [token.group() for token in _TOKEN.finditer(text, match.end())]
+            names: list[str] = []
+            end, position, rest = match.end(), 0, ""
+            while position < len(tokens) and not rest:
+                word, used = tokens[position], 1
+                joined = word + tokens[position + 1] if position + 1 < len(tokens) else ""
+                if joined and len(self.reader.names_of(_before_figure(joined)[0], strict=True) or []) == 1:
+                    word, used = joined, 2  # 县交通 运输局: a name broken by a space
+                word, rest = _before_figure(word)  # 县五城办7月底前制定: the space before a figure is gone
+                if not self.reader.names_of(word, strict=True):
+                    break
+                names.append(word)
+                end = _end_of(text, end, word)
+                position += used
+            if not names:
+                continue
+            statement = self.reader.read("、".join(names))
+            deadline = rest or (tokens[position] if position < len(tokens) else "")
+            if deadline and self.lexicon.is_deadline(deadline):
+                statement = copy.copy(statement)
+                statement.deadline = deadline
+                end = _end_of(text, end, deadline)
+            line = paragraph.line_at(match.end())
+            found.append(_Found(match.end(), end, statement, text[match.end() : end], None, "before", line))
+        return found if len(found) >= _SPACED_ROWS else []
 
     def _field_end(self, text: str, start: int, end: int) -> int:
         """Where a labelled field from `start` ends: at a full stop that no label follows, else `end`.
@@ -1302,7 +1356,7 @@ class _Walker:
             ):  # a merged cell of a leading column: it covers the rows after it
                 label = table.leading[0].text
                 table.group = _Found(
-                    0, len(text), self.reader.read(text, label=label), text, label, "line", line
+                    0, len(text), self._read_cell(text, table.leading[0]), text, label, "line", line
                 )
                 return True
             if unit is None:
@@ -1310,7 +1364,7 @@ class _Walker:
             columns = table.trailing if table is not None else []
             marker = columns[min(unit.cells, len(columns) - 1)] if columns else None
             label = marker.text if marker else None
-            unit.add(_Found(0, len(text), self.reader.read(text, label=label), text, label, "line", line))
+            unit.add(_Found(0, len(text), self._read_cell(text, marker), text, label, "line", line))
             unit.cells += 1
             if table is not None and table.has_official and not unit.lead_official:
                 unit.lead_official = table.last_official  # a merged cell of the officials' column
@@ -1354,7 +1408,8 @@ class _Walker:
             return False
         first, rows = found
         header = glued_header(piece.text[:first], self.lexicon.labels) or []
-        columns = [marker for marker in header if marker.role in _ROLE_VALUES]
+        ranked = _ranked(list(header))
+        columns = [marker for marker in ranked if marker is not None and marker.role in _ROLE_VALUES]
         line = piece.paragraph.first_line
         for row in rows:
             start = piece.text.find(row.text, row.start)
@@ -1365,12 +1420,22 @@ class _Walker:
                 content = "、".join(cells)
                 label = column.text if column is not None else None
                 unit.add(
-                    _Found(
-                        0, len(content), self.reader.read(content, label=label), content, label, "line", line
-                    )
+                    _Found(0, len(content), self._read_cell(content, column), content, label, "line", line)
                 )
             unit.lead_official = row.official
         return True
+
+    def _read_cell(self, text: str, column: Marker | None) -> Statement:
+        """The statement of a table's cell of bodies, read under its column's label and role."""
+        statement = self.reader.read(text, label=column.text if column is not None else None)
+        if column is None or self.lexicon.labels.get(column.text) == column:
+            return statement
+        ranked = copy.copy(statement)  # a column the header ranked (主要责任单位 | 责任单位): its role
+        ranked.names = [
+            named._replace(marker=column) if named.marker and named.marker.text == column.text else named
+            for named in statement.names
+        ]
+        return ranked
 
     def _cell_row(self, paragraphs: list[Paragraph], index: int, table: _Table) -> int:
         """Read the row a row number opens in a table written one cell per line; return its lines.
@@ -1486,9 +1551,7 @@ class _Walker:
             if column is not None or (kinds[index] == "bodies" and not in_text_column):
                 column = column or next(trailing, None)
                 name = column.text if column else None
-                found.append(
-                    _Found(0, len(cell), self.reader.read(cell, label=name), cell, name, "line", line)
-                )
+                found.append(_Found(0, len(cell), self._read_cell(cell, column), cell, name, "line", line))
             elif kinds[index] == "number" or _FIGURE.match(cell):
                 continue  # a row number, or a figure (1.8%, 4200): no words of the task
             elif self.lexicon.is_deadline(cell):
@@ -1519,7 +1582,7 @@ class _Walker:
             cells = _cells(text, separator)
             markers = [self._column(cell) for cell in cells]
             if len(cells) >= 2 and _header_cells(cells, markers):
-                return _Table(cells, markers, separator), 1
+                return _Table(cells, _ranked(markers), separator), 1
         if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
             return None
         cells: list[str] = []
@@ -1554,7 +1617,7 @@ class _Walker:
         markers = [self._column(cell) for cell in cells]
         if len(cells) < 2 or not _header_cells(cells, markers):
             return None
-        return _Table(cells, markers, None), length
+        return _Table(cells, _ranked(markers), None), length
 
     def _column(self, name: str) -> Marker | None:
         """What a header cell's column holds.
@@ -1806,12 +1869,32 @@ class _Walker:
         self.issues.append(ParseIssue(line, kind, message))
 
 
+#: Where cells set off by spaces may open: a paragraph's start, or spaces after a stop (…曝光。 县委宣传部)
+_SPACED_CELLS = re.compile(r"(?:^|(?<=[。.；;])[ \t\u3000]+)(?=[\u4e00-\u9fff])")
+_TOKEN = re.compile(r"[^ \t\u3000]+")
+_SPACED_ROWS = 2  # rows at least whose cells are set off by spaces after their stop
 #: Words after the last stop and a space of a line: the last cell of a row (…增长8%以上。 财政局)
 _TRAILING_CELL = re.compile(r"[。；][ \t\u3000]+(?P<cell>[^。；：:\s][^。；：:]{0,60}?)[ \t\u3000]*$")
 _RUN_TOGETHER = re.compile(r"。[ \t\u3000]+(?=\S)")  # …各部门配合。 大力推进…: items run on, spaces between
 _UNKNOWN_FIELD = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,8})[：:](?P<rest>.+)$")  # 督办单位：市住建局
 _ADVERBS = re.compile(r"(?:还|也|均|都|分别|共同|主要)?(?:将|要|应|须|需|会)?$")  # 等部门还将负责
 _BRACKET_OR_COLON = re.compile(f"[{re.escape(OPEN + CLOSE)}：:]")
+
+
+def _before_figure(word: str) -> tuple[str, str]:
+    """`word` cut before its first figure (县五城办7月底前制定 → 县五城办, 7月底前制定), else whole."""
+    figure = re.search(r"\d", word)
+    if figure is None or figure.start() == 0:
+        return word, ""
+    return word[: figure.start()], word[figure.start() :]
+
+
+def _end_of(text: str, start: int, chars: str) -> int:
+    """Where `chars` end in `text` read from `start`, spaces between them passed over."""
+    position = start
+    for char in chars:
+        position = text.index(char, position) + 1
+    return position
 
 
 def _verb_pattern(verbs: list[str]) -> re.Pattern[str]:

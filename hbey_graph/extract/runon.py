@@ -259,9 +259,13 @@ def _is_name(name: str, reader: StatementReader, *, weak: bool = False) -> bool:
 def glued_header(text: str, labels: dict[str, Marker]) -> list[Marker] | None:
     """The columns of bodies (and officials) a header run together names, in order.
 
-    ``序号主要工作任务第一责任单位主要责任单位``: the labels found in it, longest first, where they do
-    not overlap. None unless it names a column of bodies.
+    ``序号主要工作任务第一责任单位主要责任单位``: the labels found in it from its row-number column on,
+    longest first, where they do not overlap. None unless it names a column of bodies.
     """
+    numbers = [text.rfind(label) for label, marker in labels.items() if marker.role == "number"]
+    numbers = [position for position in numbers if position >= 0]
+    if numbers:  # the header opens with its row-number column: a title before it (…责任分工表序号…) is none
+        text = text[max(numbers) :]
     taken: list[tuple[int, Marker]] = []
     used = [False] * len(text)
     for label in sorted(labels, key=len, reverse=True):
