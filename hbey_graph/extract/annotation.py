@@ -813,7 +813,8 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
                 and _GROUP_OPENING.match(levels.group())
                 and not opens_group
                 and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
-            )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区
+                and _ending_kind(bare, lexicon) != "department"
+            )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区, 各乡镇、区总工会
             or (_GROUP_START.match(previous) and _BARE_LEVELS.match(bare) and not opens_group)
             or (_GROUP_START.match(previous) and bare in lexicon.ending_kinds)
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
@@ -834,14 +835,21 @@ def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[
     for index, piece in enumerate(pieces):
         current += piece
         following = pieces[index + 1] if index + 1 < len(pieces) else None
-        if (
-            following is not None
-            and _is_name(current, lexicon, registry)
-            and (
-                _is_name(following, lexicon, registry) or not _is_name(current + following, lexicon, registry)
-            )
+        if following is not None and (
+            (
+                _is_name(current, lexicon, registry)
+                and (
+                    _is_name(following, lexicon, registry)
+                    or not _is_name(current + following, lexicon, registry)
+                )
+            )  # 市民政局 伍泽国: a name, then a person's name
+            or (
+                _is_weak_name(current, lexicon, registry)
+                and _is_weak_name(following.split()[0] if following else "", lexicon, registry)
+                and not _is_name(current + following, lexicon, registry)
+            )  # 安监站 安监所: two offices a weak ending makes bodies (but 开发区 管委会 is one)
         ):
-            names.append(current)  # 市民政局 伍泽国: a name, then a person's name
+            names.append(current)
             current = ""
     if current:
         names.append(current)
@@ -850,6 +858,10 @@ def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[
 
 def _is_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:
     return body_strength(text, lexicon, registry) in ("known", "strong")
+
+
+def _is_weak_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:
+    return body_strength(text, lexicon, registry) in ("known", "strong", "weak")
 
 
 def _split_conjunctions(name: str, lexicon: Lexicon, registry: BodyRegistry) -> list[str]:

@@ -87,6 +87,8 @@ _RUN_ON = 30  # characters after a space in a heading that make it a paragraph r
 _TASK_LIKE_LENGTH = 8
 _SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
+_LONGEST_CELL_ROW = 40  # lines a row one cell per line may take (a body a line: 东孝街道 / 孝顺镇 …)
+_LONGEST_WEAK_CELL = 8  # characters at most of a name a weak ending makes a table cell's body: 澧浦镇
 _GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
 _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
 _DUTY_HEAD_LENGTH = 30  # characters at most of the bodies before the colon of a duty line
@@ -1447,7 +1449,7 @@ class _Walker:
         """
         number = int(paragraphs[index].text.strip(_SPACE))
         columns = len([m for m in table.markers if m is None or m.role != "number"])
-        window = paragraphs[index + 1 : index + 2 + 2 * len(table.columns)]
+        window = paragraphs[index + 1 : index + 2 + max(2 * len(table.columns), _LONGEST_CELL_ROW)]
         texts = [remove_pinyin(paragraph.text).strip(_SPACE) for paragraph in window]
         following = next(
             (i for i, text in enumerate(texts) if _NUMBER_ONLY.match(text) and int(text) == number + 1), None
@@ -1468,11 +1470,21 @@ class _Walker:
         """What a table cell holds: ``number``, ``bodies``, ``deadline``, ``person`` or ``text``."""
         if _NUMBER_ONLY.match(cell):
             return "number"
-        if self.reader.names_of(cell, strict=False):
+        if self._names_cell(cell):
             return "bodies"
         if self.lexicon.is_deadline(cell):
             return "deadline"
         return "person" if _PERSON_CELL.fullmatch(cell) else "text"
+
+    def _names_cell(self, cell: str) -> bool:
+        """Whether a table's cell names bodies: by strong endings, or short names by weak ones.
+
+        ``澧浦镇``, ``区环卫所`` are bodies; ``新(改、扩)建一批中小学校`` (学校 a weak ending) is a task.
+        """
+        if self.reader.names_of(cell, strict=True):
+            return True
+        names = self.reader.names_of(cell, strict=False)
+        return bool(names) and all(len(name) <= _LONGEST_WEAK_CELL for name in names)
 
     def _joined_names(self, pieces: list[_Piece], table: _Table) -> list[_Piece]:
         """Cells naming bodies on consecutive lines joined, while the row has more than its columns.
@@ -1482,9 +1494,12 @@ class _Walker:
         one cell.
         """
         bodies = [m for m in table.markers if m is not None and m.role in _ROLE_VALUES]
+        columns = [m for m in table.markers if m is None or m.role != "number"]
         pieces = list(pieces)
-        while True:  # (names sure by their endings: 自治区级工程技术研究中心(家) may be a task's text)
-            sure = [bool(self.reader.names_of(piece.text, strict=True)) for piece in pieces]
+        while True:  # (a first cell under a text column is text: 自治区级工程技术研究中心(家))
+            sure = [self._names_cell(piece.text) for piece in pieces]
+            if sure and columns and columns[0] is None:
+                sure[0] = False
             runs = [i for i in range(1, len(pieces)) if sure[i] and sure[i - 1]]
             if not runs or sum(sure) <= len(bodies):
                 break
@@ -1581,6 +1596,8 @@ class _Walker:
         if separator is not None:
             cells = _cells(text, separator)
             markers = [self._column(cell) for cell in cells]
+            if self.table is not None and self._row_of(self.table, cells):
+                return None  # 养老机构 | 4月份 | 民政所: a row of the open table, not a header
             if len(cells) >= 2 and _header_cells(cells, markers):
                 return _Table(cells, _ranked(markers), separator), 1
         if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
@@ -1618,6 +1635,17 @@ class _Walker:
         if len(cells) < 2 or not _header_cells(cells, markers):
             return None
         return _Table(cells, _ranked(markers), None), length
+
+    def _row_of(self, table: _Table, cells: list[str]) -> bool:
+        """Whether `cells` fit `table`'s columns as a row: as many, a body cell under a body column."""
+        if len(cells) != len(table.columns):
+            return False
+        kinds = [self._kind(cell) for cell in cells]
+        markers = table.markers_of(kinds)
+        return markers is not None and any(
+            kind == "bodies" and marker is not None and marker.role in _ROLE_VALUES
+            for kind, marker in zip(kinds, markers, strict=True)
+        )
 
     def _column(self, name: str) -> Marker | None:
         """What a header cell's column holds.

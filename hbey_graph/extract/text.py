@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -451,9 +451,9 @@ def split_paragraphs(
             if paragraphs[-1].original is not None:
                 paragraphs[-1].original = "".join(source_parts)
 
-    lines = _vertical_text_joined(text.split("\n"), issues, is_name)
+    lines = _vertical_text_joined(text.split("\n"), issues, is_name, lexicon.labels)
     if originals is not None:
-        originals = _vertical_text_joined(originals, [], is_name)
+        originals = _vertical_text_joined(originals, [], is_name, lexicon.labels)
     width = _wrap_width(lines)
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
@@ -532,15 +532,19 @@ def split_paragraphs(
 
 
 def _vertical_text_joined(
-    lines: list[str], issues: list[ParseIssue], is_name: Callable[[str], bool] | None = None
+    lines: list[str],
+    issues: list[ParseIssue],
+    is_name: Callable[[str], bool] | None = None,
+    labels: Container[str] = (),
 ) -> list[str]:
     """Lines of a table cell printed one or two characters a line, joined on the first of them.
 
     ``市政`` / ``府办`` / ``公厅`` is ``市政府办公厅``, ``长沙`` / ``先导`` / ``区管委会`` is
     ``长沙先导区管委会``: a run of two or more lines of one or two Chinese characters each, and a
     line of up to four that ends it, when the first of them is no name on its own (a table's cells
-    ``各街道`` / ``统计局`` or ``马振明`` / ``改革办`` stay apart). The lines joined onto the first are
-    left empty, so that line numbers stay those of the source.
+    ``各街道`` / ``统计局`` or ``马振明`` / ``改革办`` stay apart, and so do a header's `labels`:
+    ``序号`` / ``指标``). The lines joined onto the first are left empty, so that line numbers stay
+    those of the source.
     """
     joined = list(lines)
     index = 0
@@ -549,7 +553,7 @@ def _vertical_text_joined(
         while end < len(lines) and _VERTICAL_CELL.match(lines[end].strip(_EDGE)):
             end += 1
         first = lines[index].strip(_EDGE)
-        if end - index >= 2 and not (is_name is not None and is_name(first)):
+        if end - index >= 2 and not (is_name is not None and is_name(first)) and first not in labels:
             if end < len(lines) and _VERTICAL_END.match(lines[end].strip(_EDGE)):
                 end += 1
             joined[index] = "".join(line.strip(_EDGE) for line in lines[index:end])

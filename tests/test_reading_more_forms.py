@@ -1,0 +1,181 @@
+"""Reading real plans, continued: forms first met in documents annotated by readers who never saw
+the parser's output (corpus files 340-407).
+
+Each excerpt is taken from a document of the corpus in ``tests/corpus`` (file named in each test);
+the expected tasks, bodies and roles are what a reader finds in it.
+"""
+
+from hbey_graph.extract.lexicon import Lexicon
+from hbey_graph.extract.parser import parse_text
+
+
+def roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+def test_a_clause_opening_with_hui_tong_names_the_supporting_bodies():
+    """342 (Inner Mongolia 2002): ``由政府调研室(体改办)牵头，会同自治区计委、劳动和社会保障厅…等部门落实`` —
+    会同 opens the clause of the bodies that support; who acts (由) and the verb make 政府调研室 a
+    body though 室 is a weak ending."""
+    plan = parse_text(
+        "一、关于“认真清理有关限制农牧民进城的不合理规定”问题，由政府调研室(体改办)牵头，"
+        "会同自治区计委、劳动和社会保障厅、农业厅和卫生厅等部门落实。\n"
+    )
+    assert roles(plan) == [
+        [
+            ("政府调研室(体改办)", "lead"),
+            ("自治区计委", "support"),
+            ("自治区劳动和社会保障厅", "support"),
+            ("自治区农业厅", "support"),
+            ("自治区卫生厅", "support"),
+        ]
+    ]
+
+
+def test_a_clause_naming_who_answers_for_the_project_it_qualifies():
+    """382 (林头镇 2021): ``由镇公路站负责的农村道路硬化项目，…预计2021年11月份完成。``"""
+    plan = parse_text(
+        "聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，整合交通、扶贫等项目资金，"
+        "建设自然村内约12.3公里道路硬化，预计2021年11月份完成。\n"
+    )
+    assert roles(plan) == [[("镇公路站", "responsible")]]
+    assert plan.tasks[0].text.startswith("农村道路硬化项目")
+
+
+def test_townships_as_the_subject_of_fu_ze():
+    """383 (Cangxi 2019): ``亭子镇、浙水乡负责做好项目规划…；县发改局负责做好项目的立项审批；``"""
+    plan = parse_text(
+        "二、明确工作责任。亭子镇、浙水乡负责做好项目规划、设计、实施、验收、审计等工作；"
+        "县发改局负责做好项目的立项审批；\n"
+    )
+    assert roles(plan) == [
+        [("亭子镇", "responsible"), ("浙水乡", "responsible")],
+        [("县发改局", "responsible")],
+    ]
+
+
+def test_an_item_whose_title_closes_with_its_statement_takes_the_paragraphs_under_it():
+    """401 (Jingyan 2021): ``二、为5000名…提供生活费补助(责任单位:县教育局)`` over a paragraph that
+    repeats the title and gives the item's figures: one task, its words and its figures."""
+    plan = parse_text(
+        "二、为5000名义务教育阶段家庭经济困难学生提供生活费补助(责任单位:县教育局)\n"
+        "为5000名义务教育阶段家庭经济困难学生提供生活费补助。计划安排资金360万元。\n"
+        "三、支持1所特殊教育学校改善办学条件(责任单位:县教育局)\n"
+    )
+    assert roles(plan) == [[("县教育局", "responsible")], [("县教育局", "responsible")]]
+    assert "计划安排资金360万元" in plan.tasks[0].text
+    assert not [issue for issue in plan.issues if issue.kind == "unassigned-task"]
+
+
+def test_a_heading_naming_a_body_s_main_tasks_covers_its_items():
+    """380 (Datong 2010): ``(八)县经济局主要工作任务:`` over numbered items."""
+    plan = parse_text(
+        "(八)县经济局主要工作任务:\n"
+        "1、督促高耗能低产值重污染企业加快技术改造步伐。\n"
+        "2、大力推进清洁生产。\n"
+    )
+    assert roles(plan) == [[("县经济局", "responsible")], [("县经济局", "responsible")]]
+
+
+def test_a_coordinators_line_names_officials_not_a_task():
+    """341 (Fushun): ``责任人:奚克路副市长 / 协调人:…副秘书长 / 责任单位:市建委、交通局、城管局。``"""
+    plan = parse_text(
+        "2. 加快城市基础设施建设。\n"
+        "(2)积极推进南环铁路建设。\n"
+        "责任人:奚克路副市长\n"
+        "协调人:朱红市长助理、王飞副秘书长\n"
+        "责任单位:市建委、规划局、国土局和有关县区。\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市建委", "responsible"),
+            ("市规划局", "responsible"),
+            ("市国土局", "responsible"),
+            ("有关县区", "responsible"),
+        ]
+    ]
+
+
+def test_a_counted_group_and_a_header_cell_broken_after_a_label():
+    """402 (Xuhui 2006): header cells ``牵头 / 部门`` and ``完成 / 时间`` one per line; the group
+    ``13个街道、镇`` kept whole; ``人口计生委等相关部门`` loses its tail."""
+    plan = parse_text(
+        "序号\n\n项目\n\n类别\n\n具 体 内 容\n\n牵头\n\n部门\n\n相关责任部门\n\n完成\n\n时间\n\n"
+        "110\n\n加强0- 3岁婴幼儿教育\n\n教育局\n\n人口计生委等相关部门,13个街道、镇\n\n2010年\n\n"
+        "112\n\n保持100%的义务教育入学率\n\n教育局\n\n13个街道、镇\n\n2010年\n"
+    )
+    assert roles(plan) == [
+        [("教育局", "lead"), ("人口计生委", "support"), ("13个街道、镇", "support")],
+        [("教育局", "lead"), ("13个街道、镇", "support")],
+    ]
+    assert [task.deadline for task in plan.tasks] == ["2010年", "2010年"]
+
+
+def test_the_first_of_two_columns_of_responsible_bodies_leads():
+    """405 (Guangdong 2014): ``主要责任单位 / 责任单位``, each body on a line of its own."""
+    plan = parse_text(
+        "领域\n主要目标\n主要责任单位\n责任单位\n"
+        "5.妇女享有优质避孕节育计生服务。\n省计生委\n省卫生厅\n"
+    )
+    assert roles(plan) == [[("省计生委", "lead"), ("省卫生厅", "support")]]
+
+
+def test_a_run_on_table_whose_dates_are_no_row_numbers():
+    """360 (Chengdu): ``…备注1将生活垃圾…2021年2月底前，…90%以上。市委宣传部(市文明办)、…市文广旅局等部门，
+    各区(市)县政府(管委会)2完善…`` — 2月 is a date, 等部门 a tail, 各区(市)县政府 one group, and the
+    title before 序号 (…责任分工表) names no column."""
+    plan = parse_text(
+        "贯彻落实生活垃圾分类制度重点任务责任分工表序号工作内容目标任务责任单位备注1将生活垃圾分类投放作为"
+        "精神文明建设的重要内容。2021年2月底前，群众对生活垃圾分类的知晓率达90%以上。市委宣传部(市文明办)、"
+        "市城管委,市文广旅局等部门,各区(市)县政府(管委会)2完善生活垃圾回收利用体系。2021年2月底前，基本建成"
+        "生活垃圾回收利用体系。市商务局,各区(市)县政府(管委会)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市委宣传部(市文明办)", "responsible"),
+            ("市城管委", "responsible"),
+            ("市文广旅局", "responsible"),
+            ("各区(市)县政府(管委会)", "responsible"),
+        ],
+        [("市商务局", "responsible"), ("各区(市)县政府(管委会)", "responsible")],
+    ]
+
+
+def test_cells_set_off_by_spaces_after_each_row_s_stop():
+    """384 (Jianli 2018): no row numbers; each row's text ends with a stop, then its bodies (one
+    broken by a space, one run into its deadline when the space before a figure was taken out)."""
+    plan = parse_text(
+        "附件 监利县2018年环境空气质量综合整治方案职责清单 工作任务和内容 责任单位 配合单位 完成时间 "
+        "负责全县环境空气质量达标整治工作的舆论宣传,开展专题宣传和跟踪报道,对违法排污企业进行公开曝光.\n\n"
+        "县委宣传部 持续开展 负责大气污染综合治理工作任务的督导和检查考核工作。 县五城办 7月底前制定 "
+        "负责抓好砂石场的扬尘污染防治工作。 县交通 运输局 12月底前完成 "
+        "负责城区道路的清扫工作。 县城管局 持续开展\n"
+    )
+    assert roles(plan) == [
+        [("县委宣传部", "responsible")],
+        [("县五城办", "responsible")],
+        [("县交通运输局", "responsible")],
+        [("县城管局", "responsible")],
+    ]
+    assert [task.deadline for task in plan.tasks] == ["持续开展", "", "12月底前完成", "持续开展"]
+
+
+def test_deadlines_of_ongoing_work_and_after_a_document_is_issued():
+    """365 (Suining 2016) and 400 (Panshan 2014): time cells that name no date."""
+    lexicon = Lexicon.default()
+    ongoing = ("常态工作", "持续开展", "2016—2018 年底前")
+    for cell in (*ongoing, "省出台文件后 2 个月完成", "省意见出台后6个月内完成"):
+        assert lexicon.is_deadline(cell), cell
+    for cell in ("加强常态化监管", "后勤保障", "出台后"):
+        assert not lexicon.is_deadline(cell), cell
+
+
+def test_a_tail_naming_responsible_units_and_a_street_s_unit_without_a_carried_prefix():
+    """381 (Tancheng 2022): ``由县公安局、…、县综合行政执法局等责任单位牵头``; 366 (Xiangshan 2024):
+    ``区城管大队法制办及街道城管中队`` (a street's squad takes no district prefix)."""
+    plan = parse_text(
+        "由县公安局、县住建局、县综合行政执法局等责任单位牵头，在垃圾分类方面，保证环卫设施符合要求。\n"
+    )
+    assert roles(plan) == [[("县公安局", "lead"), ("县住建局", "lead"), ("县综合行政执法局", "lead")]]
+    plan = parse_text("1.开展市容秩序专项整治行动。（责任单位：区城管大队法制办及街道城管中队）\n")
+    assert roles(plan) == [[("区城管大队法制办", "responsible"), ("街道城管中队", "responsible")]]
