@@ -179,3 +179,45 @@ def test_a_tail_naming_responsible_units_and_a_street_s_unit_without_a_carried_p
     assert roles(plan) == [[("县公安局", "lead"), ("县住建局", "lead"), ("县综合行政执法局", "lead")]]
     plan = parse_text("1.开展市容秩序专项整治行动。（责任单位：区城管大队法制办及街道城管中队）\n")
     assert roles(plan) == [[("区城管大队法制办", "responsible"), ("街道城管中队", "responsible")]]
+
+
+def test_a_sentence_saying_whose_the_items_before_it_are():
+    """482 (Zhengzhou 2007): ``1.…；2.…；4项目标的责任单位均为市发展改革委。`` and
+    ``5.…；该目标责任单位为市经委。``"""
+    plan = parse_text(
+        "（一）跨越式发展目标。\n"
+        "1.第三产业增加值达到1000亿元；\n"
+        "2.城镇固定资产投资新增200亿元；\n"
+        "2项目标的责任单位均为市发展改革委。\n"
+        "3.规模以上工业销售收入达到3000亿元；\n"
+        "该目标责任单位为市经委。\n"
+    )
+    assert roles(plan) == [
+        [("市发展改革委", "responsible")],
+        [("市发展改革委", "responsible")],
+        [("市经委", "responsible")],
+    ]
+
+
+def test_a_column_of_places_is_no_column_of_bodies():
+    """520 (Yang County 2024): ``建设地点`` holds the streets where a project is built (纸坊街道), not
+    the body responsible for it."""
+    plan = parse_text(
+        "序号 |\n项目名称 |\n建设地点 |\n建设时间 |\n2024年建设内容 |\n责任单位 |\n"
+        "1 |\n城北小学门前道路建设项目 |\n纸坊街道 |\n2024 |\n建成唐塔北路延伸段道路。 |\n住建局 |\n"
+        "2 |\n洋县2024年老旧小区改造项目 |\n洋州街道 |\n2024 |\n实施三所老旧小区房屋功能改善。 |\n住建局 |\n"
+    )
+    assert roles(plan) == [[("住建局", "responsible")], [("住建局", "responsible")]]
+
+
+def test_an_item_below_the_heading_level_keeps_its_title_in_its_text():
+    """341 (Fushun): ``(1)加快沈抚城际轨道交通建设，确保5月1日竣工通车。完成南环公路建设…`` under
+    ``2. 加快城市基础设施建设。`` — the sub-item's title is the first sentence of its task."""
+    plan = parse_text(
+        "七、加强基础设施建设\n"
+        "2. 加快城市基础设施建设。\n"
+        "(1)加快沈抚城际轨道交通建设,确保5月1日竣工通车。完成南环公路建设。\n"
+        "责任单位:市建委、交通局、城管局。\n"
+    )
+    assert plan.tasks[0].text.startswith("加快沈抚城际轨道交通建设，确保5月1日竣工通车。完成南环公路建设")
+    assert plan.tasks[0].heading == "加快城市基础设施建设"

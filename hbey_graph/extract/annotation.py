@@ -171,6 +171,7 @@ class _Patterns(NamedTuple):
     label_at_colon: re.Pattern[str]
     label_semicolon: re.Pattern[str]
     label_stop: re.Pattern[str]
+    label_is: re.Pattern[str]
     longest_label: int
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
@@ -202,6 +203,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
         label_semicolon=re.compile(rf"^[{space}]*{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[；;]"),
         label_stop=re.compile(rf"(?<![^。；;{space}]){_LABEL_LEVEL}(?P<label>{labels})[{space}]*。"),
+        label_is=re.compile(
+            rf"^[{space}]*(?P<lead>{lexicon.covered_items}){_LABEL_LEVEL}(?P<label>{labels})"
+            rf"(?P<verb>[{space}]*(?:均|都|全部)?为)"
+        ),
         longest_label=max(map(len, lexicon.labels), default=0) * 2 + 4,  # spaced out, with a level
         verb_end=re.compile(rf"(?:{verbs})$"),
         verb_start=re.compile(rf"^(?:{verbs})"),
@@ -249,6 +254,7 @@ class StatementReader:
         self._label_at_colon = patterns.label_at_colon
         self._label_semicolon = patterns.label_semicolon
         self._label_stop = patterns.label_stop
+        self._label_is = patterns.label_is
         self._longest_label = patterns.longest_label
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
@@ -327,6 +333,28 @@ class StatementReader:
             if role == "deadline" or (role in ROLE_VALUES and self.names_of(following) is not None):
                 changed = changed[: match.end() - 1] + "：" + changed[match.end() :]
         return changed
+
+    def with_label_is(self, text: str) -> str:
+        """`text` with a sentence saying whose the items before it are written as a label and colon.
+
+        ``4项目标的责任单位均为市发展改革委。`` reads as ``责任单位：市发展改革委。`` (the words before
+        the label become spaces, so the text keeps its length).
+
+        Examples
+        --------
+        >>> from hbey_graph.extract.lexicon import Lexicon
+        >>> reader = StatementReader(Lexicon.default())
+        >>> reader.with_label_is("该目标责任单位为市经委。")
+        '   责任单位：市经委。'
+        >>> reader.with_label_is("明确责任单位为市经委的职责。")
+        '明确责任单位为市经委的职责。'
+        """
+        match = self._label_is.match(text)
+        if match is None:
+            return text
+        spaces = " " * match.end("lead")
+        label = text[match.end("lead") : match.end("label")]
+        return f"{spaces}{label}{' ' * (len(match.group('verb')) - 1)}：{text[match.end() :]}"
 
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text`, or one of its sentences, or a stretch after spaces."""

@@ -58,6 +58,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     不再列出``): the bodies take part in the later tasks.
 ``deadline``
     A regular expression for a clause or cell that is a deadline (``2019年底前完成``).
+``covered_items``
+    A regular expression for the words before a label that say which items it covers (``该目标``,
+    ``4项目标的``): ``4项目标的责任单位均为A`` reads as ``责任单位：A``.
 ``heading_role``
     A regular expression with a group ``bodies`` (and a group ``verb``) for a heading that names
     who leads the items under it (``省发展改革委牵头的工作``). The verb gives the role when it is a
@@ -135,6 +138,7 @@ KINDS: tuple[str, ...] = (
     "name_noun",
     "destination_cue",
     "duty_section",
+    "covered_items",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
@@ -153,6 +157,7 @@ _REGEX_KINDS = frozenset(
         "numbering",
         "enumeration",
         "agency",
+        "covered_items",
     }
 )
 _DIGITS = "一二三四五六七八九"
@@ -310,6 +315,11 @@ class Lexicon:
     def agents(self) -> tuple[str, ...]:
         """Words opening a clause that names who acts, longest first."""
         return _longest_first(r.entry for r in self.entries("agent"))
+
+    @cached_property
+    def covered_items(self) -> str:
+        """The words before a label that say which items it covers, as one regular expression."""
+        return "|".join(f"(?:{r.entry})" for r in self.entries("covered_items")) or "(?!)"
 
     @cached_property
     def framing(self) -> tuple[str, ...]:

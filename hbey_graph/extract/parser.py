@@ -87,6 +87,7 @@ _RUN_ON = 30  # characters after a space in a heading that make it a paragraph r
 _TASK_LIKE_LENGTH = 8
 _SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
+_HEADING_LEVEL = 3  # the outline level whose title is a task's heading (一、 / （一） / 1.)
 _LONGEST_CELL_ROW = 40  # lines a row one cell per line may take (a body a line: 东孝街道 / 孝顺镇 …)
 _LONGEST_WEAK_CELL = 8  # characters at most of a name a weak ending makes a table cell's body: 澧浦镇
 _GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
@@ -423,6 +424,8 @@ def _ranked(markers: list[Marker | None]) -> list[Marker | None]:
 def _fit(kind: str, marker: Marker | None) -> int:
     """How well a cell of a kind fits a column: 2 for its own kind of column, 1 for text in text."""
     role = "text" if marker is None else marker.role
+    if role == "none":  # 建设地点, 责任人: a column whose cells are read as nothing (places, persons)
+        return 1
     if kind == "number":
         return 2 if role == "number" else 0
     if kind == "bodies":
@@ -446,6 +449,7 @@ class _Walker:
         self.repeats: set[int] = set()  # ids of sections numbered like an earlier one under their parent
         self.units: list[_Unit] = []
         self.held: list[_Found] = []  # statements on lines before any text they could belong to
+        self._titled: set[str] = set()  # sections below the heading level whose title a task took
         # sections whose heading names their body, by key and line: an outline may start again
         self.section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
@@ -484,6 +488,7 @@ class _Walker:
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
             text, original = repair_paragraph(paragraph, self.issues)
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
+            text = self.reader.with_label_is(text)  # 该目标责任单位为市经委。
             piece = _Piece(paragraph, text, original)
             table = self.table
             if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
@@ -745,7 +750,6 @@ class _Walker:
                     made[-1].add(item)
                 elif heading_unit is not None:  # （省发改委负责） right after an item's title
                     heading_unit.add(item)
-                    heading_unit.titled = True
                     titled = heading_unit
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
@@ -763,7 +767,9 @@ class _Walker:
         tail = piece.cut(cursor, len(piece.text), _EDGES, _TEXT_END)
         closed = not tail.text.strip(_EDGES + CLOSE)
         if heading_unit is not None and len(made) == 1 and made[0].found and closed:
-            made[0].titled = True  # 一、…（责任单位：县教育局）: the paragraphs after it are the item's words
+            # 一、…补助（责任单位：县教育局）, the statement right after the title (no stop between):
+            # the paragraphs after it are the item's words
+            made[0].titled = not made[0].text.endswith(("。", "；", ";"))
         if opened is not None:
             opened.piece = piece.cut(opened_start, len(piece.text), _EDGES, _TEXT_END)
         elif (item_unit := self._item_closed_by(heading_unit, titled, made)) and tail.text.strip(
@@ -1515,7 +1521,9 @@ class _Walker:
         ``区住建局`` after the first body's task, cost and schedule opens a second row of the same
         item; the cells before the body column are the first row's (merged over both).
         """
-        body_columns = len([m for m in table.markers if m is not None and m.role in _ROLE_VALUES])
+        body_columns = len(  # (a column of places or persons, 建设地点, may hold names too)
+            [m for m in table.markers if m is not None and (m.role in _ROLE_VALUES or m.role == "none")]
+        )
         rows: list[list[_Piece]] = [[]]
         bodies = 0
         text_after = False
@@ -1831,13 +1839,20 @@ class _Walker:
         outer = sections[-1].title if sections else ""
         levels = {s.level: s for s in sections}
         text = " ".join([unit.piece.text, *self._content_fields(unit)]).strip()
+        own = sections[-1] if sections and sections[-1].level > _HEADING_LEVEL else None
+        if own is not None and own.title and own.key not in self._titled and own.title not in text:
+            # (1)加快…建设，确保5月1日竣工通车。完成…: an item below the heading level keeps no title
+            # field of its own, so its title opens its first task's text
+            text = f"{own.title}。{text}" if text else own.title
+        if own is not None:
+            self._titled.add(own.key)
         theme = None if unit.heading else _THEME.match(text)
         return Task(
             task_id=task_id,
             seq=len(self.plan.tasks) + 1,
             section_path=tuple(s.key for s in sections),
             section=levels[2].title if 2 in levels else outer,
-            heading=levels[3].title if 3 in levels else outer,
+            heading=levels[_HEADING_LEVEL].title if _HEADING_LEVEL in levels else outer,
             theme=theme.group("theme") if theme else None,
             text=text,
             annotation=_joined(unit.found),
