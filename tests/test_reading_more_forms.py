@@ -221,3 +221,55 @@ def test_an_item_below_the_heading_level_keeps_its_title_in_its_text():
     )
     assert plan.tasks[0].text.startswith("加快沈抚城际轨道交通建设，确保5月1日竣工通车。完成南环公路建设")
     assert plan.tasks[0].heading == "加快城市基础设施建设"
+
+
+def test_a_run_on_row_of_figures_then_owners_lead_and_officials():
+    """560 (Longquanyi 2009): ``…项目业主牵头协调部门牵头区领导合计 7089078737500 1十陵景区项目加快建设
+    43000020000市兴城公司区建设局王天刚郭代辉2…`` — the bodies follow the row's figures, the officials
+    in charge follow the bodies, and a cooperative's name runs into the lead's (…合作社区农发局)."""
+    plan = parse_text(
+        "序号项目名称建设阶段总投资2009年计划投资项目业主牵头协调部门牵头区领导合计 7089078737500 "
+        "1十陵景区项目加快建设43000020000市兴城公司区建设局王天刚郭代辉2成都市农产品交易中心项目加快建设"
+        "3200003000四川聚和生态农业发展有限公司、聚和村农村股份合作社区农发局宋凯\n"
+    )
+    assert roles(plan) == [
+        [("市兴城公司", "support"), ("区建设局", "lead")],
+        [
+            ("四川聚和生态农业发展有限公司", "support"),
+            ("聚和村农村股份合作社", "support"),
+            ("区农发局", "lead"),
+        ],
+    ]
+    assert [task.lead_official for task in plan.tasks] == ["王天刚郭代辉", "宋凯"]
+
+
+def test_labels_of_a_consultation_plan_and_bare_offices_of_the_body_dividing_its_work():
+    """542 (Shandong CPPCC 2015): ``牵头界别组:无党派组 协商部门:省住建厅、经信委``; 545 (Supreme
+    People's Court 2019): ``牵头部门:办公厅`` names the court's own general office."""
+    plan = parse_text(
+        "(一)城镇供热领域的节能减排潜力和对策\n"
+        "时间安排:4月 牵头界别组:无党派组 协商部门:省住建厅、经信委\n"
+        "1.严格落实各级人民法院党组的主体责任。\n"
+        "牵头部门:办公厅\n"
+        "参加部门:政治部、研究室\n"
+    )
+    assert roles(plan) == [
+        [("无党派组", "lead"), ("省住建厅", "support"), ("省经信委", "support")],
+        [("办公厅", "lead"), ("政治部", "support"), ("研究室", "support")],
+    ]
+
+
+def test_numbered_lines_opening_with_labels_are_fields_of_the_item_above():
+    """540 (Nanhu CPPCC 2017): ``一、围绕…开展全体协商 / (一)协商形式:… / (二)时间安排:2月。 / (三)参加人员:…
+    / (四)组织实施:…具体负责实施。责任部门:区政协办公室,参与部门:区有关部门、区法院`` — one item."""
+    plan = parse_text(
+        "一、围绕2017年“一府两院”工作报告开展全体协商\n"
+        "(一)协商形式:区政协全体会议。\n"
+        "(二)时间安排:2月。\n"
+        "(三)参加人员:区委、区政府和区法院领导,区级有关部门(单位)负责人。\n"
+        "(四)组织实施:由区政协党组和主席会议组织领导,区政协全体会议秘书处具体负责实施。"
+        "责任部门:区政协办公室,参与部门:区有关部门、区法院。\n"
+    )
+    assert [task.text for task in plan.tasks] == ["围绕2017年“一府两院”工作报告开展全体协商"]
+    assert roles(plan) == [[("区政协办公室", "lead"), ("区有关部门", "support"), ("区法院", "support")]]
+    assert plan.tasks[0].deadline == "2月"

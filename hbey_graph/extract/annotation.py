@@ -631,9 +631,10 @@ class StatementReader:
                 and own is not None
                 and own.kind == "field"
                 and own.text
-                and self._plain(name)
-            ):
-                strength = "weak"  # under a label a short plain name is a body whatever its ending: 汉江国投
+                and (self._plain(name) or (len(name) > 2 and name in self.lexicon.ending_kinds))
+            ):  # under a label a short plain name is a body whatever its ending (汉江国投), and so is a
+                # bare office of the body dividing its work (办公厅, 办公室)
+                strength = "weak"
             if strength is None:
                 read.unread.append(name)
                 continue
@@ -786,9 +787,7 @@ _LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  
 
 def _ending_kind(name: str, lexicon: Lexicon) -> str | None:
     match = lexicon.ending_pattern.search(name)
-    if match is None:
-        return None
-    return next(kind for ending, kind, _ in lexicon.endings if ending == match.group())
+    return lexicon.ending_kinds.get(match.group()) if match is not None else None
 
 
 def _copy(statement: Statement) -> Statement:

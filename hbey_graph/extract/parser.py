@@ -503,6 +503,11 @@ class _Walker:
                 index += 1
                 continue
             heading = match_heading(text, self.lexicon)
+            if heading is not None and self.units and self._numbered_field(heading[1]):
+                # (二)时间安排：2月。 / (四)组织实施：…责任部门：A: a field of the item above, no item
+                self._read_piece(piece.cut(heading[1].start("rest"), len(piece.text)), None)
+                index += 1
+                continue
             if heading is None and not self.path and self.title_role is None:
                 self.title_role = self._role_of_title(text.strip(_EDGES))
             if heading is not None:
@@ -516,6 +521,14 @@ class _Walker:
             index += 1
         self._drop_held()
         self._finish()
+
+    def _numbered_field(self, match: re.Match[str]) -> bool:
+        """Whether a numbered line is a field of the item above it, not an item of its own.
+
+        It opens with a label that is no task's content (时间安排：, 责任部门：, 参加人员：).
+        """
+        label = self.reader.label_colon.match(match.group("rest").lstrip(_SPACE))
+        return label is not None and self.lexicon.labels[self.reader.label_of(label)].role != "text"
 
     def _note_duty_list(self, text: str, title: str | None) -> None:
         """Note that the section just read opens a list of bodies and their duties (``职责分工``).
@@ -1329,6 +1342,8 @@ class _Walker:
             return False
         marker = self.lexicon.labels[self.reader.label_of(match)]
         if marker.role in ("none", "number"):
+            if len(list(self.reader.labels_in(text))) > 1:  # 组织实施：…。责任部门：A，参与部门：B
+                self._line_statement(piece, text)
             return True
         if marker.role != "text" or not self.units or not self.units[-1].found:
             return False

@@ -25,12 +25,15 @@ from hbey_graph.extract.text import split_top_level
 
 __all__ = ["RunOnRow", "glued_header", "run_on_rows", "split_names"]
 
-#: A row's number run on between the cells: after a body's name or a closing bracket, before words;
+#: A row's number run on between the cells: after a body's name, a closing bracket or a space, before words;
 #: not a date's (2021年2月底前)
-_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
+_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）) ])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
+_FIGURES = re.compile(r"\d+(?=[\u4e00-\u9fff])")  # a row's figures before the cells of bodies
 _MIN_ROWS = 2  # rows at least, numbered one after the other, before a paragraph is read as a table
 _STOPS = "。；;"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")  # an official's name before the bodies: 何海平教育局
+_SHORTEST_OFFICIALS = 2  # characters of the officials' names after a row's bodies: 宋凯, 王天刚郭代辉
+_LONGEST_OFFICIALS = 9
 _SHORTEST_FIRST_NAME = (
     2  # characters a body's name after an official's has more than (张菁|民政局, not 张菁民|政局)
 )
@@ -88,8 +91,8 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
 
     A page's mark (``—2—``) and what follows it end the row; a cell after the last full stop may
     also state the roles itself (``…。省财政厅牵头；…配合；各州(市)党委和政府落实``); a row whose text
-    has no stop ends where the longest run of names that opens like a body's name starts
-    (``…先进生产技术市科技局…``).
+    has no stop ends after its figures, or where a run of names that opens like a body's name
+    starts (``…加快建设43000020000市兴城公司…``, ``…先进生产技术市科技局…``).
     """
     segment = text[start:end]
     page = _PAGE_MARK.search(segment)
@@ -108,11 +111,12 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
             return RunOnRow(start, segment[: stop + 1].strip(), "", [], statement)
     if any(stop in segment for stop in _STOPS):
         return None
-    for index in range(_MIN_TEXT, len(segment) - 1):
-        if level_prefix(segment[index:], reader.lexicon) is not None:
-            row = _with_bodies(segment[:index], segment[index:], start, reader)
-            if row is not None:
-                return row
+    after_figures = [m.end() for m in _FIGURES.finditer(segment, _MIN_TEXT)]  # …加快建设3200003000四川…
+    opening = [i for i in range(_MIN_TEXT, len(segment) - 1) if level_prefix(segment[i:], reader.lexicon)]
+    for index in (*after_figures, *opening):
+        row = _with_bodies(segment[:index], segment[index:], start, reader)
+        if row is not None:
+            return row
     return None
 
 
@@ -130,7 +134,16 @@ def _with_bodies(words: str, rest: str, start: int, reader: StatementReader) -> 
         if cells and len(cells[0][0]) > _SHORTEST_FIRST_NAME:
             return RunOnRow(start, words.strip(), person, cells)
     cells = split_names(rest, reader)
-    return RunOnRow(start, words.strip(), "", cells) if cells else None
+    if cells or reader.verb_at_end(rest) is not None:  # (…各州(市)党委和政府落实: a cell stating roles)
+        return RunOnRow(start, words.strip(), "", cells) if cells else None
+    for cut in range(len(rest) - _SHORTEST_OFFICIALS, 0, -1):  # 市兴城公司区建设局王天刚郭代辉: the
+        officials = rest[cut:]  # officials in charge after the bodies, the fewest characters first
+        if len(officials) > _LONGEST_OFFICIALS:
+            break
+        cells = split_names(rest[:cut], reader)
+        if cells and body_strength(officials, reader.lexicon, reader.registry) is None:
+            return RunOnRow(start, words.strip(), officials, cells)
+    return None
 
 
 def split_names(text: str, reader: StatementReader) -> list[list[str]] | None:
@@ -236,6 +249,17 @@ def _named(part: str, reader: StatementReader) -> bool:
     return _strength(part, reader) in ("known", "strong", "weak")
 
 
+def _before_another(name: str, reader: StatementReader) -> bool:
+    """Whether `name` may stand as a body of its own run on before a zone's, a town's or a company's.
+
+    A department's name by a sure ending may (人社局, not 聚和村农村股), and a zone, town or company.
+    """
+    kind = _ending_kind(name, reader)
+    if kind == "department":
+        return _strength(name, reader) in ("known", "strong")
+    return kind in _NOT_UNDER_A_DEPARTMENT and _named(name, reader)
+
+
 def _is_name(name: str, reader: StatementReader, *, weak: bool = False) -> bool:
     """Whether `name` is a body's name by its ending (a weak one or a place's too, with `weak`).
 
@@ -246,10 +270,7 @@ def _is_name(name: str, reader: StatementReader, *, weak: bool = False) -> bool:
     if "各" in name[1:]:
         return False
     if _ending_kind(name, reader) in _NOT_UNDER_A_DEPARTMENT and any(
-        _ending_kind(name[:end], reader) in ("department", *_NOT_UNDER_A_DEPARTMENT)
-        and _named(name[:end], reader)
-        and _named(name[end:], reader)
-        for end in range(2, len(name) - 1)
+        _before_another(name[:end], reader) and _named(name[end:], reader) for end in range(2, len(name) - 1)
     ):
         return False
     strength = _strength(name, reader)
