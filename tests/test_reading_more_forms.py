@@ -273,3 +273,18 @@ def test_numbered_lines_opening_with_labels_are_fields_of_the_item_above():
     assert [task.text for task in plan.tasks] == ["围绕2017年“一府两院”工作报告开展全体协商"]
     assert roles(plan) == [[("区政协办公室", "lead"), ("区有关部门", "support"), ("区法院", "support")]]
     assert plan.tasks[0].deadline == "2月"
+
+
+def test_paragraph_marks_printed_as_letters_are_line_breaks():
+    """255 (a document site's preview): ``…不受损害。Р责任单位：…Р(五)加大监督考核…Р一是由市政府
+    政务督查室牵头，林业局…配合，成立…`` — the Cyrillic Р stands for a paragraph mark."""
+    plan = parse_text(
+        "(四)强化销售服务Р由林业局负责,加强对林果产品销售市场的巡查、服务工作。Р(五)加大监督考核,机制保障"
+        "标准化生产Р一是由市政府政务督查室牵头,林业局、农牧局配合,成立全市标准化生产行政线的全程督查领导小组。\n"
+    )
+    assert [(a.body, a.role) for a in plan.assignments if a.task_id == plan.tasks[-1].task_id] == [
+        ("市政府政务督查室", "lead"),
+        ("林业局", "support"),
+        ("农牧局", "support"),
+    ]
+    assert [issue.kind for issue in plan.issues if issue.kind == "paragraph-mark"] == ["paragraph-mark"]

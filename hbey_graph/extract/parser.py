@@ -49,6 +49,7 @@ from hbey_graph.extract.text import (
     Paragraph,
     match_heading,
     outline_number,
+    paragraph_marks_as_breaks,
     remove_invisible,
     remove_pinyin,
     repair_paragraph,
@@ -221,6 +222,7 @@ def parse_text(
     reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
+    text = paragraph_marks_as_breaks(text, issues)
     matching = to_matching_text(text, issues)
     paragraphs = split_paragraphs(
         matching,

@@ -80,6 +80,8 @@ _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A full stop written ``.`` after Chinese words or a percentage, before a space and Chinese words: the
 #: end of a sentence (``增长8%以上. 财政局``), not a decimal point (``47.1%``) nor a number (``1. 建设``).
+#: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
+_PARAGRAPH_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;：:）)、，,])[Р¶](?=[\u4e00-\u9fff（(])")
 _HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)])\.(?=[ \t\u3000]+[\u4e00-\u9fff])")
 _HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 #: A table flattened one cell per line, each cell after a bar or before one (``| 牵头部门``,
@@ -198,6 +200,34 @@ def remove_invisible(text: str, issues: list[ParseIssue]) -> str:
         issues.append(ParseIssue(number, "invisible-character", message))
         lines[number - 1] = _INVISIBLE.sub(lambda m: " " if m.group() in _BREAKS else "", line)
     return "\n".join(lines)
+
+
+def paragraph_marks_as_breaks(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` with the paragraph marks a copy printed as letters made line breaks.
+
+    Document sites' previews of ``.doc`` files print each paragraph mark as the Cyrillic letter Р
+    (or as ``¶``) between Chinese sentences: ``…不受损害。Р责任单位：各镇…Р(五)加大监督考核…``. Each
+    line that held them is reported; the line numbers of what follows count the new breaks.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> paragraph_marks_as_breaks("…不受损害。Р责任单位：各镇Р(五)加大监督考核", issues)
+    '…不受损害。\n责任单位：各镇\n(五)加大监督考核'
+    >>> issues[0].kind, issues[0].line
+    ('paragraph-mark', 1)
+    >>> paragraph_marks_as_breaks("Рыба", [])
+    'Рыба'
+    """
+    if _PARAGRAPH_MARK.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        count = len(_PARAGRAPH_MARK.findall(line))
+        if count:
+            message = f"{count} paragraph marks printed as letters (Р, ¶) read as line breaks"
+            issues.append(ParseIssue(number, "paragraph-mark", message, "repair"))
+    return _PARAGRAPH_MARK.sub("\n", text)
 
 
 def _escaped(line: str, limit: int = 120) -> str:
