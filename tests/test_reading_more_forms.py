@@ -32,6 +32,12 @@ def test_a_clause_opening_with_hui_tong_names_the_supporting_bodies():
     ]
 
 
+def test_a_clause_opening_with_hui_tong_may_end_with_a_tail():
+    """342's form with no verb after the list: ``（由省发展改革委牵头，会同省财政厅、省商务厅等）``."""
+    plan = parse_text("1.推进开放型经济发展。（由省发展改革委牵头，会同省财政厅、省商务厅等）\n")
+    assert roles(plan) == [[("省发展改革委", "lead"), ("省财政厅", "support"), ("省商务厅", "support")]]
+
+
 def test_a_clause_naming_who_answers_for_the_project_it_qualifies():
     """382 (林头镇 2021): ``由镇公路站负责的农村道路硬化项目，…预计2021年11月份完成。``"""
     plan = parse_text(
