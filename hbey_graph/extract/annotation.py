@@ -872,7 +872,7 @@ def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[
             )  # 市民政局 伍泽国: a name, then a person's name
             or (
                 _is_weak_name(current, lexicon, registry)
-                and _is_weak_name(following.split()[0] if following else "", lexicon, registry)
+                and _is_weak_name(following, lexicon, registry)
                 and not _is_name(current + following, lexicon, registry)
             )  # 安监站 安监所: two offices a weak ending makes bodies (but 开发区 管委会 is one)
         ):

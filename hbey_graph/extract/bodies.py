@@ -16,13 +16,23 @@ from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.records import Body
 from hbey_graph.reference import read_table
 
-__all__ = ["BodyRegistry", "body_registry", "body_strength", "classify", "level_prefix", "starts_with_place"]
+__all__ = [
+    "PLACE_LEVELS",
+    "BodyRegistry",
+    "body_registry",
+    "body_strength",
+    "classify",
+    "level_prefix",
+    "starts_with_place",
+    "without_qualifier",
+]
 
 _CJK_NAME = re.compile(  # a dash may join two places (磨憨—磨丁合作区管委会); a count open it (13个街道)
     r"^(?:\d{1,3}个)?[\u4e00-\u9fff（）()〔〕、·]+(?:[—－][\u4e00-\u9fff（）()〔〕、·]+)*$"
 )
 _QUALIFIER = re.compile(r"[（(〔][^）)〕]*[）)〕]$")
-_PLACE_LEVEL = "省市州盟县区旗乡镇"
+#: The level words a place's name ends with (包头市, 徐泾镇).
+PLACE_LEVELS = "省市州盟县区旗乡镇"
 _LONGEST_NAME = 40
 
 
@@ -153,7 +163,7 @@ def body_strength(
 def _strength(name: str, lexicon: Lexicon) -> str | None:
     if not name or len(name) > _LONGEST_NAME or not _CJK_NAME.match(name) or not _balanced(name):
         return None
-    core = _QUALIFIER.sub("", name) or name  # 各县、区人民政府（管委会）: the name before its qualifier
+    core = without_qualifier(name) or name  # 各县、区人民政府（管委会）: the name before its qualifier
     for agent in lexicon.agents:  # 具体工作由市发改委: a clause naming who acts, not a name
         position = core.find(agent, 1)
         if position > 0 and core[position - 1] != "自" and _strength(core[position + len(agent) :], lexicon):
@@ -165,7 +175,7 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         or lexicon.not_in_body.search(core)
     ):
         return None
-    if lexicon.collective.search(core) and (lexicon.ending_pattern.search(core) or core[-1] in _PLACE_LEVEL):
+    if lexicon.collective.search(core) and (lexicon.ending_pattern.search(core) or core[-1] in PLACE_LEVELS):
         return "strong"  # 有关部门, 各地, 相关盟市
     ending = lexicon.ending_pattern.search(core)
     if ending is not None and ending.start() > 0:
@@ -173,11 +183,22 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         if strength == "weak" and (level_prefix(core, lexicon) or lexicon.place_names.match(core)):
             return "strong"  # a prefix or a place makes a weak ending sure: 区行政服务中心
         return strength
-    if core[-1] in _PLACE_LEVEL and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
+    if core[-1] in PLACE_LEVELS and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
         return "place"
     if ending is not None and len(core) > 2 and lexicon.ending_kinds.get(core) == "zone":
         return "weak"  # a zone's short name alone: 高新园（邹区镇）
     return None
+
+
+def without_qualifier(name: str) -> str:
+    """`name` without a qualifier in brackets at its end (``高新园（邹区镇）`` → ``高新园``).
+
+    Examples
+    --------
+    >>> without_qualifier("各县、区人民政府（管委会）"), without_qualifier("市委宣传部")
+    ('各县、区人民政府', '市委宣传部')
+    """
+    return _QUALIFIER.sub("", name)
 
 
 def _balanced(name: str) -> bool:
@@ -215,7 +236,7 @@ def classify(name: str, lexicon: Lexicon | None = None) -> Body:
         body_type, level = "group", "collective"
     elif kind == "government":
         body_type, level = "city_government", _government_level(name[: ending.start()], lexicon)
-    elif kind is None and name[-1] in _PLACE_LEVEL and prefix is None:
+    elif kind is None and name[-1] in PLACE_LEVELS and prefix is None:
         body_type, level = "city_government", _government_level(name, lexicon)
     elif kind == "party" or (prefix is not None and prefix.endswith("委")):
         body_type, level = "party_organ", _prefix_level(prefix, lexicon)

@@ -451,7 +451,7 @@ class _Walker:
         self.repeats: set[int] = set()  # ids of sections numbered like an earlier one under their parent
         self.units: list[_Unit] = []
         self.held: list[_Found] = []  # statements on lines before any text they could belong to
-        self._titled: set[str] = set()  # sections below the heading level whose title a task took
+        self._titles_taken: set[str] = set()  # sections below the heading level whose title a task took
         # sections whose heading names their body, by key and line: an outline may start again
         self.section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
@@ -921,7 +921,6 @@ class _Walker:
             statement = self.reader.read("、".join(names))
             deadline = rest or (tokens[position] if position < len(tokens) else "")
             if deadline and self.lexicon.is_deadline(deadline):
-                statement = copy.copy(statement)
                 statement.deadline = deadline
                 end = _end_of(text, end, deadline)
             line = paragraph.line_at(match.end())
@@ -1453,14 +1452,12 @@ class _Walker:
     def _read_cell(self, text: str, column: Marker | None) -> Statement:
         """The statement of a table's cell of bodies, read under its column's label and role."""
         statement = self.reader.read(text, label=column.text if column is not None else None)
-        if column is None or self.lexicon.labels.get(column.text) == column:
-            return statement
-        ranked = copy.copy(statement)  # a column the header ranked (主要责任单位 | 责任单位): its role
-        ranked.names = [
-            named._replace(marker=column) if named.marker and named.marker.text == column.text else named
-            for named in statement.names
-        ]
-        return ranked
+        if column is not None and self.lexicon.labels.get(column.text) != column:
+            statement.names = [  # a column the header ranked (主要责任单位 | 责任单位): its role
+                named._replace(marker=column) if named.marker and named.marker.text == column.text else named
+                for named in statement.names
+            ]
+        return statement
 
     def _cell_row(self, paragraphs: list[Paragraph], index: int, table: _Table) -> int:
         """Read the row a row number opens in a table written one cell per line; return its lines.
@@ -1857,12 +1854,12 @@ class _Walker:
         levels = {s.level: s for s in sections}
         text = " ".join([unit.piece.text, *self._content_fields(unit)]).strip()
         own = sections[-1] if sections and sections[-1].level > _HEADING_LEVEL else None
-        if own is not None and own.title and own.key not in self._titled and own.title not in text:
+        if own is not None and own.title and own.key not in self._titles_taken and own.title not in text:
             # (1)加快…建设，确保5月1日竣工通车。完成…: an item below the heading level keeps no title
             # field of its own, so its title opens its first task's text
             text = f"{own.title}。{text}" if text else own.title
         if own is not None:
-            self._titled.add(own.key)
+            self._titles_taken.add(own.key)
         theme = None if unit.heading else _THEME.match(text)
         return Task(
             task_id=task_id,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hbey_graph.extract.annotation import Statement, StatementReader
-from hbey_graph.extract.bodies import body_strength, level_prefix
+from hbey_graph.extract.bodies import PLACE_LEVELS, body_strength, level_prefix, without_qualifier
 from hbey_graph.extract.lexicon import ROLE_VALUES, Marker
 from hbey_graph.extract.text import split_top_level
 
@@ -34,15 +34,12 @@ _STOPS = "。；;"
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")  # an official's name before the bodies: 何海平教育局
 _SHORTEST_OFFICIALS = 2  # characters of the officials' names after a row's bodies: 宋凯, 王天刚郭代辉
 _LONGEST_OFFICIALS = 9
-_SHORTEST_FIRST_NAME = (
-    2  # characters a body's name after an official's has more than (张菁|民政局, not 张菁民|政局)
-)
+#: Characters a body's name after an official's has more than (张菁|民政局, not 张菁民|政局).
+_SHORTEST_FIRST_NAME = 2
 _LONGEST_NAME = 30
 _MIN_TEXT = 8  # characters at least of a row's text
 _LONGEST_WEAK = 12  # characters at most of a name only a weak ending or a place makes a body's
 _PAGE_MARK = re.compile(r"—\d+—")  # a page's number between dashes, run into the text
-_PLACE_LEVELS = "省市州盟县区旗乡镇"  # the level a place's name ends with: 各区（市）县政府
-_QUALIFIER = re.compile(r"[（(][^）)]*[）)]$")  # 高新园（邹区镇）: a name's qualifier after it
 _NOT_UNDER_A_DEPARTMENT = ("zone", "township", "enterprise")  # kinds of body no department's office is
 
 
@@ -192,10 +189,10 @@ def _glued(token: str, reader: StatementReader) -> list[str] | None:
             rest = best(end)
             if rest is None:
                 continue
-            # a name only a weak ending makes a body's may close the token (嘉兴经济开发区), come before
-            # a name that opens like one (高新园（邹区镇）各街道) or one of its kind (五星街道南大街街道)
             if rest[2] and _one_group(name, rest[2][0], reader):
                 continue  # 各区（市）县政府（管委会）: one group of places' governments
+            # a name only a weak ending makes a body's may close the token (嘉兴经济开发区), come before
+            # a name that opens like one (高新园（邹区镇）各街道) or one of its kind (五星街道南大街街道)
             if (
                 rest[2]
                 and not _is_name(name, reader)
@@ -215,11 +212,11 @@ def _glued(token: str, reader: StatementReader) -> list[str] | None:
 
 def _one_group(name: str, following: str, reader: StatementReader) -> bool:
     """Whether `name`, places of a group (各区（市）), and the name after it (县政府) are one group."""
-    core = _QUALIFIER.sub("", name)
+    core = without_qualifier(name)
     return (
         core.startswith("各")
-        and core[-1] in _PLACE_LEVELS
-        and following[0] in _PLACE_LEVELS
+        and core[-1] in PLACE_LEVELS
+        and following[0] in PLACE_LEVELS
         and level_prefix(following, reader.lexicon) is not None
     )
 
@@ -232,14 +229,14 @@ def _opens_like_a_name(name: str, reader: StatementReader) -> bool:
 
 def _ending_kind(name: str, reader: StatementReader) -> str | None:
     """The kind of body (department, zone, township …) the ending of `name` says it is."""
-    ending = reader.lexicon.ending_pattern.search(_QUALIFIER.sub("", name))
+    ending = reader.lexicon.ending_pattern.search(without_qualifier(name))
     return reader.lexicon.ending_kinds.get(ending.group()) if ending is not None else None
 
 
 def _strength(name: str, reader: StatementReader) -> str | None:
     """:func:`body_strength`, with a zone's short name alone (经开区, 高新园（邹区镇）) a weak one."""
     strength = body_strength(name, reader.lexicon, reader.registry)
-    if strength in (None, "place") and reader.lexicon.ending_kinds.get(_QUALIFIER.sub("", name)) == "zone":
+    if strength in (None, "place") and reader.lexicon.ending_kinds.get(without_qualifier(name)) == "zone":
         return "weak"
     return strength
 

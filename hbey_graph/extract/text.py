@@ -78,10 +78,10 @@ _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
-#: A full stop written ``.`` after Chinese words or a percentage, before a space and Chinese words: the
-#: end of a sentence (``增长8%以上. 财政局``), not a decimal point (``47.1%``) nor a number (``1. 建设``).
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
 _PARAGRAPH_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;：:）)、，,])[Р¶](?=[\u4e00-\u9fff（(])")
+#: A full stop written ``.`` after Chinese words or a percentage, before a space and Chinese words: the
+#: end of a sentence (``增长8%以上. 财政局``), not a decimal point (``47.1%``) nor a number (``1. 建设``).
 _HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)])\.(?=[ \t\u3000]+[\u4e00-\u9fff])")
 _HALF_WIDTH = re.compile(f"[{re.escape(_HALF_WIDTH_PUNCTUATION)}]")
 #: A table flattened one cell per line, each cell after a bar or before one (``| 牵头部门``,
