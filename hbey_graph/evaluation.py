@@ -46,7 +46,7 @@ import pandas as pd
 
 from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
 from hbey_graph.extract.readers import read_source
-from hbey_graph.extract.text import remove_pinyin, to_simplified
+from hbey_graph.extract.text import match_heading, remove_pinyin, to_simplified
 from hbey_graph.records import Plan
 
 __all__ = [
@@ -61,7 +61,7 @@ __all__ = [
 
 _HEADER_FIELD = re.compile(r"^[a-z_]+:\s?")
 _SPACE = re.compile(r"\s+")
-_HALF_WIDTH = str.maketrans("(),;:!?", "（），；：！？")
+_HALF_WIDTH = str.maketrans("()〈〉,;:!?", "（）（），；：！？")
 _COUNTS = (
     "gold_tasks",
     "found",
@@ -112,7 +112,8 @@ class GoldTask:
 def normalise(text: str) -> str:
     """Return `text` as names and keys are compared.
 
-    Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width.
+    Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width and
+    angle brackets ``〈〉`` round, as the parser reads them.
 
     Examples
     --------
@@ -226,6 +227,10 @@ def score_plan(plan: Plan | None, gold: Iterable[GoldTask]) -> dict[str, int]:
         task_id = next((tid for tid, text, _ in texts if key in text), None)
         if task_id is None:
             task_id = next((tid for tid, _, heading in texts if key in heading and tid not in matched), None)
+        if task_id is None and (heading := match_heading(key)) is not None:
+            # 1.减少农村扶贫对象6.76万人: an item repeating its parent's words, keyed with its number
+            words = heading[1].group("rest")
+            task_id = next((tid for tid, text, _ in texts if words in text and tid not in matched), None)
         predicted = roles.get(task_id, set()) if task_id else set()
         expected = entry.roles()
         if task_id is not None:

@@ -76,9 +76,7 @@ def test_an_item_whose_title_closes_with_its_statement_takes_the_paragraphs_unde
 def test_a_heading_naming_a_body_s_main_tasks_covers_its_items():
     """380 (Datong 2010): ``(八)县经济局主要工作任务:`` over numbered items."""
     plan = parse_text(
-        "(八)县经济局主要工作任务:\n"
-        "1、督促高耗能低产值重污染企业加快技术改造步伐。\n"
-        "2、大力推进清洁生产。\n"
+        "(八)县经济局主要工作任务:\n1、督促高耗能低产值重污染企业加快技术改造步伐。\n2、大力推进清洁生产。\n"
     )
     assert roles(plan) == [[("县经济局", "responsible")], [("县经济局", "responsible")]]
 
@@ -120,8 +118,7 @@ def test_a_counted_group_and_a_header_cell_broken_after_a_label():
 def test_the_first_of_two_columns_of_responsible_bodies_leads():
     """405 (Guangdong 2014): ``主要责任单位 / 责任单位``, each body on a line of its own."""
     plan = parse_text(
-        "领域\n主要目标\n主要责任单位\n责任单位\n"
-        "5.妇女享有优质避孕节育计生服务。\n省计生委\n省卫生厅\n"
+        "领域\n主要目标\n主要责任单位\n责任单位\n5.妇女享有优质避孕节育计生服务。\n省计生委\n省卫生厅\n"
     )
     assert roles(plan) == [[("省计生委", "lead"), ("省卫生厅", "support")]]
 
@@ -294,3 +291,138 @@ def test_paragraph_marks_printed_as_letters_are_line_breaks():
         ("农牧局", "support"),
     ]
     assert [issue.kind for issue in plan.issues if issue.kind == "paragraph-mark"] == ["paragraph-mark"]
+
+
+# --- files 561-609 ---------------------------------------------------------------------------------
+
+
+def test_a_pipe_table_whose_header_wraps_and_whose_cells_state_roles():
+    """591 (Taishan): ``工作任务 | 具体要求`` / ``| 责任单位 |`` is one header; a cell reads ``A、B牵头,C配合;
+    各镇(街)参照落实`` (参照落实: the towns follow suit, beside a lead they support); a row whose line
+    ends with its bar is no sentence a page mark broke."""
+    plan = parse_text(
+        "工作任务 | 具体要求\n| 责任单位 |\n"
+        "一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。 | "
+        "市直有关部门;各镇(街) |\n"
+        "2.做好“十一五”规划至“十三五”规划等各项规划的归集整理和主动公开工作。 | "
+        "市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实 |\n"
+        "三、做好财政信息公开。 | 7.积极推进部门单位财政预算、决算及相关报表公开。 | "
+        "市财政局牵头,市直各部门落实;各镇(街)参照落实 |\n"
+        "9.加大惠民惠农资金发放信息公开力度。 | "
+        "市财政局牵头,市民政局、市农业农村局等有关部门落实;各镇(街)参照落实 |\n"
+    )
+    assert roles(plan) == [
+        [("市直有关部门", "responsible"), ("各镇(街)", "responsible")],
+        [
+            ("市政府办公室", "lead"),
+            ("市发展和改革局", "lead"),
+            ("市直有关部门", "support"),
+            ("各镇(街)", "support"),
+        ],
+        [("市财政局", "lead"), ("市直各部门", "support"), ("各镇(街)", "support")],
+        [("市财政局", "lead"), ("市民政局", "support"), ("市农业农村局", "support"), ("各镇(街)", "support")],
+    ]
+
+
+def test_a_section_row_before_the_next_rows_number_is_no_cell():
+    """594 (Xiangshan, Huaibei): ``二、强化权力配置公开…`` stands between row 4's cells and row 5's
+    number; ``各镇(办)、经开区``: the district's zone, named short, is not covered by 各."""
+    cells = ["工作任务 |", "具体工作要求 |", "责任单位 |", "完成时限 |"]
+    cells += [
+        "4 |",
+        "常态化公开就业、住房、教育、医疗等领域信息。 |",
+        "区人社局、区住建局等相关区直部门,各镇(办)、经开区 |",
+    ]
+    cells += ["持续推进 |", "二、强化权力配置公开,助力规范行政履职 |", "5 |"]
+    cells += [
+        "推进权力配置信息公开,动态更新各部门权责清单。 |",
+        "区直各部门、各镇(办)、经开区 |",
+        "持续推进 |",
+    ]
+    plan = parse_text("\n".join(cells) + "\n")
+    assert roles(plan) == [
+        [
+            ("区人社局", "responsible"),
+            ("区住建局", "responsible"),
+            ("各镇(办)", "responsible"),
+            ("经开区", "responsible"),
+        ],
+        [("区直各部门", "responsible"), ("各镇(办)", "responsible"), ("经开区", "responsible")],
+    ]
+    assert [task.deadline for task in plan.tasks] == ["持续推进", "持续推进"]
+
+
+def test_an_office_named_alone_leads_when_a_role_word_says_so():
+    """592 (Taishan culture bureau): a department divides work among its own offices:
+    ``办公室牵头,其他股室及属下单位配合``."""
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任部门 |\n"
+        "一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。 | "
+        "办公室牵头,其他股室及属下单位配合 |\n"
+    )
+    assert roles(plan) == [[("办公室", "lead"), ("其他股室", "support"), ("属下单位", "support")]]
+
+
+def test_a_line_stating_roles_after_each_task_is_a_cell_of_its_own():
+    """595 (Weifang 2017): task lines and role lines alternate; ``…分别牵头落实`` closes one task."""
+    plan = parse_text(
+        "目标\n任务\n主要内容\n责任单位\n一、以政务公开助力稳增长\n(一)加强预期引导\n"
+        "围绕稳健中性的货币政策、优化融资结构和信贷结构等信贷政策,加强金融政策信息公开\n"
+        "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实\n"
+        "加强财政政策信息公开,按月公开全市财政收支情况\n"
+        "市财政局牵头落实\n"
+    )
+    assert roles(plan) == [
+        [("市金融办", "lead"), ("人民银行潍坊市中心支行", "lead"), ("潍坊银监分局", "lead")],
+        [("市财政局", "lead")],
+    ]
+
+
+def test_bodies_named_by_their_duty_are_a_group():
+    """562 (Guizhou 2018): ``(责任单位:省安全监管局、省级负有安全生产监管职责的部门、…)``."""
+    plan = parse_text(
+        "2.明确安全生产权力和责任清单。(责任单位:省安全监管局、省级负有安全生产监管职责的部门、"
+        "省级负有安全管理职责的行业领域主管部门)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("省安全监管局", "responsible"),
+            ("省级负有安全生产监管职责的部门", "responsible"),
+            ("省级负有安全管理职责的行业领域主管部门", "responsible"),
+        ]
+    ]
+
+
+def test_sentences_whose_subject_leads_though_weakly_named_or_set_off_by_commas():
+    """565 (Kaifeng 2016): ``公安消防支队牵头,负责…``; 566 (Yibin 2016): ``按照职责分工,市环境保护局,
+    牵头负责对…进行督查`` and ``由A、B、C、D四部门牵头…`` (the count of the bodies just named)."""
+    plan = parse_text("公安消防支队牵头,负责组织开展对人员密集场所的专项整治工作。\n")
+    assert roles(plan) == [[("公安消防支队", "lead")]]
+    plan = parse_text("按照职责分工,市环境保护局,牵头负责对大气污染源污染治理设施的运行情况进行督查。\n")
+    assert roles(plan) == [[("市环境保护局", "lead")]]
+    plan = parse_text(
+        "由市环保局、市城乡建设局、市城管执法局、市农业局四部门牵头分别迅速成立专项督查组,严格管控各类大气污染源。\n"
+    )
+    assert roles(plan) == [
+        [("市环保局", "lead"), ("市城乡建设局", "lead"), ("市城管执法局", "lead"), ("市农业局", "lead")]
+    ]
+
+
+def test_fields_of_a_livelihood_project_and_a_doubled_comma():
+    """577 (2012): ``资金来源:中央、自治区…`` names who pays, not who answers; 576 (Zhengzhou 2012):
+    ``主管领导:刘东`` is the lead official, ``主要责任人:毛杰`` a person; 603 (Yongchun 2023): a copy
+    doubled the comma before the list's mark (``县工信商务局,、农业农村局``)."""
+    plan = parse_text(
+        "(一)扩大农村学前教育资源项目。\n资金来源:中央、自治区,县市区财政配套。\n"
+        "目标任务:按自治区规定完成自治区下达的指标任务。\n牵头单位:市教育局。\n配合单位:市财政局、发改委。\n"
+    )
+    assert roles(plan) == [[("市教育局", "lead"), ("市财政局", "support"), ("市发改委", "support")]]
+    plan = parse_text(
+        "市区新增优质中小学招生学位2.36万个。\n主管领导:刘东\n责任单位:市教育局\n主要责任人:毛杰\n"
+    )
+    assert roles(plan) == [[("市教育局", "responsible")]]
+    assert plan.tasks[0].lead_official == "刘东"
+    plan = parse_text("1.培育专精特新中小企业。(责任单位:县工信商务局,、农业农村局、科技局)\n")
+    assert roles(plan) == [
+        [("县工信商务局", "responsible"), ("县农业农村局", "responsible"), ("县科技局", "responsible")]
+    ]

@@ -14,7 +14,7 @@ import pytest
 
 from hbey_graph import load_plan
 from hbey_graph.cli import main
-from hbey_graph.evaluation import evaluate
+from hbey_graph.evaluation import GoldTask, evaluate, score_plan
 from hbey_graph.extract.annotation import StatementReader
 from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.extract.parser import parse_text
@@ -427,3 +427,18 @@ def test_per_document_rows_and_a_missing_plan_file(tiny_corpus, capsys):
     (tiny_corpus.parent / "plans" / "b.txt").unlink()
     assert main(["evaluate", str(tiny_corpus), "-q"]) != 0
     assert "b.txt: the gold names this file but it is not in" in capsys.readouterr().err
+
+
+def test_a_key_with_its_item_number_finds_the_item_that_repeats_its_parents_words():
+    """575 (Anshun 2019): sub-item 1 repeats the first half of its parent word for word, so its key
+    carries its number (``1.减少农村扶贫对象6.76万人``) and matches the item, not the parent."""
+    plan = parse_text(
+        "一、减少农村扶贫对象6.76万人;实施易地扶贫搬迁18695人。(责任单位:市扶贫办、市移民局)\n"
+        "1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)\n"
+    )
+    gold = [
+        GoldTask("万人;实施易地扶贫搬迁18695人", responsible=("市扶贫办", "市移民局")),
+        GoldTask("1.减少农村扶贫对象6.76万人", responsible=("市扶贫办", "各县区")),
+    ]
+    counts = score_plan(plan, gold)
+    assert (counts["found"], counts["body_tp"], counts["body_fp"], counts["body_fn"]) == (2, 4, 0, 0)

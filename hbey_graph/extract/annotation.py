@@ -285,7 +285,8 @@ class StatementReader:
         key = (text, label)
         statement = self._memo.get(key)
         if statement is None:
-            statement = self._memo[key] = self._read(text, label)
+            # 县工信商务局，、农业农村局: a comma doubled before the list's mark by a copy is no break
+            statement = self._memo[key] = self._read(text.replace("，、", "、"), label)
         return _copy(statement)
 
     def labels_in(self, text: str) -> Iterator[re.Match[str]]:
@@ -840,10 +841,14 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
                 and _GROUP_OPENING.match(levels.group())
                 and not opens_group
                 and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
-                and _ending_kind(bare, lexicon) != "department"
+                and _ending_kind(bare, lexicon) not in ("department", "zone")
             )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区, 各乡镇、区总工会
             or (_GROUP_START.match(previous) and _BARE_LEVELS.match(bare) and not opens_group)
-            or (_GROUP_START.match(previous) and bare in lexicon.ending_kinds)
+            or (
+                _GROUP_START.match(previous)
+                and bare in lexicon.ending_kinds
+                and lexicon.ending_kinds[bare] != "zone"
+            )  # 各乡镇、街道办事处; not 各镇（办）、经开区: the zone a district has, named short
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
         ):
             merged[-1] = f"{merged[-1]}、{token}"
@@ -916,9 +921,7 @@ def _split_conjunctions(name: str, lexicon: Lexicon, registry: BodyRegistry) -> 
 
 
 def _without_tail(name: str, lexicon: Lexicon) -> str:
-    """`name` without an open tail (``等``, ``等有关部门``)."""
-    if "等" not in name:
-        return name
+    """`name` without an open tail (``等``, ``等有关部门``, a count: ``市农业局四部门``)."""
     match = lexicon.tail.search(name)
     if match is None or match.start() == 0:
         return name
@@ -931,7 +934,7 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     A name that is a place and the rest of a name (``延吉市`` + ``政府``) lends that rest to the bare
     places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it; a
     name opening with level words lends what follows them to bare level words before it
-    (``州、县市政府办公室``: ``州政府办公室``).
+    (``州、县市政府办公室``: ``州政府办公室``). A zone's name is not lent (``西秀区、安顺经开区``).
     """
     result = list(names)
     for index, name in enumerate(names):
@@ -961,6 +964,9 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
         if split is None:
             continue
         place, rest = split
+        rest_ending = lexicon.ending_pattern.search(rest)
+        if rest_ending is not None and lexicon.ending_kinds.get(rest_ending.group()) == "zone":
+            continue  # 西秀区、普定县、安顺经开区: a zone is named for its place, its name not shared
         level = place[-1] if place[-1] in _PLACE_LEVEL else ""
         before = index - 1
         while before >= 0 and _is_bare_place(names[before], lexicon):

@@ -168,16 +168,27 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         position = core.find(agent, 1)
         if position > 0 and core[position - 1] != "自" and _strength(core[position + len(agent) :], lexicon):
             return None
+    ending = lexicon.ending_pattern.search(core)
+    not_body = lexicon.not_bodies.search(core)
+    if not_body is not None and ending is not None and len(ending.group()) > len(not_body.group()):
+        not_body = None  # 乡村振兴办: the ending 振兴办 is longer than the verb 兴办 it ends with
+    group = lexicon.collective.search(core)
+    sentence_word = lexicon.not_in_body.search(core)
+    if (
+        sentence_word is not None
+        and group is not None
+        and group.start() <= sentence_word.start() < group.end()
+    ):
+        sentence_word = None  # 省级负有安全生产监管职责的部门: a group described by its duty
     if (
         core in lexicon.labels  # 由牵头单位发挥统筹协调作用: a role, not a body
         or lexicon.official_titles.search(core)
-        or lexicon.not_bodies.search(core)
-        or lexicon.not_in_body.search(core)
+        or not_body is not None
+        or sentence_word is not None
     ):
         return None
-    if lexicon.collective.search(core) and (lexicon.ending_pattern.search(core) or core[-1] in PLACE_LEVELS):
+    if group is not None and (ending is not None or core[-1] in PLACE_LEVELS):
         return "strong"  # 有关部门, 各地, 相关盟市
-    ending = lexicon.ending_pattern.search(core)
     if ending is not None and ending.start() > 0:
         strength = next(s for e, _, s in lexicon.endings if e == ending.group())
         if strength == "weak" and (level_prefix(core, lexicon) or lexicon.place_names.match(core)):
@@ -185,8 +196,8 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         return strength
     if core[-1] in PLACE_LEVELS and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
         return "place"
-    if ending is not None and len(core) > 2 and lexicon.ending_kinds.get(core) == "zone":
-        return "weak"  # a zone's short name alone: 高新园（邹区镇）
+    if ending is not None and len(core) > 2 and lexicon.ending_kinds.get(core) in ("zone", "department"):
+        return "weak"  # a zone's short name alone, 高新园（邹区镇）; a department's own office, 办公室
     return None
 
 

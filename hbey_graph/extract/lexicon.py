@@ -70,6 +70,10 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     stands for a Chinese number from 1 to 99.
 ``enumeration``
     A regular expression for an inline enumeration (``一是``).
+``closing``
+    A regular expression for a line that closes a plan's running text (``抄送：``, ``附件1``): the
+    lines after it are kept one paragraph each (a table's cells, the copy list), up to the next
+    top-level heading.
 ``duty_section``
     A word in a heading or sentence that opens a list of bodies, each followed by a colon and its
     duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
@@ -130,6 +134,7 @@ KINDS: tuple[str, ...] = (
     "heading_role",
     "numbering",
     "enumeration",
+    "closing",
     "place_name",
     "agency",
     "not_in_body",
@@ -156,6 +161,7 @@ _REGEX_KINDS = frozenset(
         "heading_role",
         "numbering",
         "enumeration",
+        "closing",
         "agency",
         "covered_items",
     }
@@ -492,6 +498,11 @@ class Lexicon:
             level: re.compile(rf"^(?P<number>{'|'.join(f'(?:{p})' for p in patterns)})\s*(?P<rest>\S.*)$")
             for level, patterns in sorted(by_level.items())
         }
+
+    @cached_property
+    def closing(self) -> re.Pattern[str]:
+        """A line closing the running text (``抄送：``, ``附件1``), matched at its start."""
+        return _alternatives(r.entry for r in self.entries("closing"))
 
     @cached_property
     def enumeration(self) -> re.Pattern[str]:

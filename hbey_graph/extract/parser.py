@@ -88,6 +88,9 @@ _RUN_ON = 30  # characters after a space in a heading that make it a paragraph r
 _TASK_LIKE_LENGTH = 8
 _SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
+#: A short line without punctuation after a title's first line: the title goes on
+_TITLE_GOES_ON = re.compile(r"[^\d\s。，；：:,;、（）()]{2,16}")
+_LONGEST_ROLE_LINE = 60  # characters at most of a line that is a table's cell stating roles alone
 _HEADING_LEVEL = 3  # the outline level whose title is a task's heading (一、 / （一） / 1.)
 _LONGEST_CELL_ROW = 40  # lines a row one cell per line may take (a body a line: 东孝街道 / 孝顺镇 …)
 _LONGEST_WEAK_CELL = 8  # characters at most of a name a weak ending makes a table cell's body: 澧浦镇
@@ -230,6 +233,7 @@ def parse_text(
         original=None if matching == text else text,
         standalone=lambda line: _stands_alone(line, reader),
         is_name=lambda line: reader.names_of(line, strict=False) is not None,
+        opens_table=lambda line: _number_column(line, lexicon),
         lexicon=lexicon,
     )
     plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
@@ -254,7 +258,25 @@ def _stands_alone(line: str, reader: StatementReader) -> bool:
     label = reader.leading_label(line)
     if label is not None and not line[: label.start()].strip(_SPACE + _SYMBOLS):
         return True
+    if len(line) <= _LONGEST_ROLE_LINE and _closing_verb(reader.lexicon).search(line):
+        statement = reader.read(line)  # 市金融办、潍坊银监分局分别牵头落实: a cell stating roles
+        if statement.names and not statement.unread:
+            return True
     return not line.endswith(("：", ":")) and reader.names_of(line, strict=False) is not None
+
+
+@cache
+def _closing_verb(lexicon: Lexicon) -> re.Pattern[str]:
+    """A role verb closing a line (``…分别牵头落实``)."""
+    verbs = sorted(lexicon.verbs, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$") if verbs else re.compile("(?!)")
+
+
+def _number_column(line: str, lexicon: Lexicon) -> bool:
+    """Whether a line opens a table's header with its row-number cell: ``序号`` alone or first."""
+    first = re.split(r"[\s|]+", remove_pinyin(line).strip(" \t\u3000|"), maxsplit=1)[0]
+    marker = lexicon.labels.get(first)
+    return marker is not None and marker.role == "number"
 
 
 def _slug(stem: str) -> str:
@@ -299,6 +321,16 @@ class _Piece(NamedTuple):
         if right <= left:
             return _Piece(self.paragraph, "", "")
         return _Piece(self.paragraph, part[left:right], self.original[start:end][left:right])
+
+    def followed_by(self, other: _Piece) -> _Piece:
+        """The piece with `other` after it, a full stop between them unless it ends a sentence."""
+        stop = "" if self.text.endswith(("。", "；", ";", "！", "？")) else "。"
+        original_stop = "" if self.original.endswith(("。", "；", ";", ".", "！", "？")) else "。"
+        return _Piece(
+            self.paragraph,
+            f"{self.text}{stop}{other.text}",
+            f"{self.original}{original_stop}{other.original}",
+        )
 
 
 @dataclass
@@ -364,6 +396,10 @@ class _Table:
     group: _Found | None = None  # the cell of a leading column of bodies, over the rows after it
     last_bodies: list[_Found] = field(default_factory=list)  # the body cells of the row before
     new_row: bool = False  # a row's number was read and no cell since
+
+    def close_merged_cells(self) -> None:
+        """End the cells written once over the rows after them (a section of the table ends)."""
+        self.group, self.last_bodies, self.last_official = None, [], ""
 
     @property
     def leading(self) -> list[Marker]:
@@ -505,13 +541,20 @@ class _Walker:
                 index += 1
                 continue
             heading = match_heading(text, self.lexicon)
+            if table is not None and heading is not None and heading[0] == 1:
+                table.close_merged_cells()  # 三、保障措施: no merged cell of the table reaches past it
+            if table is not None and self.lexicon.closing.match(text.strip(_SPACE)):
+                self.table = None  # 附件2 / 抄送：… after the table
             if heading is not None and self.units and self._numbered_field(heading[1]):
                 # (二)时间安排：2月。 / (四)组织实施：…责任部门：A: a field of the item above, no item
                 self._read_piece(piece.cut(heading[1].start("rest"), len(piece.text)), None)
                 index += 1
                 continue
             if heading is None and not self.path and self.title_role is None:
-                self.title_role = self._role_of_title(text.strip(_EDGES))
+                title = text.strip(_EDGES)
+                if _TITLE_GOES_ON.fullmatch(self.following):
+                    title += self.following  # 立山区政府2023年重点工作 / 任务分解和责任分工方案
+                self.title_role = self._role_of_title(title)
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
                 heading_unit = self._new_unit(title, heading=True)
@@ -723,10 +766,7 @@ class _Walker:
             if heading_unit is not None and not heading_unit.found:
                 heading_unit.piece, heading_unit.heading = piece, False  # the item's text, after its title
             elif (item := self._titled_item()) is not None:
-                first = item.piece  # 一、…（责任单位：县教育局） / its paragraphs: the item's words
-                item.piece = _Piece(
-                    first.paragraph, f"{first.text}。{piece.text}", f"{first.original}。{piece.original}"
-                )
+                item.piece = item.piece.followed_by(piece)  # 一、…（责任单位：县教育局） / its paragraphs
                 item.heading = False
             else:
                 self._new_unit(piece)
@@ -745,9 +785,17 @@ class _Walker:
             if item.attach == "before":
                 heading = heading_unit or self._bare_heading()
                 text_after = piece.text[item.end :].strip(_EDGES + CLOSE)
-                if not segment.text and not made and heading is not None and not heading.found and text_after:
+                if (
+                    not segment.text
+                    and not made
+                    and heading is not None
+                    and not heading.found
+                    and text_after
+                    and not heading.text.endswith(("。", "；", ";"))
+                ):
                     # 一、治理畜牧业产品污染 / 由省经贸委承办，…协办。治理工作目标：…: the statement is
-                    # the section's, and the text after it, up to the next statement, its own
+                    # the section's, and the text after it, up to the next statement, its own (a
+                    # title that is a sentence, 一、解决…问题。（…）, is the item's text itself)
                     heading.add(item)
                     heading.heading = False
                     opened, opened_start = heading, item.end
@@ -792,10 +840,7 @@ class _Walker:
         ):
             # （三）道路交通安全专项整治，由公安、交通部门负责。要继续加大…: the statement closing the
             # item's title covers the item's words after it
-            first = item_unit.piece
-            item_unit.piece = _Piece(
-                first.paragraph, f"{first.text}。{tail.text}", f"{first.original}。{tail.original}"
-            )
+            item_unit.piece = item_unit.piece.followed_by(tail)
             item_unit.heading = False
         elif tail.text and tail.text.strip(_EDGES + CLOSE):
             self._new_unit(tail)
@@ -1240,15 +1285,33 @@ class _Walker:
             if not self.reader.names_of(subject, strict=True):  # 还将负责 (but 管委会负责: a name's 会)
                 subject = _ADVERBS.sub("", subject)
             towns = self._towns(subject)
-            if not subject or not (self.reader.names_of(subject, strict=True) or towns):
+            leads = self._weak_leads(subject, match.group("verb"))
+            if not subject or not (self.reader.names_of(subject, strict=True) or towns or leads):
                 continue
             statement = self.reader.read(subject + match.group("verb"))
             task = text[match.end("verb") : end]
-            if (_firm(statement) or (towns and _whole_statement(statement))) and len(
+            if (_firm(statement) or ((towns or leads) and _whole_statement(statement))) and len(
                 _CJK.findall(task)
             ) >= _SUBJECT_TASK_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
         return None
+
+    def _weak_leads(self, subject: str, verb: str) -> bool:
+        """Whether `subject` names bodies that lead (公安消防支队牵头，负责…), though weakly ended."""
+        marker = self.lexicon.verbs.get(verb)
+        names = self.reader.names_of(subject, strict=False) or []
+        kinds = self.lexicon.ending_kinds
+        return (
+            marker is not None
+            and marker.role == "lead"
+            and bool(names)
+            and all(
+                len(name) > 3
+                and (ending := self.lexicon.ending_pattern.search(name)) is not None
+                and kinds.get(ending.group()) not in ("collective", "township")
+                for name in names
+            )
+        )  # not 宜宾四部门牵头严查…, a headline's count of departments
 
     def _towns(self, subject: str) -> bool:
         """Whether `subject` lists townships alone (亭子镇、浙水乡负责…), bodies though weakly ended."""
@@ -1258,14 +1321,17 @@ class _Walker:
     def _subject_after_framing(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """A clause of bodies and a role verb after clauses that name no body (the purpose, a basis).
 
-        ``为大力支持兰白核心经济区率先发展，发展改革委、工业和信息化部…将负责支持建设…``.
+        ``为大力支持兰白核心经济区率先发展，发展改革委、工业和信息化部…将负责支持建设…``;
+        ``按照职责分工，市环境保护局，牵头负责对…进行督查``.
         """
         if not text[start:end].lstrip(_EDGES).startswith(self.lexicon.framing):
             return None
         for clause_start in _clause_starts(text, start, end)[1:]:
             if self.reader.names_of(text[start:clause_start].strip(_EDGES), strict=True):
                 return None
-            best = self._subject_and_verb(text, clause_start, end)
+            best = self._subject_and_verb(text, clause_start, end) or self._opening_statement(
+                text, clause_start, end
+            )
             if best is not None:
                 return best
         return None
@@ -1474,7 +1540,14 @@ class _Walker:
         following = next(
             (i for i, text in enumerate(texts) if _NUMBER_ONLY.match(text) and int(text) == number + 1), None
         )
-        window = window[:following] if following is not None else window[:columns]
+        if following is None:  # the last row: as many cells as columns, up to 三、保障措施 or 附件2
+            following = next(
+                (i for i, text in enumerate(texts[:columns]) if self._closes_table(text)), columns
+            )
+        following = min(following, len(texts))
+        while following > 1 and self._closes_table(texts[following - 1]):
+            following -= 1  # 二、强化…公开 before the next row's number: a section's row, not a cell
+        window = window[:following]
         pieces = []
         for paragraph in window:
             text, original = repair_paragraph(paragraph, self.issues)
@@ -1485,6 +1558,11 @@ class _Walker:
         rows = self._sub_rows(self._joined_names(pieces, table), table)
         read = [self._read_row(row, table) for row in rows]
         return 1 + len(window) if any(read) else 0
+
+    def _closes_table(self, text: str) -> bool:
+        """Whether a line after a table's last row ends the table: a top-level heading, a closing line."""
+        heading = match_heading(text, self.lexicon)
+        return (heading is not None and heading[0] == 1) or bool(self.lexicon.closing.match(text))
 
     def _kind(self, cell: str) -> str:
         """What a table cell holds: ``number``, ``bodies``, ``deadline``, ``person`` or ``text``."""
@@ -1504,7 +1582,12 @@ class _Walker:
         if self.reader.names_of(cell, strict=True):
             return True
         names = self.reader.names_of(cell, strict=False)
-        return bool(names) and all(len(name) <= _LONGEST_WEAK_CELL for name in names)
+        if names and all(len(name) <= _LONGEST_WEAK_CELL for name in names):
+            return True
+        if not self._role_verbs.search(cell):
+            return False
+        statement = self.reader.read(cell)  # A、B牵头，C配合；各镇(街)参照落实: the roles in the cell
+        return bool(statement.names) and not statement.unread
 
     def _joined_names(self, pieces: list[_Piece], table: _Table) -> list[_Piece]:
         """Cells naming bodies on consecutive lines joined, while the row has more than its columns.
@@ -1622,6 +1705,12 @@ class _Walker:
                 return None  # 养老机构 | 4月份 | 民政所: a row of the open table, not a header
             if len(cells) >= 2 and _header_cells(cells, markers):
                 return _Table(cells, _ranked(markers), separator), 1
+            if separator == "|" and self._all_labels(cells) and index + 1 < len(paragraphs):
+                # 工作任务 | 具体要求 / | 责任单位 |: a header wrapped over two lines
+                cells += _cells(remove_pinyin(paragraphs[index + 1].text).strip(_SPACE), separator)
+                markers = [self._column(cell) for cell in cells]
+                if self._all_labels(cells) and _header_cells(cells, markers):
+                    return _Table(cells, _ranked(markers), separator), 2
         if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
             return None
         cells: list[str] = []
@@ -1657,6 +1746,10 @@ class _Walker:
         if len(cells) < 2 or not _header_cells(cells, markers):
             return None
         return _Table(cells, _ranked(markers), None), length
+
+    def _all_labels(self, cells: list[str]) -> bool:
+        """Whether every cell is a label of the lexicon (a header's cells, 工作任务 | 具体要求)."""
+        return bool(cells) and all(re.sub(r"\s", "", cell) in self.lexicon.labels for cell in cells)
 
     def _row_of(self, table: _Table, cells: list[str]) -> bool:
         """Whether `cells` fit `table`'s columns as a row: as many, a body cell under a body column."""

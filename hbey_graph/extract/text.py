@@ -75,8 +75,8 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
-_BODY_END = re.compile(r"^(抄送|抄报|附件)[：:]")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
+_ANGLE_AS_ROUND = str.maketrans("〈〉", "（）")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
 _PARAGRAPH_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;：:）)、，,])[Р¶](?=[\u4e00-\u9fff（(])")
@@ -252,6 +252,10 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     [(1, 'traditional'), (2, 'punctuation')]
     """
     converted = _without_cell_bars(to_simplified(text), issues)
+    if "〈" in converted:  # 各县区政府〈管委会〉: angle brackets set off a qualifier as round ones do
+        line = converted.count("\n", 0, converted.index("〈")) + 1
+        issues.append(ParseIssue(line, "punctuation", "angle brackets 〈〉 read as round brackets", "repair"))
+        converted = converted.translate(_ANGLE_AS_ROUND)
     if converted != text and any(a != b and b != " " for a, b in zip(text, converted, strict=True)):
         first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)
         issues.append(
@@ -422,12 +426,15 @@ def split_paragraphs(
     original: str | None = None,
     standalone: Callable[[str], bool] | None = None,
     is_name: Callable[[str], bool] | None = None,
+    opens_table: Callable[[str], bool] | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[Paragraph]:
     r"""Split plan text into paragraphs, joining those a page break cut in two.
 
-    Lines before the first outline heading (the notice, the title) and after a closing ``抄送：``
-    line are kept one paragraph per line. In between, a line that does not end a sentence goes on
+    Lines before the first outline heading (the notice, the title), after a closing ``抄送：``
+    or ``附件`` line and from a table's header written one cell per line (a row-number cell such
+    as ``序号`` alone on its line) up to the next top-level heading are kept one paragraph per
+    line. In between, a line that does not end a sentence goes on
     on the next non-blank line when a blank line (a page break) stands between them, when it was
     wrapped (it is long), ends with ``，``/``、``, or leaves a bracket open; a character doubled at
     the join (``鄂`` / ``鄂尔多斯市``) is kept once. A line for which `standalone` holds (a labelled
@@ -449,6 +456,9 @@ def split_paragraphs(
     is_name : callable, optional
         Whether a short line names a body on its own (a table's cell), not a piece of one printed a
         few characters a line.
+    opens_table : callable, optional
+        Whether a line alone is the first cell of a table's header written one cell per line
+        (``序号``): the cells after it are lines of their own, not a sentence a page break cut.
     lexicon : Lexicon, optional
         Gives the outline numbers; the shipped lexicon by default.
 
@@ -485,18 +495,27 @@ def split_paragraphs(
     if originals is not None:
         originals = _vertical_text_joined(originals, [], is_name, lexicon.labels)
     width = _wrap_width(lines)
+    previous_raw = ""  # the last line with text
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
         if not stripped or _PIPES_ONLY.match(stripped):
             blank_before = True
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
+        row_closed = previous_raw.rstrip().endswith("|")
+        previous_raw = raw
         for start, line in _pieces_of_line(stripped, lexicon):
             source = None
             if originals is not None:
                 source = originals[number - 1][offset + start : offset + start + len(line)]
             level = heading_level(line, lexicon)
-            if level is not None and start == 0 and paragraphs and _page_number(parts, line, lexicon):
+            if (
+                level is not None
+                and start == 0
+                and paragraphs
+                and not row_closed  # 7.…落实 | / 8.…: a table's row closed by its bar, then the next
+                and _page_number(parts, line, lexicon)
+            ):
                 number_end = match_heading(line, lexicon)[1].start("rest")  # type: ignore[index]
                 issues.append(
                     ParseIssue(
@@ -512,7 +531,7 @@ def split_paragraphs(
                 paragraphs[-1].standalone = False
                 level, blank_before, in_body = None, True, True
             alone = standalone is not None and standalone(line)
-            if _BODY_END.match(line):
+            if lexicon.closing.match(line) or (opens_table is not None and opens_table(line)):
                 in_body = False
             elif not in_body and level == 1:
                 in_body = True
@@ -661,10 +680,14 @@ def _page_number(parts: list[str], line: str, lexicon: Lexicon) -> bool:
 
     Document-sharing sites number their pages ``1、`` ``2、`` at the start of each page, in the
     middle of a sentence (``…小微企业及个体工商`` / ``2、户提供融资担保…``); a real item never
-    continues a sentence that long.
+    continues a sentence that long. The first page's mark opens the text, so ``1.`` after such a
+    line is an item (``…（责任单位：A）该件实事已全面完成`` / ``1.减少…``).
     """
     last = parts[-1] if parts else ""
-    return len(last) >= 3 * _WRAPPED and last[-1] not in _TERMINAL and heading_level(line, lexicon) == 3
+    if len(last) < 3 * _WRAPPED or last[-1] in _TERMINAL:
+        return False
+    heading = match_heading(line, lexicon)
+    return heading is not None and heading[0] == 3 and outline_number(heading[1].group("number")) > 1
 
 
 def _opens_more_than_it_closes(text: str) -> bool:

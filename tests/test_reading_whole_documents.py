@@ -1,0 +1,133 @@
+"""Reading whole documents: the parts a plan has around its tasks change nothing in them.
+
+Most documents of the corpus are excerpts cut to their tasks. A whole document also has a covering
+notice, top-level sections before and after the tasks (一、总体要求 … 三、保障措施), attachments
+(附件1) and a copy list. Each test puts rows or items of a corpus document (file named) in such a
+frame, written the way plans write it; the expected bodies are what a reader finds.
+"""
+
+from hbey_graph.extract.lexicon import Lexicon
+from hbey_graph.extract.parser import parse_text
+
+
+def roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+#: Two rows of 238 (泗洲头镇 2024): a table written one cell per line, blank lines between cells.
+TABLE_238 = "\n\n".join(
+    [
+        "序号",
+        "重点工作",
+        "责任",
+        "领导",
+        "责任",
+        "科室",
+        "攻坚目标",
+        "任务",
+        "1",
+        "白仙山水库工程政策处理",
+        "欧乾震",
+        "白仙山水库工程政策处理工作领导小组",
+        "完成项目政策处理工作,推进大坝、溢洪道、引水隧洞及配套设施建设。",
+        "2",
+        "现代化美丽城镇",
+        "吴宇凡",
+        "乡村振兴办",
+        "成功创建首批浙江省美丽城镇。",
+    ]
+)
+ROWS_238 = [
+    [("白仙山水库工程政策处理工作领导小组", "responsible")],
+    [("乡村振兴办", "responsible")],
+]
+
+
+def test_a_table_one_cell_a_line_after_a_top_level_heading():
+    """After 一、 the running text joins lines a page break cut; a table's header (序号 alone on its
+    line) ends that, so the cells stay cells. 乡村振兴办 is an office (not the verb 兴办), 美丽城镇 a
+    programme (not a township)."""
+    plan = parse_text("一、重点工作安排\n\n" + TABLE_238)
+    assert roles(plan) == ROWS_238
+    assert [task.lead_official for task in plan.tasks] == ["欧乾震", "吴宇凡"]
+
+
+def test_an_attachment_line_ends_the_running_text():
+    plan = parse_text("一、总体要求\n坚持以人民为中心的发展思想，\n\n附件1\n\n" + TABLE_238)
+    assert roles(plan) == ROWS_238
+
+
+def test_the_heading_after_a_tables_last_row_is_no_cell_of_it():
+    """277 (Chongqing 2016): the last row's cells end where 三、保障措施 begins. The row, its body
+    cell cut from the page, takes the cell of the row above as a merged cell; 保障措施 is no body."""
+    header = ["序号", "考核河流", "考核断面", "年度考核目标", "责任单位"]
+    first = ["1", "嘉陵江", "大溪沟", "水质保持或优于Ⅲ类。", "渝中区人民政府"]
+    table = "\n\n".join([*header, *first, "2", "长江", "丰收坝", "水质保持或优于Ⅲ类。"])
+    plan = parse_text(
+        "一、重点工作考核目标表\n\n（一）地表水考核目标表。\n\n"
+        + table
+        + "\n三、保障措施\n（一）加强组织领导。各地各部门要高度重视，确保各项任务落到实处。\n"
+    )
+    assert roles(plan) == [[("渝中区人民政府", "responsible")], [("渝中区人民政府", "responsible")]]
+
+
+def test_a_merged_lead_cell_ends_at_the_next_top_level_heading():
+    """140 (Changsha 2012): 市发改委, written once down the lead column, leads the rows after it, not
+    the items of the section that follows the table."""
+    plan = parse_text(
+        "牵头单位\n| 目 标 任 务\n| 责 任 单 位\n|\n"
+        "市\n发\n改\n委\n| 地区生产总值增长13%\n| 统计局和市直相关单位、各区县市、各园区\n|\n"
+        "三、保障措施\n（一）强化督查考核。市政府督查室要加强跟踪督办，定期通报进展情况。\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市发改委", "lead"),
+            ("统计局", "support"),
+            ("市直相关单位", "support"),
+            ("各区县市", "support"),
+            ("各园区", "support"),
+        ]
+    ]
+
+
+def test_a_title_naming_a_body_is_read_whole():
+    """336 (Haimen 2020): the title names the body of every item. 150 (Lishan 2023): the title is
+    broken over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案) and names the issuer of
+    a division of work, not the body of its items: 保障措施 items get no body."""
+    plan = parse_text("教育体育局2020年为民办实事\n\n1.实施校舍安全工程。\n\n2.开工建设新城小学。\n")
+    assert roles(plan) == [[("教育体育局", "responsible")], [("教育体育局", "responsible")]]
+    plan = parse_text(
+        "立山区政府2023年重点工作\n\n任务分解和责任分工方案\n\n"
+        "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n"
+        "责任单位:立山经济开发区,全区经济运行各专班\n\n"
+        "二、保障措施\n（一）加强组织领导。各地各部门要高度重视，确保各项任务落到实处。\n"
+    )
+    assert roles(plan) == [
+        [("区发改局", "lead"), ("立山经济开发区", "support"), ("全区经济运行各专班", "support")]
+    ]
+
+
+def test_a_remark_after_an_items_bracket_does_not_swallow_the_next_item():
+    """575 (Anshun 2019): ``…（责任单位：…）该件实事已全面完成`` then ``1.减少…``: the line before ends in
+    no stop, but ``1.`` opens an item (a page mark that breaks a sentence is never the first); the
+    item's title is a sentence, its own text; 〈〉 set off a qualifier as （） do."""
+    plan = parse_text(
+        "一、减少农村扶贫对象6.76万人;实施易地扶贫搬迁18695人,其中贫困人口14861人。"
+        "(责任单位:市扶贫办、市移民局,各县区政府〈管委会〉)该件实事已全面完成\n"
+        "1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)\n"
+        "此项工作已完成。\n"
+    )
+    assert [task.text[:13] for task in plan.tasks] == ["减少农村扶贫对象6.76万", "减少农村扶贫对象6.76万"]
+    assert roles(plan) == [
+        [("市扶贫办", "responsible"), ("市移民局", "responsible"), ("各县区政府（管委会）", "responsible")],
+        [("市扶贫办", "responsible"), ("各县区", "responsible")],
+    ]
+
+
+def test_a_closing_line_is_a_row_of_the_lexicon():
+    """What closes the running text is data: a plan whose table follows ``附录`` reads it once a
+    ``closing`` row names that word."""
+    text = "一、总体要求\n坚持以人民为中心的发展思想，\n\n附录\n\n" + TABLE_238.replace("序号\n\n", "")
+    assert roles(parse_text(text)) != ROWS_238
+    lexicon = Lexicon.default().with_rows([{"kind": "closing", "entry": "附录$"}])
+    assert roles(parse_text(text, lexicon=lexicon)) == ROWS_238
