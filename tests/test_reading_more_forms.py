@@ -426,3 +426,17 @@ def test_fields_of_a_livelihood_project_and_a_doubled_comma():
     assert roles(plan) == [
         [("县工信商务局", "responsible"), ("县农业农村局", "responsible"), ("县科技局", "responsible")]
     ]
+
+
+def test_a_clause_naming_the_lead_of_the_task_it_names():
+    """567 (Shuangpai 2020): ``会议明确,县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和
+    县消防大队为责任单位;…`` — the task stands between 为 and the label."""
+    plan = parse_text(
+        "会议明确,县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和县消防大队为责任单位;"
+        "县文旅广体局为岁圆楼火灾隐患整改牵头单位,理家坪乡人民政府和县消防大队为责任单位。\n"
+    )
+    assert [task.text for task in plan.tasks] == ["康乐年华养老服务中心火灾隐患整改", "岁圆楼火灾隐患整改"]
+    assert roles(plan) == [
+        [("县民政局", "lead"), ("泷泊镇人民政府", "support"), ("县消防大队", "support")],
+        [("县文旅广体局", "lead"), ("理家坪乡人民政府", "support"), ("县消防大队", "support")],
+    ]

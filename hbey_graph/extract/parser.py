@@ -511,6 +511,28 @@ class _Walker:
         subject_verbs = "|".join(map(re.escape, verbs)) or "(?!)"
         #: 由A负责的…项目: a clause naming who answers for the thing it qualifies
         self._relative = re.compile(rf"(?:{agents})[^，,；;。]{{2,40}}?(?:{subject_verbs})的")
+        role_labels = (
+            "|".join(
+                map(
+                    re.escape,
+                    sorted(
+                        (m.text for m in self.lexicon.labels.values() if m.role in _ROLE_VALUES),
+                        key=len,
+                        reverse=True,
+                    ),
+                )
+            )
+            or "(?!)"
+        )
+        #: A为<task>牵头单位: a clause naming the bodies of the task it names, and their role
+        self._named_for = re.compile(
+            rf"(?<![^，,；;。：:\s])(?P<bodies>[^，,；;。：:\s]{{2,40}}?)为(?P<task>[^，,；;。]{{4,60}}?)"
+            rf"(?P<label>{role_labels})(?=[，,；;。]|$)"
+        )
+        #: ，B和C为责任单位: a clause after it naming bodies for another label
+        self._named_as = re.compile(
+            rf"[，,](?P<bodies>[^，,；;。：:\s]{{2,60}}?)为(?P<label>{role_labels})(?=[，,；;。]|$)"
+        )
 
     # --- the walk ----------------------------------------------------------------------------------
 
@@ -930,6 +952,7 @@ class _Walker:
             if following is None:
                 break
             position = end + following.start()
+        found.extend(self._named_for_tasks(text, found, paragraph))
         found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
         if not found:
@@ -937,6 +960,35 @@ class _Walker:
         if not found:
             found.extend(self._spaced_cells(text, paragraph))
         return sorted(found, key=lambda item: item.start)
+
+    def _named_for_tasks(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
+        """Clauses naming bodies as the lead of a task the clause names: ``A为<task>牵头单位``.
+
+        ``县民政局为康乐年华养老服务中心火灾隐患整改牵头单位,泷泊镇人民政府和县消防大队为责任单位``: A
+        leads the task between 为 and the label; a clause right after it naming bodies for another
+        label (``B和C为责任单位``) gives the task's other bodies.
+        """
+        named: list[_Found] = []
+        for match in self._named_for.finditer(text):
+            if any(item.start < match.end() and item.end > match.start() for item in found):
+                continue
+            statement = self.reader.read(match.group("bodies"), label=match.group("label"))
+            if not _whole_statement(statement) or not self.reader.names_of(
+                match.group("bodies"), strict=True
+            ):
+                continue
+            line = paragraph.line_at(match.start())
+            named.append(
+                _Found(match.start(), match.start("task"), statement, match.group(), None, "after", line)
+            )
+            others = self._named_as.match(text, match.end())
+            if others is not None:
+                more = self.reader.read(others.group("bodies"), label=others.group("label"))
+                if _whole_statement(more):
+                    named.append(
+                        _Found(match.start("label"), others.end(), more, others.group(), None, "before", line)
+                    )
+        return named
 
     def _spaced_cells(self, text: str, paragraph: Paragraph) -> list[_Found]:
         """Cells of bodies set off by spaces after each row's last stop, in a table run on without numbers.
