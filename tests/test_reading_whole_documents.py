@@ -131,3 +131,35 @@ def test_a_closing_line_is_a_row_of_the_lexicon():
     assert roles(parse_text(text)) != ROWS_238
     lexicon = Lexicon.default().with_rows([{"kind": "closing", "entry": "附录$"}])
     assert roles(parse_text(text, lexicon=lexicon)) == ROWS_238
+
+
+def test_a_text_rewrapped_at_a_fixed_width_is_joined_again():
+    """02 (Huanggang 2007) as a PDF's text gives it: every line cut at 35 characters, items and
+    annotations broken anywhere (a heading's bracket, a list of bodies before a name's rest)."""
+    plan = parse_text(
+        "一、2007年全市经济社会发展的主要预期目标\n"
+        "1、全市GDP增长10%以上(由市发展改革委、经委、农办、农业局、商务\n"
+        "局、旅游局、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门\n"
+        "牵头负责。下同)。\n"
+        "2、全社会固定资产投资增长20%以上(由市发展改革委、统计局负责)。\n"
+        "3、社会消费品零售总额增长12%以上(由市发展改革委、经委、商务局、统\n"
+        "计局负责)。\n"
+        "4、规范政府举债行为,严格控制增量,积极消化存量,依法处置隐性债务。牵\n"
+        "头单位:市财政局;责任单位:市发改委、市经信委、市审计局、市国资委、市\n"
+        "政府金融办,人行黄冈中心支行等,各县市区政府。\n"
+    )
+    assert [[a.body for a in plan.assignments_of(task.task_id)] for task in plan.tasks] == [
+        ["市发展改革委", "市经委", "市农办", "市农业局", "市商务局", "市旅游局", "市统计局"],
+        ["市发展改革委", "市统计局"],
+        ["市发展改革委", "市经委", "市商务局", "市统计局"],
+        [
+            "市财政局",
+            "市发改委",
+            "市经信委",
+            "市审计局",
+            "市国资委",
+            "市政府金融办",
+            "人行黄冈中心支行",
+            "各县市区政府",
+        ],
+    ]

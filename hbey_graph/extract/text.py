@@ -77,6 +77,7 @@ _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _ANGLE_AS_ROUND = str.maketrans("〈〉", "（）")
+_ROW_START = re.compile(r"^\d{1,3}[ \t\u3000]+\S|.*\|")  # a table's row: its number and a space, or a bar
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
 _PARAGRAPH_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;：:）)、，,])[Р¶](?=[\u4e00-\u9fff（(])")
@@ -539,14 +540,18 @@ def split_paragraphs(
             wrapped_cell = (
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
+            rewrapped = width is not None and bool(parts) and abs(len(parts[-1]) - width) <= 1
             if wrapped_cell or (
-                in_body
+                (in_body or rewrapped)  # a line as long as the text was wrapped at goes on anywhere
                 and current is not None
-                and not alone
-                and (not current.standalone or (width is not None and abs(len(parts[-1]) - width) <= 1))
+                and (
+                    not alone
+                    or (rewrapped and not lexicon.label_opening.match(line) and not _ROW_START.match(line))
+                )
+                and (not current.standalone or rewrapped)
                 and level is None
                 and not _NUMBER_ONLY.match(line)
-                and _goes_on(parts, current, line, blank_before, lexicon)
+                and _goes_on(parts, current, line, blank_before, lexicon, rewrapped=rewrapped)
             ):
                 issues.append(
                     ParseIssue(
@@ -659,14 +664,25 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if near >= _WRAPPED_LINES and near >= sum(lengths.values()) / 2 else None
 
 
-def _goes_on(parts: list[str], current: Paragraph, line: str, blank_before: bool, lexicon: Lexicon) -> bool:
-    """Whether `line` goes on with the paragraph whose lines so far are `parts`."""
+def _goes_on(
+    parts: list[str],
+    current: Paragraph,
+    line: str,
+    blank_before: bool,
+    lexicon: Lexicon,
+    *,
+    rewrapped: bool = False,
+) -> bool:
+    """Whether `line` goes on with the paragraph whose lines so far are `parts`.
+
+    `rewrapped`: the last line is as long as the text was wrapped at.
+    """
     last = parts[-1]
     if last[-1] in _TERMINAL and line[0] not in "，、）)":
         return False
     head = "".join(parts)[:64]
-    if heading_level(head, lexicon) is not None and "。" not in "".join(parts):
-        return False  # a bare heading: its title ends at the line's end
+    if heading_level(head, lexicon) is not None and "。" not in "".join(parts) and not rewrapped:
+        return False  # a bare heading: its title ends at the line's end (unless the text was wrapped)
     return (
         blank_before
         or len(last) >= _WRAPPED
