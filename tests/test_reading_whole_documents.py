@@ -163,3 +163,21 @@ def test_a_text_rewrapped_at_a_fixed_width_is_joined_again():
             "各县市区政府",
         ],
     ]
+
+
+def test_a_web_pages_footer_is_not_read():
+    """A page saved from a government site ends with its footer: the site's owners, its
+    registration number, print buttons. 460 (Lianjiang 2021) shows why only a footer's lines go:
+    ``主办单位:…,协办单位:…`` right above it is the last task's annotation."""
+    task = "(7)综合提升816南北路街区。对816南北路开展人行道改造提升。\n\n"
+    task += "主办单位:住建局、榕发公司,协办单位:凤城镇。\n"
+    footers = [
+        "\n【打印本页】【关闭窗口】\n主办单位：长沙市人民政府办公厅　承办单位：长沙市数据资源局\n"
+        "网站标识码：4301000001　湘ICP备05000001号\n",
+        "\n主办单位：长沙市人民政府办公厅　承办单位：长沙市数据资源局\n网站标识码：4301000001\n",
+        "\n版权所有：长沙市人民政府　技术支持：长沙市大数据中心\n主办：长沙市人民政府办公厅\n",
+    ]
+    for footer in footers:
+        plan = parse_text(task + footer)
+        assert roles(plan) == [[("住建局", "lead"), ("榕发公司", "lead"), ("凤城镇", "support")]]
+        assert "page-furniture" in {issue.kind for issue in plan.issues}

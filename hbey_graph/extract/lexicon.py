@@ -74,6 +74,12 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     A regular expression for a line that closes a plan's running text (``抄送：``, ``附件1``): the
     lines after it are kept one paragraph each (a table's cells, the copy list), up to the next
     top-level heading.
+``furniture``
+    A regular expression for a line of a web page's furniture around the plan (``网站标识码``,
+    ``【打印本页】``): the line is not read. ``value``: ``line`` when the words alone make it
+    furniture, ``beside`` when they do only within two lines of such a line (the site's owners,
+    ``主办单位：A　承办单位：B``, above its registration number), ``after`` only in the two lines
+    after one (``主办：A`` under ``版权所有``; above the footer it closes a task).
 ``duty_section``
     A word in a heading or sentence that opens a list of bodies, each followed by a colon and its
     duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
@@ -135,6 +141,7 @@ KINDS: tuple[str, ...] = (
     "numbering",
     "enumeration",
     "closing",
+    "furniture",
     "place_name",
     "agency",
     "not_in_body",
@@ -162,6 +169,7 @@ _REGEX_KINDS = frozenset(
         "numbering",
         "enumeration",
         "closing",
+        "furniture",
         "agency",
         "covered_items",
     }
@@ -503,6 +511,15 @@ class Lexicon:
     def closing(self) -> re.Pattern[str]:
         """A line closing the running text (``抄送：``, ``附件1``), matched at its start."""
         return _alternatives(r.entry for r in self.entries("closing"))
+
+    @cached_property
+    def furniture(self) -> dict[str, re.Pattern[str]]:
+        """A web page's furniture by where it is: ``line`` alone, ``beside`` or ``after`` such a line."""
+        rows = self.entries("furniture")
+        return {
+            where: _alternatives(r.entry for r in rows if (r.value or "line") == where)
+            for where in ("line", "beside", "after")
+        }
 
     @cached_property
     def enumeration(self) -> re.Pattern[str]:

@@ -227,6 +227,7 @@ def parse_text(
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
     text = paragraph_marks_as_breaks(text, issues)
     matching = to_matching_text(text, issues)
+    matching, text = _without_furniture(matching, text, lexicon, issues)
     paragraphs = split_paragraphs(
         matching,
         issues,
@@ -281,6 +282,37 @@ def _number_column(line: str, lexicon: Lexicon) -> bool:
 
 def _slug(stem: str) -> str:
     return re.sub(r"\s+", "-", stem.strip()).strip("-") or "plan"  # standard input ("-") is "plan"
+
+
+def _without_furniture(
+    text: str, original: str, lexicon: Lexicon, issues: list[ParseIssue]
+) -> tuple[str, str]:
+    """`text` and its `original` with the lines of a web page's furniture blanked (its footer).
+
+    Blank lines keep the line numbers; each line blanked is reported.
+    """
+    furniture = lexicon.furniture
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    marked = {index for index in filled if furniture["line"].search(lines[index])}
+    for position, index in enumerate(filled):
+        before = filled[max(0, position - 2) : position]  # the two lines with text before it
+        after = filled[position + 1 : position + 3]
+        line = lines[index].strip()
+        beside = bool(marked.intersection(before) or marked.intersection(after)) and furniture[
+            "beside"
+        ].search(line)
+        under = bool(marked.intersection(before)) and furniture["after"].search(line)
+        if beside or under:
+            marked.add(index)
+    if not marked:
+        return text, original
+    originals = original.split("\n")
+    for index in sorted(marked):
+        message = f"'{lines[index].strip()[:30]}' is the web page's furniture; not read"
+        issues.append(ParseIssue(index + 1, "page-furniture", message, "repair"))
+        lines[index] = originals[index] = ""
+    return "\n".join(lines), "\n".join(originals)
 
 
 def _read_front_matter(plan: Plan, paragraphs: list[Paragraph], lexicon: Lexicon) -> None:
