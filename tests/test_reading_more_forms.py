@@ -440,3 +440,48 @@ def test_a_clause_naming_the_lead_of_the_task_it_names():
         [("县民政局", "lead"), ("泷泊镇人民政府", "support"), ("县消防大队", "support")],
         [("县文旅广体局", "lead"), ("理家坪乡人民政府", "support"), ("县消防大队", "support")],
     ]
+
+
+# --- files 610-652 ---------------------------------------------------------------------------------
+
+
+def test_headings_naming_offices_weakly_over_their_duties():
+    """640 (Hebei meteorological bureau 2010): ``4.科技与预报处`` over ``负责组织实施…``; 641 (China
+    Meteorological Administration 2008): ``(一)指挥部`` over ``主要职责:`` and numbered duties. A
+    heading that names one office weakly names the body of items that open with a role verb or
+    stand in a list of duties; ``指挥长:局长`` is no duty."""
+    plan = parse_text(
+        "4.科技与预报处\n负责组织实施加密天气会商;完成指挥部交办的其他任务。\n"
+        "6.省气象台\n负责气象灾害应急相关监测、预报、预警信息的发布。\n"
+    )
+    assert roles(plan) == [[("科技与预报处", "responsible")], [("省气象台", "responsible")]]
+    plan = parse_text(
+        "(一)指挥部\n指挥长:局长\n主要职责:\n1.组织指挥气象灾害防御的应急处置工作。\n"
+        "2.负责向党中央、国务院及有关部门提供气象灾害应急响应服务。\n"
+    )
+    assert roles(plan) == [[("指挥部", "responsible")], [("指挥部", "responsible")]]
+
+
+def test_offices_set_off_by_spaces_in_a_list_of_duties():
+    """638 (Shanghai finance bureau 2018): under ``三、工作分工`` each line names an office, two spaces,
+    then its duties."""
+    plan = parse_text(
+        "三、工作分工\n  办公室  组织、协调和管理市局通过政府网站等形式主动公开政府信息的事宜。\n"
+        "  法规处  负责规范性文件的法律审核,参与信息公开属性的审核。\n"
+    )
+    assert roles(plan) == [[("办公室", "responsible")], [("法规处", "responsible")]]
+
+
+def test_a_table_whose_task_column_is_headed_main_tasks():
+    """611 (Shenhe district 2024): ``主要工作任务 / 牵头单位 / 责任单位``, one cell a paragraph."""
+    plan = parse_text(
+        "主要工作任务\n\n牵头单位\n\n责任单位\n\n"
+        "一、优结构、谋发展,在加快构建现代化产业体系上冲在前\n\n"
+        "1.主动对接国家战略,壮大531个支撑企业,加快形成新质生产力。\n\n区发改局\n\n"
+        "区工信局、区商务局、各街道办事处\n\n"
+        "3.积极培育元宇宙、生成式人工智能等未来产业。\n\n发改局\n\n区工信局、各街道办事处\n"
+    )
+    assert roles(plan) == [
+        [("区发改局", "lead"), ("区工信局", "support"), ("区商务局", "support"), ("各街道办事处", "support")],
+        [("发改局", "lead"), ("区工信局", "support"), ("各街道办事处", "support")],
+    ]

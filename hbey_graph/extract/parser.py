@@ -522,6 +522,9 @@ class _Walker:
         self._titles_taken: set[str] = set()  # sections below the heading level whose title a task took
         # sections whose heading names their body, by key and line: an outline may start again
         self.section_roles: dict[tuple[str, int], Statement] = {}
+        #: headings whose title is one weakly named body (4.科技与预报处): they name the body of the
+        #: items under them that open with a role verb (负责组织实施…)
+        self.weak_section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
         self.plan_rule: str | None = None  # a convention stated outside any statement
         # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
@@ -738,6 +741,8 @@ class _Walker:
             )
         if named:
             self.section_roles[section.key, section.line] = self.reader.read(title)
+        elif names == [title]:
+            self.weak_section_roles[section.key, section.line] = self.reader.read(title)
 
     def _role_of_title(self, title: str) -> Statement | None:
         """The statement a title states by a ``heading_role`` pattern of the lexicon, if any."""
@@ -937,6 +942,7 @@ class _Walker:
             or any(verb in text for verb in self._role_stems)
             or _TRAILING_CELL.search(text) is not None
             or _SPACED_CELLS.search(text, 1) is not None
+            or (_DUTY_GAP.match(text) is not None and self._in_duty_list())
         )
 
     @property
@@ -1290,6 +1296,9 @@ class _Walker:
         (``卫生部：负责组织制定…``).
         """
         colons = [i for i in (text.find("：", start, end), text.find(":", start, end)) if i >= 0]
+        gap = _DUTY_GAP.match(text, start, end) if listed else None
+        if gap is not None:  # 办公室  组织、协调…: in a duty list, spaces set the body off
+            colons.append(gap.end("head"))
         if not colons:
             return None
         colon = min(colons)
@@ -1299,7 +1308,7 @@ class _Walker:
             or len(head) > _DUTY_HEAD_LENGTH
             or any(mark in head for mark in _CLAUSE_BREAK)  # 为此，市环保局：a sentence, not a name
             or self.reader.label_colon.match(head + "：") is not None
-            or not self.reader.names_of(head, strict=True)
+            or not self.reader.names_of(head, strict=not listed)
         ):
             return None
         verb = self.reader.verb_at_start(text[colon + 1 : end].lstrip(_EDGES))
@@ -1307,8 +1316,8 @@ class _Walker:
             return None
         role_word = verb.text if verb is not None and verb.role in ("lead", "support") else "负责"
         statement = self.reader.read(head + role_word)
-        if not _firm(statement):
-            return None
+        if not (_firm(statement) or (listed and _whole_statement(statement))):
+            return None  # in a list of duties a weakly named office is a body: 法规处  负责…
         return colon + 1, statement
 
     def _agent_after_topic(self, text: str, start: int, end: int) -> int:
@@ -1999,12 +2008,23 @@ class _Walker:
             )
 
     def _inherited(self, unit: _Unit) -> list[Statement]:
-        """The statements of the headings over `unit` that name the body of their items."""
-        return [
-            self.section_roles[s.key, s.line]
-            for s in unit.sections
-            if (s.key, s.line) in self.section_roles and not (unit.heading and s is unit.sections[-1])
-        ]
+        """The statements of the headings over `unit` that name the body of their items.
+
+        A heading that names one body weakly (``4.科技与预报处``) does so for an item that opens with
+        a role verb (``负责组织实施加密天气会商``) or stands in a list of its duties (``主要职责：``).
+        """
+        duty = self.reader.verb_at_start(unit.text.lstrip(_EDGES + _SYMBOLS)) is not None or (
+            unit.numbered and any((s.key, s.line) in self.duty_lists for s in unit.sections)
+        )
+        inherited = []
+        for s in unit.sections:
+            if unit.heading and s is unit.sections[-1]:
+                continue
+            if (s.key, s.line) in self.section_roles:
+                inherited.append(self.section_roles[s.key, s.line])
+            elif duty and (s.key, s.line) in self.weak_section_roles:
+                inherited.append(self.weak_section_roles[s.key, s.line])
+        return inherited
 
     def _role_from_duty(self, statement: Statement, unit: _Unit) -> Statement:
         """A heading's bare body name (``（五）市城管局``), with the role of a verb opening the item.
@@ -2107,6 +2127,8 @@ class _Walker:
 _SPACED_CELLS = re.compile(r"(?:^|(?<=[。.；;])[ \t\u3000]+)(?=[\u4e00-\u9fff])")
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _SPACED_ROWS = 2  # rows at least whose cells are set off by spaces after their stop
+#: A body's name opening a line of a list of duties, set off by spaces: ``法规处  负责…``
+_DUTY_GAP = re.compile(r"[ \t\u3000]*(?P<head>[^\s：:，。；]{2,16})(?:[ \t]{2,}|\u3000)(?=\S)")
 #: Words after the last stop and a space of a line: the last cell of a row (…增长8%以上。 财政局)
 _TRAILING_CELL = re.compile(r"[。；][ \t\u3000]+(?P<cell>[^。；：:\s][^。；：:]{0,60}?)[ \t\u3000]*$")
 _RUN_TOGETHER = re.compile(r"。[ \t\u3000]+(?=\S)")  # …各部门配合。 大力推进…: items run on, spaces between
