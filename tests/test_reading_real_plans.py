@@ -38,10 +38,10 @@ def test_corpus_of_real_plans_keeps_its_measured_scores():
     """Scores against the hand-made gold (the README quotes them), held at the levels measured.
 
     The issue's targets are body F1 0.97, task recall 0.97, lead accuracy 0.95 and none refused;
-    on 321 documents (149 of them read blind) all four hold, recall and lead with some margin.
+    on 340 documents (168 of them read blind) all four hold, recall and lead with some margin.
     """
     overall = evaluate(CORPUS / "gold.json").set_index("group").loc["all"]
-    assert overall.documents >= 321
+    assert overall.documents >= 340
     assert overall.refused == 0
     assert overall.task_recall >= 0.985
     assert overall.body_f1 >= 0.97
