@@ -267,6 +267,12 @@ def _stands_alone(line: str, reader: StatementReader) -> bool:
 
 
 @cache
+def _number_labels(lexicon: Lexicon) -> tuple[str, ...]:
+    """The labels of a table's row-number column (``序号``)."""
+    return tuple(text for text, marker in lexicon.labels.items() if marker.role == "number")
+
+
+@cache
 def _closing_verb(lexicon: Lexicon) -> re.Pattern[str]:
     """A role verb closing a line (``…分别牵头落实``)."""
     verbs = sorted(lexicon.verbs, key=len, reverse=True)
@@ -275,6 +281,8 @@ def _closing_verb(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _number_column(line: str, lexicon: Lexicon) -> bool:
     """Whether a line opens a table's header with its row-number cell: ``序号`` alone or first."""
+    if not any(label[0] in line[:4] for label in _number_labels(lexicon)):
+        return False  # (the first characters hold the label's first, pinyin or not: 序(xù)號)
     first = re.split(r"[\s|]+", remove_pinyin(line).strip(" \t\u3000|"), maxsplit=1)[0]
     marker = lexicon.labels.get(first)
     return marker is not None and marker.role == "number"
@@ -292,6 +300,8 @@ def _without_furniture(
     Blank lines keep the line numbers; each line blanked is reported.
     """
     furniture = lexicon.furniture
+    if not furniture["line"].search(text):
+        return text, original
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
     marked = {index for index in filled if furniture["line"].search(lines[index])}
