@@ -181,3 +181,20 @@ def test_a_web_pages_footer_is_not_read():
         plan = parse_text(task + footer)
         assert roles(plan) == [[("住建局", "lead"), ("榕发公司", "lead"), ("凤城镇", "support")]]
         assert "page-furniture" in {issue.kind for issue in plan.issues}
+
+
+def test_a_table_copied_as_tab_separated_rows():
+    """593 (Taishan) as a word processor copies its table: cells separated by tabs."""
+    plan = parse_text(
+        "工作要求\t工作任务\t具体要求\t责任单位\n"
+        "一、优化政务公开工作基础\t(一)深化规范性文件集中公开。\t1.逐步推进本地区行政规范性文件库建设。"
+        "\t市政府办公室、市司法局\n"
+        "(二)持续推进基层政务公开标准化规范化。\t2.持续推动政府信息主动公开目录的动态更新调整。\t市有关单位\n"
+        "4.加大惠民惠农资金发放信息公开力度。\t市财政局牵头,市有关单位、各镇(街)按职能分工落实\n"
+    )
+    assert roles(plan) == [
+        [("市政府办公室", "responsible"), ("市司法局", "responsible")],
+        [("市有关单位", "responsible")],
+        [("市财政局", "lead"), ("市有关单位", "support"), ("各镇(街)", "support")],
+    ]
+    assert "tab-cells" in {issue.kind for issue in plan.issues}

@@ -77,6 +77,7 @@ _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _ANGLE_AS_ROUND = str.maketrans("〈〉", "（）")
+_INNER_TABS = re.compile(r"(?<=[^\s])\t+(?=[^\s])")  # tabs between two cells of a line
 _ROW_START = re.compile(r"^\d{1,3}[ \t\u3000]+\S|.*\|")  # a table's row: its number and a space, or a bar
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
@@ -252,7 +253,7 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     >>> [(i.line, i.kind) for i in issues]
     [(1, 'traditional'), (2, 'punctuation')]
     """
-    converted = _without_cell_bars(to_simplified(text), issues)
+    converted = _without_cell_bars(_tabs_as_bars(to_simplified(text), issues), issues)
     if "〈" in converted:  # 各县区政府〈管委会〉: angle brackets set off a qualifier as round ones do
         line = converted.count("\n", 0, converted.index("〈")) + 1
         issues.append(ParseIssue(line, "punctuation", "angle brackets 〈〉 read as round brackets", "repair"))
@@ -281,6 +282,19 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     for offset in offsets:
         chars[offset] = chars[offset].translate(_FULL_WIDTH)
     return "".join(chars)
+
+
+def _tabs_as_bars(text: str, issues: list[ParseIssue]) -> str:
+    r"""`text` with the tabs between two cells of a line made bars: a table copied as tab-separated rows.
+
+    ``1\t推进…\t市发改委`` reads as ``1|推进…|市发改委``; tabs that indent a line are left alone.
+    """
+    first = _INNER_TABS.search(text)
+    if first is None:
+        return text
+    line = text.count("\n", 0, first.start()) + 1
+    issues.append(ParseIssue(line, "tab-cells", "cells separated by tabs read as a table's cells", "repair"))
+    return _INNER_TABS.sub(lambda match: "|" * len(match.group()), text)
 
 
 def _without_cell_bars(text: str, issues: list[ParseIssue]) -> str:
@@ -503,7 +517,7 @@ def split_paragraphs(
             blank_before = True
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
-        row_closed = previous_raw.rstrip().endswith("|")
+        row_closed = previous_raw.rstrip(" \u3000").endswith(("|", "\t"))  # a row closed by its bar or tab
         previous_raw = raw
         for start, line in _pieces_of_line(stripped, lexicon):
             source = None
