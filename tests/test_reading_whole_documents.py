@@ -198,3 +198,18 @@ def test_a_table_copied_as_tab_separated_rows():
         [("市财政局", "lead"), ("市有关单位", "support"), ("各镇(街)", "support")],
     ]
     assert "tab-cells" in {issue.kind for issue in plan.issues}
+
+
+def test_a_tables_header_run_on_at_the_end_of_the_notice():
+    """295 (Changshu 2018): the notice, the attachment's title and the header run on in one line;
+    the only body column is 牵头责任单位, so each row's body leads."""
+    plan = parse_text(
+        "各地、各部门主要负责人作为承担工作任务的第一责任人,要切实加强组织领导,抓好工作落实. "
+        "附件:常熟市2018年政府工作任务分解表 常熟市人民政府办公室 2018年2月24日 "
+        "常熟市2018年政府工作任务分解表 "
+        "序号 名称 工作任务 牵头责任单位\n\n"
+        "一、经济社会发展主要预期目标分解(11项)\n\n"
+        "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n"
+        "2 一般公共预算收入增长8%以上. 财政局\n"
+    )
+    assert roles(plan) == [[("发改委", "lead")], [("财政局", "lead")]]

@@ -608,6 +608,12 @@ class _Walker:
                 index += 1
                 continue
             heading = match_heading(text, self.lexicon)
+            trailing = self._trailing_header(text) if heading is None else None
+            if trailing is not None:  # …印发给你们。附件：…任务分解表 序号 名称 工作任务 牵头责任单位
+                start, self.table = trailing
+                self._read_piece(piece.cut(0, start), None)
+                index += 1
+                continue
             if table is not None and heading is not None and heading[0] == 1:
                 table.close_merged_cells()  # 三、保障措施: no merged cell of the table reaches past it
             if table is not None and self.lexicon.closing.match(text.strip(_SPACE)):
@@ -1853,6 +1859,25 @@ class _Walker:
     def _all_labels(self, cells: list[str]) -> bool:
         """Whether every cell is a label of the lexicon (a header's cells, 工作任务 | 具体要求)."""
         return bool(cells) and all(re.sub(r"\s", "", cell) in self.lexicon.labels for cell in cells)
+
+    def _trailing_header(self, text: str) -> tuple[int, _Table] | None:
+        """A table's header set off by spaces at the end of a paragraph, from its row-number cell on.
+
+        A notice run together with its attachment ends ``…分解表 序号 名称 工作任务 牵头责任单位``.
+        """
+        starts = [
+            match.start("label")
+            for match in re.finditer(r"\s(?P<label>\S+)(?=\s)", text)
+            if self.lexicon.labels.get(match.group("label")) is not None
+            and self.lexicon.labels[match.group("label")].role == "number"
+        ]
+        if not starts:
+            return None
+        cells = _cells(text[starts[-1] :], " ")
+        markers = [self._column(cell) for cell in cells]
+        if len(cells) < 3 or not _header_cells(cells, markers):
+            return None
+        return starts[-1], _Table(cells, _ranked(markers), " ")
 
     def _row_of(self, table: _Table, cells: list[str]) -> bool:
         """Whether `cells` fit `table`'s columns as a row: as many, a body cell under a body column."""
