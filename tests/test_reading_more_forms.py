@@ -485,3 +485,27 @@ def test_a_table_whose_task_column_is_headed_main_tasks():
         [("区发改局", "lead"), ("区工信局", "support"), ("区商务局", "support"), ("各街道办事处", "support")],
         [("发改局", "lead"), ("区工信局", "support"), ("各街道办事处", "support")],
     ]
+
+
+def test_items_whose_bracket_holds_a_full_stop_before_its_labels():
+    """680 (Guangdong 2013): ``2.关于…的建议(第1389号。牵头单位:省邮政局;协办单位:广东银监局,广州市政府);``
+    — the item's title ends at a stop outside the bracket, the labels belong to the bracket."""
+    plan = parse_text(
+        "一、重点督办的代表建议\n"
+        "2.关于在长洲岛设立邮政储蓄所的建议(第1389号。牵头单位:省邮政局;协办单位:广东银监局,广州市政府);\n"
+        "3.关于建设国家北斗卫星导航产业基地的建议(第1413号。牵头单位:省经济和信息化委;"
+        "协办单位:省财政厅、国土资源厅,中山市政府);\n"
+    )
+    assert [task.text for task in plan.tasks] == [
+        "关于在长洲岛设立邮政储蓄所的建议",
+        "关于建设国家北斗卫星导航产业基地的建议",
+    ]
+    assert roles(plan) == [
+        [("省邮政局", "lead"), ("广东银监局", "support"), ("广州市政府", "support")],
+        [
+            ("省经济和信息化委", "lead"),
+            ("省财政厅", "support"),
+            ("省国土资源厅", "support"),
+            ("中山市政府", "support"),
+        ],
+    ]

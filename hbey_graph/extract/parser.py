@@ -47,6 +47,7 @@ from hbey_graph.extract.text import (
     CLOSE,
     OPEN,
     Paragraph,
+    bracket_depth,
     match_heading,
     outline_number,
     paragraph_marks_as_breaks,
@@ -277,6 +278,14 @@ def _closing_verb(lexicon: Lexicon) -> re.Pattern[str]:
     """A role verb closing a line (``…分别牵头落实``)."""
     verbs = sorted(lexicon.verbs, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$") if verbs else re.compile("(?!)")
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """`text` up to its first full stop outside brackets, and the stop (``…的建议(第3号。牵头单位：A)。``)."""
+    for stop in re.finditer("。", text):
+        if not bracket_depth(text[: stop.start()]):
+            return text[: stop.start()], "。"
+    return text, ""
 
 
 def _number_column(line: str, lexicon: Lexicon) -> bool:
@@ -680,7 +689,7 @@ class _Walker:
         """
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")
-        title, stop, _ = rest.partition("。")
+        title, stop = _first_sentence(rest)
         space = _SPACE_RUN.search(title)
         if (
             space is not None
@@ -982,7 +991,11 @@ class _Walker:
         """The statements in `text`: in brackets, after a label, opening or closing a sentence."""
         found: list[_Found] = []
         label = self.reader.leading_label(text)
-        limit = label.start() if label is not None and label.start() > 0 else len(text)
+        limit = len(text)
+        if label is not None and label.start() > 0 and not bracket_depth(text[: label.start()]):
+            limit = (
+                label.start()
+            )  # fields after the text (not a label inside a bracket: …(第3号。牵头单位：A))
         spans, unclosed = scan_brackets(text[:limit])
         for start, end in spans:
             item = self._bracketed(text, start, end, paragraph)
