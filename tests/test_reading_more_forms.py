@@ -509,3 +509,50 @@ def test_items_whose_bracket_holds_a_full_stop_before_its_labels():
             ("中山市政府", "support"),
         ],
     ]
+
+
+# --- files 666-717: duties in emergency plans, campaigns and regulations ----------------------------
+
+
+def test_member_units_and_their_duties_in_an_emergency_plan():
+    """712 (a city's fire-accident plan): ``2.3.6 市建设局:负责…`` — decimal numbering of three parts;
+    714 (Ziyang 2010): ``(九)工商部门职责:依法确认…`` — the body before 职责 answers for the duties."""
+    plan = parse_text(
+        "2.3.6 市建设局:负责提供火灾事故现场建筑物结构情况,评估建筑物险情。\n"
+        "2.3.7 市卫生局: 负责组织救护车辆和医护人员成立应急队伍。\n"
+    )
+    assert roles(plan) == [[("市建设局", "responsible")], [("市卫生局", "responsible")]]
+    plan = parse_text(
+        "(九)工商部门职责:依法确认道路客运行业的各类市场主体经营资格,查处违反工商行政管理法规的经营行为。\n"
+        "(十)城管部门职责:负责对乱停乱放在客运站的车辆管理。\n"
+    )
+    assert roles(plan) == [[("工商部门", "responsible")], [("城管部门", "responsible")]]
+
+
+def test_headings_naming_a_body_over_its_duties():
+    """713 (2006): ``(七)卫生部门职责、任务`` over numbered duties; 701 (a city's 低保 measures):
+    ``第六条 财政部门履行以下职责:`` over ``(一)…``."""
+    plan = parse_text(
+        "(七)卫生部门职责、任务\n1.加强对学校幼儿园食堂的监督。\n2.依法对学校幼儿园食堂从业人员进行定期体检。\n"
+    )
+    assert roles(plan) == [[("卫生部门", "responsible")], [("卫生部门", "responsible")]]
+    plan = parse_text(
+        "第六条 财政部门履行以下职责:\n(一)配合市民政部门制定低保标准;\n"
+        "(二)负责落实和检查本级低保救助金的预算和筹集;\n"
+    )
+    assert [[a.body for a in plan.assignments_of(task.task_id)] for task in plan.tasks] == [
+        ["财政部门"],
+        ["财政部门"],
+    ]
+
+
+def test_the_members_of_a_working_group_support_its_lead():
+    """696 (Shijiazhuang's emergency plan; a second reader's copy agreed body by body):
+    ``由市政府办公厅牵头,公安局、信息中心、法制办等单位组成,负责…`` — members named without a prefix
+    and weakly ended count after 由A牵头."""
+    plan = parse_text(
+        "(1)综合协调组。由市政府办公厅牵头,公安局、信息中心、法制办等单位组成,负责传达应急处置指令、协调调度。\n"
+    )
+    assert roles(plan) == [
+        [("市政府办公厅", "lead"), ("公安局", "support"), ("信息中心", "support"), ("法制办", "support")]
+    ]

@@ -1281,12 +1281,14 @@ class _Walker:
         """The clauses from `start` that are a statement, and where the task after them starts."""
         clauses = [*_clause_starts(text, start, end)[1:], end]
         best: tuple[int, Statement] | None = None
+        agent = text[start:end].lstrip(_EDGES).startswith(tuple(self.lexicon.agents))
         for boundary in clauses:
             head = text[start:boundary].strip(_EDGES)
             if not head or not (self.reader.verb_at_end(head) or self.reader.names_of(head, strict=True)):
                 break
             statement = self.reader.read(head)
-            if _firm(statement):
+            if _firm(statement) or (agent and best is not None and _whole_statement(statement)):
+                # 由市政府办公厅牵头，公安局、信息中心等单位组成: after 由A牵头 a weakly named member counts
                 best = (boundary, statement)
             elif statement.names and not statement.unread and not statement.weak and boundary < end:
                 verb = self.reader.verb_at_start(text[boundary:].lstrip(_EDGES))
@@ -1332,12 +1334,15 @@ class _Walker:
             return None
         colon = min(colons)
         head = text[start:colon].strip(_EDGES + _SYMBOLS)
+        if head and not self.reader.names_of(head, strict=not listed):
+            duties = self._role_of_title(head)  # 工商部门职责：依法确认…: the body before 职责
+            head = "、".join(named.name for named in duties.names) if duties is not None else ""
+            listed = listed or duties is not None  # its duties follow, with a role verb or not
         if (
             not head
             or len(head) > _DUTY_HEAD_LENGTH
             or any(mark in head for mark in _CLAUSE_BREAK)  # 为此，市环保局：a sentence, not a name
             or self.reader.label_colon.match(head + "：") is not None
-            or not self.reader.names_of(head, strict=not listed)
         ):
             return None
         verb = self.reader.verb_at_start(text[colon + 1 : end].lstrip(_EDGES))
