@@ -46,6 +46,7 @@ from hbey_graph.extract.runon import glued_header, run_on_rows
 from hbey_graph.extract.text import (
     CLOSE,
     OPEN,
+    TABLE_ROW,
     Paragraph,
     bracket_depth,
     match_heading,
@@ -77,7 +78,6 @@ _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _NUMERAL_ONLY = re.compile(r"[一二三四五六七八九十]{1,3}")  # a row's number in Chinese: 二
 _FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure alone: 1.8%, 4200
-_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")  # a table's row on one line: its number, then its cells
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff ·]{1,11}$")
 #: A table cell naming a person or two: 夏俊贵, 吴 伟, 汪  峰   吴蓓蓓 (names of two or three characters)
@@ -253,14 +253,14 @@ def parse_text(
 
 def _stands_alone(line: str, reader: StatementReader) -> bool:
     """Whether a line is a paragraph of its own: a labelled statement, a table's row or cell naming bodies."""
-    if line.count("|") >= 2 or _ROW.match(line) or reader.label_colon.match(line):
+    if line.count("|") >= 2 or TABLE_ROW.match(line) or reader.label_colon.match(line):
         return True
     if re.sub(r"\s", "", line) in reader.lexicon.labels:
         return True  # a table's header cell (责任单位), not words a page break cut
     label = reader.leading_label(line)
     if label is not None and not line[: label.start()].strip(_SPACE + _SYMBOLS):
         return True
-    if len(line) <= _LONGEST_ROLE_LINE and _closing_verb(reader.lexicon).search(line):
+    if len(line) <= _LONGEST_ROLE_LINE and reader.verb_at_end(line) is not None:
         statement = reader.read(line)  # 市金融办、潍坊银监分局分别牵头落实: a cell stating roles
         if statement.names and not statement.unread:
             return True
@@ -271,13 +271,6 @@ def _stands_alone(line: str, reader: StatementReader) -> bool:
 def _number_labels(lexicon: Lexicon) -> tuple[str, ...]:
     """The labels of a table's row-number column (``序号``)."""
     return tuple(text for text, marker in lexicon.labels.items() if marker.role == "number")
-
-
-@cache
-def _closing_verb(lexicon: Lexicon) -> re.Pattern[str]:
-    """A role verb closing a line (``…分别牵头落实``)."""
-    verbs = sorted(lexicon.verbs, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$") if verbs else re.compile("(?!)")
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
@@ -318,11 +311,10 @@ def _without_furniture(
         before = filled[max(0, position - 2) : position]  # the two lines with text before it
         after = filled[position + 1 : position + 3]
         line = lines[index].strip()
-        beside = bool(marked.intersection(before) or marked.intersection(after)) and furniture[
-            "beside"
-        ].search(line)
-        under = bool(marked.intersection(before)) and furniture["after"].search(line)
-        if beside or under:
+        near_before, near_after = bool(marked.intersection(before)), bool(marked.intersection(after))
+        if ((near_before or near_after) and furniture["beside"].search(line)) or (
+            near_before and furniture["after"].search(line)
+        ):
             marked.add(index)
     if not marked:
         return text, original
@@ -565,19 +557,8 @@ class _Walker:
         subject_verbs = "|".join(map(re.escape, verbs)) or "(?!)"
         #: 由A负责的…项目: a clause naming who answers for the thing it qualifies
         self._relative = re.compile(rf"(?:{agents})[^，,；;。]{{2,40}}?(?:{subject_verbs})的")
-        role_labels = (
-            "|".join(
-                map(
-                    re.escape,
-                    sorted(
-                        (m.text for m in self.lexicon.labels.values() if m.role in _ROLE_VALUES),
-                        key=len,
-                        reverse=True,
-                    ),
-                )
-            )
-            or "(?!)"
-        )
+        naming = sorted((m.text for m in self.lexicon.labels.values() if m.role in _ROLE_VALUES), key=len)
+        role_labels = "|".join(map(re.escape, reversed(naming))) or "(?!)"
         #: A为<task>牵头单位: a clause naming the bodies of the task it names, and their role
         self._named_for = re.compile(
             rf"(?<![^，,；;。：:\s])(?P<bodies>[^，,；;。：:\s]{{2,40}}?)为(?P<task>[^，,；;。]{{4,60}}?)"
@@ -992,10 +973,9 @@ class _Walker:
         found: list[_Found] = []
         label = self.reader.leading_label(text)
         limit = len(text)
+        # fields after the text; not a label inside a bracket (…的建议(第3号。牵头单位：A))
         if label is not None and label.start() > 0 and not bracket_depth(text[: label.start()]):
-            limit = (
-                label.start()
-            )  # fields after the text (not a label inside a bracket: …(第3号。牵头单位：A))
+            limit = label.start()
         spans, unclosed = scan_brackets(text[:limit])
         for start, end in spans:
             item = self._bracketed(text, start, end, paragraph)
@@ -1886,8 +1866,7 @@ class _Walker:
         starts = [
             match.start("label")
             for match in re.finditer(r"\s(?P<label>\S+)(?=\s)", text)
-            if self.lexicon.labels.get(match.group("label")) is not None
-            and self.lexicon.labels[match.group("label")].role == "number"
+            if match.group("label") in _number_labels(self.lexicon)
         ]
         if not starts:
             return None

@@ -27,6 +27,7 @@ __all__ = [
     "BRACKETS",
     "CLOSE",
     "OPEN",
+    "TABLE_ROW",
     "Paragraph",
     "bracket_depth",
     "clean_paragraph",
@@ -78,7 +79,8 @@ _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 _ANGLE_AS_ROUND = str.maketrans("〈〉", "（）")
 _INNER_TABS = re.compile(r"(?<=[^\s])\t+(?=[^\s])")  # tabs between two cells of a line
-_ROW_START = re.compile(r"^\d{1,3}[ \t\u3000]+\S|.*\|")  # a table's row: its number and a space, or a bar
+#: A table's row on one line: its number, then its cells set off by spaces or bars
+TABLE_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
 _PARAGRAPH_MARK = re.compile(r"(?<=[\u4e00-\u9fff。；;：:）)、，,])[Р¶](?=[\u4e00-\u9fff（(])")
@@ -560,7 +562,11 @@ def split_paragraphs(
                 and current is not None
                 and (
                     not alone
-                    or (rewrapped and not lexicon.label_opening.match(line) and not _ROW_START.match(line))
+                    or (
+                        rewrapped
+                        and not lexicon.label_opening.match(line)
+                        and not (TABLE_ROW.match(line) or "|" in line)  # a table's row, not a wrapped line
+                    )
                 )
                 and (not current.standalone or rewrapped)
                 and level is None
