@@ -19,7 +19,9 @@ e.g. ``province``, ``level``, ``year``, ``form``) adds columns to group the scor
 The scores, summed over tasks (micro-averaged):
 
 - **task recall**: gold tasks matched to a parsed task that names at least one body. A parsed task
-  matches when its text (or, failing that, its heading) contains the key;
+  matches when its text (or, failing that, its heading) contains the key; a key that opens with
+  an item's number (``(四)法律法规规定的其他职责``) matches a task not yet matched whose text or
+  heading holds the words after the number;
 - **body precision, recall, F1**: the bodies named for each gold task against those the parser gave
   its task, whatever their roles; bodies of parsed tasks that match no gold task count against
   precision, and the bodies of gold tasks not found count against recall;
@@ -230,7 +232,9 @@ def score_plan(plan: Plan | None, gold: Iterable[GoldTask]) -> dict[str, int]:
         if task_id is None and (heading := match_heading(key)) is not None:
             # 1.减少农村扶贫对象6.76万人: an item repeating its parent's words, keyed with its number
             words = heading[1].group("rest")
-            task_id = next((tid for tid, text, _ in texts if words in text and tid not in matched), None)
+            task_id = next(
+                (tid for tid, text, title in texts if words in text + title and tid not in matched), None
+            )
         predicted = roles.get(task_id, set()) if task_id else set()
         expected = entry.roles()
         if task_id is not None:

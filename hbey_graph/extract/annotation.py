@@ -525,7 +525,7 @@ class StatementReader:
         """A labelled part of no role; a clause in it may still name a lead (工作要求：由市发改委牵头)."""
         statement.other_fields.append(f"{label}：{text}")
         for clause in split_top_level(text, _CLAUSE_SEPARATORS):
-            if not clause.startswith(self.lexicon.agents):
+            if not clause.startswith(self.lexicon.opening_agents):
                 continue
             read = self._clause(clause, UNMARKED, carried)
             if read.names and read.role_words and not read.unread:
@@ -559,7 +559,7 @@ class StatementReader:
         return markers[::-1]
 
     def _without_agent(self, text: str) -> str:
-        for agent in self.lexicon.agents:
+        for agent in self.lexicon.opening_agents:
             if text.startswith(agent) and len(text) > len(agent):
                 return text[len(agent) :]
         return text
@@ -921,11 +921,24 @@ def _split_conjunctions(name: str, lexicon: Lexicon, registry: BodyRegistry) -> 
 
 
 def _without_tail(name: str, lexicon: Lexicon) -> str:
-    """`name` without an open tail (``等``, ``等有关部门``, a count: ``市农业局四部门``)."""
+    """`name` without an open tail (``等``, ``等有关部门``, a count: ``市农业局四部门``).
+
+    A field of work before the tail keeps the kind of body the tail names (``扶贫开发等部门``:
+    ``扶贫开发部门``), which the fields before it in the list then share.
+    """
     match = lexicon.tail.search(name)
     if match is None or match.start() == 0:
         return name
-    return name[: match.start()]
+    kept = name[: match.start()]
+    ending = lexicon.ending_pattern.search(match.group())
+    if (
+        ending is not None
+        and ending.end() == len(match.group())
+        and lexicon.ending_kinds.get(ending.group()) == "collective"
+        and _is_field_of_work(kept, lexicon)
+    ):
+        return kept + ending.group()
+    return kept
 
 
 def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
@@ -935,10 +948,15 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it; a
     name opening with level words lends what follows them to bare level words before it
     (``州、县市政府办公室``: ``州政府办公室``). A zone's name is not lent (``西秀区、安顺经开区``).
+    A bare kind of body after a group shares its group word (``有关部门、单位``: ``有关单位``).
     """
     result = list(names)
     for index, name in enumerate(names):
         ending = lexicon.ending_pattern.search(name)
+        group = _GROUP_WORD.match(result[index - 1]) if index > 0 else None
+        if group is not None and lexicon.ending_kinds.get(name) == "collective":
+            result[index] = group.group() + name  # 有关部门、单位: 有关单位
+            continue
         if (
             index > 0
             and ending is not None

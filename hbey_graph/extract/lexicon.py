@@ -26,7 +26,8 @@ The kinds, and what ``value`` and ``extra`` hold for each:
 ``infix``
     A word between two lists (``A会同B``); ``value``: the left list's role, ``extra``: the right's.
 ``agent``
-    A word opening a clause that names who acts (``由``).
+    A word opening a clause that names who acts (``由``); ``value``: ``opening`` when it counts
+    only where a clause opens (``以`` of ``以A为主``, not of ``以上``).
 ``framing``
     A word opening a clause that frames a sentence (its purpose or basis: ``为``, ``根据``): bodies
     with a role verb in a later clause of the sentence state who does its task.
@@ -85,6 +86,11 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
     body name and a colon is a task of that body: responsible, or the role of a verb opening the
     duties (``市城管局：配合做好…``: support).
+``team``
+    The ending of a working group's name (``组``: ``抢险救援组``). A table run together whose
+    header names a column of such groups (``序号工作组牵头单位工作职责``) gives each row the group's
+    name, its bodies and then its text (``2抢险救援组应急管理局主要负责实施…``): the group's name
+    is cut off, not read as part of a body's.
 ``place_name``
     A place (``哈尔滨``) that opens a body's own name (``哈尔滨铁路局``): no prefix is carried to it.
 ``agency``
@@ -150,6 +156,7 @@ KINDS: tuple[str, ...] = (
     "name_noun",
     "destination_cue",
     "duty_section",
+    "team",
     "covered_items",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
@@ -327,7 +334,16 @@ class Lexicon:
 
     @cached_property
     def agents(self) -> tuple[str, ...]:
-        """Words opening a clause that names who acts, longest first."""
+        """Words naming who acts, opening a clause or inside one (``具体工作由市发改委牵头``)."""
+        return _longest_first(r.entry for r in self.entries("agent") if r.value != "opening")
+
+    @cached_property
+    def opening_agents(self) -> tuple[str, ...]:
+        """Words opening a clause that names who acts, longest first.
+
+        The agents, and those that only count where a clause opens (``以A为主``; the ``以`` of
+        ``以上`` names no one).
+        """
         return _longest_first(r.entry for r in self.entries("agent"))
 
     @cached_property
@@ -363,6 +379,11 @@ class Lexicon:
         return _word_pattern(r.entry for r in self.entries("destination_cue"))
 
     # --- duty lists ------------------------------------------------------------------------------
+
+    @cached_property
+    def team_endings(self) -> re.Pattern[str]:
+        """Endings of a working group's name (组)."""
+        return _word_pattern(r.entry for r in self.entries("team"))
 
     @cached_property
     def duty_sections(self) -> re.Pattern[str]:

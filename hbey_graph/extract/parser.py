@@ -57,6 +57,7 @@ from hbey_graph.extract.text import (
     repair_paragraph,
     scan_brackets,
     split_paragraphs,
+    split_top_level,
     to_matching_text,
     top_level_brackets,
 )
@@ -97,7 +98,11 @@ _LONGEST_CELL_ROW = 40  # lines a row one cell per line may take (a body a line:
 _LONGEST_WEAK_CELL = 8  # characters at most of a name a weak ending makes a table cell's body: 澧浦镇
 _GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
 _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
-_DUTY_HEAD_LENGTH = 30  # characters at most of the bodies before the colon of a duty line
+_COLON = re.compile("[：:]")
+_SHORTEST_DUTY = 4  # Chinese characters at least of the duties after a body's name and colon
+_DUTY_HEAD_LENGTH = 40  # characters at most of the bodies before the colon of a duty line
+_TEXT_COLUMN_CELL = 16  # characters at most of a header's cell of text standing alone (…指标名称)
+_TEXT_COLUMN_LABEL = 4  # characters at least of the label such a cell ends with (指标名称, not 任务)
 _LONGEST_HEADER_CELL = 24  # Chinese characters a paragraph needs before an unassigned one is reported
 _ROLE_VALUES = ("lead", "support", "responsible", "implementer", "by_rule")
 
@@ -235,7 +240,7 @@ def parse_text(
         original=None if matching == text else text,
         standalone=lambda line: _stands_alone(line, reader),
         is_name=lambda line: reader.names_of(line, strict=False) is not None,
-        opens_table=lambda line: _number_column(line, lexicon),
+        opens_table=lambda line: _number_column(line, lexicon) or _text_column(line, lexicon),
         lexicon=lexicon,
     )
     plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
@@ -288,6 +293,25 @@ def _number_column(line: str, lexicon: Lexicon) -> bool:
     first = re.split(r"[\s|]+", remove_pinyin(line).strip(" \t\u3000|"), maxsplit=1)[0]
     marker = lexicon.labels.get(first)
     return marker is not None and marker.role == "number"
+
+
+def _text_column(line: str, lexicon: Lexicon) -> bool:
+    """Whether a short line alone is a header's cell of task text, named by its kind.
+
+    It ends with a long label of a column of text after words saying what kind of rows the column
+    holds: ``自然灾害类分类指标名称``. (A label alone, ``重点工作``, opens no table by itself: the
+    words may be a line of running text.)
+    """
+    cell = re.sub(r"\s", "", line)
+    return (
+        len(cell) <= _TEXT_COLUMN_CELL
+        and not any(mark in cell for mark in "。，,：:；;")
+        and match_heading(cell, lexicon) is None
+        and any(
+            cell.endswith(label) and len(cell) > len(label) >= _TEXT_COLUMN_LABEL and marker.role == "text"
+            for label, marker in lexicon.labels.items()
+        )
+    )
 
 
 def _slug(stem: str) -> str:
@@ -544,6 +568,7 @@ class _Walker:
         # ("", 0) for a list announced before any heading
         self.duty_lists: set[tuple[str, int]] = set()
         self.following = ""  # the paragraph after the one read
+        self.duty_run = False  # the paragraph and one beside it each open with a body and a colon
         verbs = sorted(
             (m.text for m in self.lexicon.verbs.values() if "负责" in m.text or "牵头" in m.text),
             key=len,
@@ -553,6 +578,13 @@ class _Walker:
         self._subject_verbs = _verb_pattern(verbs)
         #: any role verb following its subject in a clause
         self._role_verbs = _verb_pattern(sorted(self.lexicon.verbs, key=len, reverse=True))
+        #: any word of the lexicon that gives names a role (a verb, or a word between two lists)
+        self._role_word = re.compile(
+            "|".join(
+                map(re.escape, sorted({*self.lexicon.verbs, *self.lexicon.infixes}, key=len, reverse=True))
+            )
+            or "(?!)"
+        )
         agents = "|".join(map(re.escape, sorted(self.lexicon.agents, key=len, reverse=True))) or "(?!)"
         subject_verbs = "|".join(map(re.escape, verbs)) or "(?!)"
         #: 由A负责的…项目: a clause naming who answers for the thing it qualifies
@@ -581,6 +613,11 @@ class _Walker:
                 index += consumed
                 continue
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
+            self.duty_run = self._duty_head(paragraph.text) and any(
+                self._duty_head(paragraphs[other].text)
+                for other in (index - 1, index + 1)
+                if 0 <= other < len(paragraphs)
+            )
             text, original = repair_paragraph(paragraph, self.issues)
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
             text = self.reader.with_label_is(text)  # 该目标责任单位为市经委。
@@ -641,25 +678,55 @@ class _Walker:
     def _note_duty_list(self, text: str, title: str | None) -> None:
         """Note that the section just read opens a list of bodies and their duties (``职责分工``).
 
-        The cue word counts in a heading's title, in a short line of its own, or in a sentence that
-        ends with a colon (``其职责分工为：``); not inside a statement (``按职责分工负责``).
+        The cue word counts in a heading's title, in a short line of its own, in a sentence that
+        ends with a colon (``其职责分工为：``) or says the list follows (``现将…工作职责通知如下``);
+        not inside a statement (``按职责分工负责``).
         """
         cue = self.lexicon.duty_sections
+        found = cue.search(text)
         announces = (title is not None and cue.search(title.partition("。")[0]) is not None) or (
-            cue.search(text) is not None
-            and (text.rstrip(_SPACE).endswith(("：", ":")) or len(_CJK.findall(text)) <= _DUTY_CUE_LINE)
+            found is not None
+            and (
+                text.rstrip(_SPACE).endswith(("：", ":"))
+                or len(_CJK.findall(text)) <= _DUTY_CUE_LINE
+                or _AS_FOLLOWS.match(text, found.end()) is not None  # …工作职责通知如下，请遵照执行。
+            )
         )
         if not announces:
             return
-        if title is not None and any(verb in title for verb in self._role_stems):
+        heading = title.partition("。")[0] if title is not None else ""
+        if cue.search(heading) and self._role_word.search(heading):
             return  # （三）按职责分工负责…: a statement, not a list
         deepest = self.path[next(reversed(self.path))] if self.path else None
         self.duty_lists.add((deepest.key, deepest.line) if deepest is not None else ("", 0))
 
     def _in_duty_list(self) -> bool:
-        """Whether the text being read is in a section listing bodies and their duties."""
-        return ("", 0) in self.duty_lists or any(
-            (section.key, section.line) in self.duty_lists for section in self.path.values()
+        """Whether the text being read is in a list of bodies and their duties.
+
+        A section announced as one (``职责分工``), or paragraphs side by side each opening with a
+        body's name and a colon (``公安部门：依法…`` / ``人事部门：进一步做好…``).
+        """
+        return (
+            self.duty_run
+            or ("", 0) in self.duty_lists
+            or any((section.key, section.line) in self.duty_lists for section in self.path.values())
+        )
+
+    def _duty_head(self, text: str) -> bool:
+        """Whether a paragraph opens (after its outline number) with bodies' names, a colon and words.
+
+        (A notice's addressees, ``各乡、镇人民政府，市直有关单位：``, have no words after the colon.)
+        """
+        heading = match_heading(text, self.lexicon)
+        rest = heading[1].group("rest") if heading is not None else text
+        colon = _COLON.search(rest, 0, _DUTY_HEAD_LENGTH + 1)
+        if colon is None or len(_CJK.findall(rest, colon.end())) < _SHORTEST_DUTY:
+            return False
+        head = rest[: colon.start()].strip(_EDGES)
+        return (
+            bool(head)
+            and self.reader.label_colon.match(head + "：") is None
+            and (self.reader.names_of(head, strict=False) is not None)
         )
 
     def _open_section(self, level: int, match: re.Match[str], piece: _Piece) -> tuple[_Piece, _Piece]:
@@ -737,6 +804,9 @@ class _Walker:
             return
         names = self.reader.names_of(title, strict=False)
         if not names:
+            led = self._led_by(title)
+            if led is not None:  # 一、防治组，以省卫生厅为主，…任组长。主要职责是：(一)…
+                self.weak_section_roles[section.key, section.line] = led
             return
         if self.reader.names_of(title, strict=True) is not None:
             named = all(self._named_outright(name) for name in names)
@@ -749,6 +819,21 @@ class _Walker:
             self.section_roles[section.key, section.line] = self.reader.read(title)
         elif names == [title]:
             self.weak_section_roles[section.key, section.line] = self.reader.read(title)
+
+    def _led_by(self, title: str) -> Statement | None:
+        """A clause of a heading that names who leads the group it sets up (``以省卫生厅为主``).
+
+        The clause opens with a word naming who acts (``由``, ``以``) and states bodies with a role
+        word; like a heading that only names a body, it gives the body of the items under it that
+        are duties (:meth:`_inherited`).
+        """
+        for clause in split_top_level(title, "，,"):
+            clause = clause.strip(_EDGES)
+            if clause.startswith(self.lexicon.opening_agents):
+                statement = self.reader.read(clause)
+                if _firm(statement):
+                    return statement
+        return None
 
     def _role_of_title(self, title: str) -> Statement | None:
         """The statement a title states by a ``heading_role`` pattern of the lexicon, if any."""
@@ -833,10 +918,33 @@ class _Walker:
             elif (item := self._titled_item()) is not None:
                 item.piece = item.piece.followed_by(piece)  # 一、…（责任单位：县教育局） / its paragraphs
                 item.heading = False
+            elif (row := self._open_row()) is not None:
+                row.piece = row.piece.followed_by(piece)  # 行政村灾害信息覆盖率 / 达到100% / 水利局
             else:
                 self._new_unit(piece)
             return
         self._units_of(piece, found, heading_unit)
+
+    def _open_row(self) -> _Unit | None:
+        """The row whose text cells are being read, in a table written one cell per line.
+
+        Where the rows carry no number and end with their cell of bodies, the text cells before
+        that cell are one row's (``行政村灾害信息覆盖率`` / ``达到100%`` / ``水利局``).
+        """
+        table, unit = self.table, self.units[-1] if self.units else None
+        if (
+            table is None
+            or table.separator is not None
+            or table.new_row
+            or table.leading
+            or not table.trailing
+            or unit is None
+            or not unit.row
+            or unit.cells
+            or unit.found
+        ):
+            return None
+        return unit
 
     def _units_of(self, piece: _Piece, found: list[_Found], heading_unit: _Unit | None) -> None:
         """Cut `piece` at its statements into units, each statement attached to its text."""
@@ -925,12 +1033,18 @@ class _Walker:
 
     @staticmethod
     def _item_closed_by(heading_unit: _Unit | None, titled: _Unit | None, made: list[_Unit]) -> _Unit | None:
-        """The unit of a numbered item's title when the only statement of its paragraph closed it."""
+        """The unit of a numbered item's title when the only statement of its paragraph closed it.
+
+        Not a unit whose text is a whole sentence before the statement (``…积极引导市场预期。
+        （牵头单位：县发改局）常态化推进…``): the text after that statement is a task of its own.
+        """
         if heading_unit is None:
             return None
         if titled is not None and not made:
             return titled
-        return made[0] if len(made) == 1 else None
+        if len(made) == 1 and not made[0].text.endswith(("。", "；", ";")):
+            return made[0]
+        return None
 
     def _bare_heading(self) -> _Unit | None:
         """The last unit, if it is a heading with no text of its own yet."""
@@ -945,27 +1059,10 @@ class _Walker:
         """
         return (
             bool(_BRACKET_OR_COLON.search(text))
-            or any(verb in text for verb in self._role_stems)
+            or self._role_word.search(text) is not None
             or _TRAILING_CELL.search(text) is not None
             or _SPACED_CELLS.search(text, 1) is not None
             or (_DUTY_GAP.match(text) is not None and self._in_duty_list())
-        )
-
-    @property
-    def _role_stems(self) -> tuple[str, ...]:
-        return (
-            "牵头",
-            "负责",
-            "配合",
-            "参与",
-            "协助",
-            "协同",
-            "会同",
-            "落实",
-            "主办",
-            "协办",
-            "实施",
-            "承办",
         )
 
     def _statements_in(self, text: str, paragraph: Paragraph) -> list[_Found]:
@@ -1261,10 +1358,15 @@ class _Walker:
         """The clauses from `start` that are a statement, and where the task after them starts."""
         clauses = [*_clause_starts(text, start, end)[1:], end]
         best: tuple[int, Statement] | None = None
-        agent = text[start:end].lstrip(_EDGES).startswith(tuple(self.lexicon.agents))
+        agent = text[start:end].lstrip(_EDGES).startswith(self.lexicon.opening_agents)
+        clause_start = start
         for boundary in clauses:
             head = text[start:boundary].strip(_EDGES)
-            if not head or not (self.reader.verb_at_end(head) or self.reader.names_of(head, strict=True)):
+            clause, clause_start = text[clause_start:boundary].strip(_EDGES), boundary
+            members = agent and best is not None  # 由A牵头，B、C等部门，D等组成: members over clauses
+            if not head or not (
+                self.reader.verb_at_end(head) or self.reader.names_of(clause, strict=not members)
+            ):
                 break
             statement = self.reader.read(head)
             if _firm(statement) or (agent and best is not None and _whole_statement(statement)):
@@ -1349,7 +1451,7 @@ class _Walker:
         if len(clause_starts) > 1 and text[start:clause_end].rstrip(_EDGES).endswith("的"):
             following = clause_starts[2] if len(clause_starts) > 2 else end
             opening = len(text[:following]) - len(text[clause_end:following].lstrip(_EDGES))
-            if text.startswith(tuple(self.lexicon.agents), opening):
+            if text.startswith(self.lexicon.opening_agents, opening):
                 return opening
         return -1
 
@@ -1358,7 +1460,7 @@ class _Walker:
 
         ``由市市政委牵头督促有关区县人民政府…开展全面排查``: the statement ends with its verb.
         """
-        agent = next((a for a in self.lexicon.agents if text.startswith(a, start)), None)
+        agent = next((a for a in self.lexicon.opening_agents if text.startswith(a, start)), None)
         if agent is None:
             return None
         boundary = self._subject_clause(text, start + len(agent), end)
@@ -1478,7 +1580,20 @@ class _Walker:
             "line",
             piece.paragraph.last_line,
         )
+        last = self.units[-1] if self.units else None
+        if (
+            statement.names
+            and self._opens_with_text_label(self.following)
+            and (last is None or last.heading or last.found)
+        ):  # 牵头单位：县委宣传部 / 职责：负责…: the duties after it are its task, not the one before
+            self.held.append(found)
+            return
         self._attach_to_last(found, alone=True)
+
+    def _opens_with_text_label(self, text: str) -> bool:
+        """Whether `text` opens with the label of a task's content (``职责：``, ``工作要求：``)."""
+        match = self.reader.label_colon.match(text.strip(_SPACE))
+        return match is not None and self.lexicon.labels[self.reader.label_of(match)].role == "text"
 
     def _attach_to_last(self, found: _Found, *, alone: bool = False) -> None:
         """Attach `found` to the last unit; a statement `alone` on its line, to the run it closes.
@@ -1518,6 +1633,12 @@ class _Walker:
         if marker.role in ("none", "number"):
             if len(list(self.reader.labels_in(text))) > 1:  # 组织实施：…。责任部门：A，参与部门：B
                 self._line_statement(piece, text)
+            return True
+        if marker.role == "text" and self.held:  # 牵头单位：A / 职责：…: the task of the line before
+            held, self.held = self.held, []
+            unit = self._new_unit(piece.cut(match.end(), len(piece.text), _EDGES))
+            for found in held:
+                unit.add(found)
             return True
         if marker.role != "text" or not self.units or not self.units[-1].found:
             return False
@@ -1818,7 +1939,11 @@ class _Walker:
                 markers = [self._column(cell) for cell in cells]
                 if self._all_labels(cells) and _header_cells(cells, markers):
                     return _Table(cells, _ranked(markers), separator), 2
-        if self._column(text) is None and text.replace(" ", "") not in self.lexicon.labels:
+        if (
+            self._column(text) is None
+            and text.replace(" ", "") not in self.lexicon.labels
+            and not _text_column(text, self.lexicon)
+        ):
             return None
         cells: list[str] = []
         length = 0  # lines of the header
@@ -1975,8 +2100,9 @@ class _Walker:
         drafts: list[tuple[_Unit, list[Statement]]] = []
         for index, unit in enumerate(self.units):
             following = self.units[index + 1] if index + 1 < len(self.units) else None
-            leaf = not (unit.heading and following is not None and _inside(following, unit))
-            inherited = self._inherited(unit) if leaf else []
+            items_under = following is not None and _inside(following, unit)
+            leaf = not (unit.heading and items_under)
+            inherited = self._inherited(unit, items_under=items_under) if leaf else []
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
             if inherited and not unit.found:
@@ -2039,11 +2165,12 @@ class _Walker:
                 for named, role in zip(names, roles, strict=True)
             )
 
-    def _inherited(self, unit: _Unit) -> list[Statement]:
+    def _inherited(self, unit: _Unit, *, items_under: bool = False) -> list[Statement]:
         """The statements of the headings over `unit` that name the body of their items.
 
         A heading that names one body weakly (``4.科技与预报处``) does so for an item that opens with
-        a role verb (``负责组织实施加密天气会商``) or stands in a list of its duties (``主要职责：``).
+        a role verb (``负责组织实施加密天气会商``) or stands in a list of its duties (``主要职责：``),
+        not for the heading's own words before its items (`items_under`: ``主要职责是：``).
         """
         duty = self.reader.verb_at_start(unit.text.lstrip(_EDGES + _SYMBOLS)) is not None or (
             unit.numbered and any((s.key, s.line) in self.duty_lists for s in unit.sections)
@@ -2054,7 +2181,11 @@ class _Walker:
                 continue
             if (s.key, s.line) in self.section_roles:
                 inherited.append(self.section_roles[s.key, s.line])
-            elif duty and (s.key, s.line) in self.weak_section_roles:
+            elif (
+                duty
+                and (s.key, s.line) in self.weak_section_roles
+                and not (items_under and s is unit.sections[-1])
+            ):
                 inherited.append(self.weak_section_roles[s.key, s.line])
         return inherited
 
@@ -2160,6 +2291,7 @@ _SPACED_CELLS = re.compile(r"(?:^|(?<=[。.；;])[ \t\u3000]+)(?=[\u4e00-\u9fff]
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _SPACED_ROWS = 2  # rows at least whose cells are set off by spaces after their stop
 #: A body's name opening a line of a list of duties, set off by spaces: ``法规处  负责…``
+_AS_FOLLOWS = re.compile(r"[^，。；：:]{0,6}?如下")  # …职责通知如下: the list follows
 _DUTY_GAP = re.compile(r"[ \t\u3000]*(?P<head>[^\s：:，。；]{2,16})(?:[ \t]{2,}|\u3000)(?=\S)")
 #: Words after the last stop and a space of a line: the last cell of a row (…增长8%以上。 财政局)
 _TRAILING_CELL = re.compile(r"[。；][ \t\u3000]+(?P<cell>[^。；：:\s][^。；：:]{0,60}?)[ \t\u3000]*$")

@@ -25,9 +25,9 @@ from hbey_graph.extract.text import split_top_level
 
 __all__ = ["RunOnRow", "glued_header", "run_on_rows", "split_names"]
 
-#: A row's number run on between the cells: after a body's name, a closing bracket or a space, before words;
-#: not a date's (2021年2月底前)
-_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）) ])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
+#: A row's number run on between the cells: after a body's name, a closing bracket, a space or the stop
+#: closing the row before (…有关资料。3交通管制组…), before words; not a date's (2021年2月底前)
+_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）) 。])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
 _FIGURES = re.compile(r"\d+(?=[\u4e00-\u9fff])")  # a row's figures before the cells of bodies
 _MIN_ROWS = 2  # rows at least, numbered one after the other, before a paragraph is read as a table
 _STOPS = "。；;"
@@ -65,8 +65,9 @@ def run_on_rows(text: str, reader: StatementReader) -> tuple[int, list[RunOnRow]
         return None
     rows = []
     bounds = [*(start for start, _, _ in chain[1:]), len(text)]
+    teams = _team_column(text[: chain[0][0]], reader)
     for (_, end, _), stop in zip(chain, bounds, strict=True):
-        row = _row(text, end, stop, reader)
+        row = _row(text, end, stop, reader) or (_after_team(text, end, stop, reader) if teams else None)
         if row is not None:
             rows.append(row)
     if len(rows) < _MIN_ROWS:
@@ -114,6 +115,38 @@ def _row(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow |
         row = _with_bodies(segment[:index], segment[index:], start, reader)
         if row is not None:
             return row
+    return None
+
+
+def _team_column(header: str, reader: StatementReader) -> bool:
+    """Whether a header run together names a column of working groups before its columns of bodies.
+
+    ``序号工作组牵头单位工作职责``: the ending of a group's name before the first label of bodies.
+    """
+    team = reader.lexicon.team_endings.search(header)
+    labels = [
+        header.find(label)
+        for label, marker in reader.lexicon.labels.items()
+        if marker.role in ROLE_VALUES and label in header
+    ]
+    return team is not None and bool(labels) and team.start() < min(labels)
+
+
+def _after_team(text: str, start: int, end: int, reader: StatementReader) -> RunOnRow | None:
+    """A row that opens with a working group's name and its bodies, then the text.
+
+    ``抢险救援组应急管理局主要负责实施应急救援…``: the group's name ends at the first ending of
+    one (``组``); the bodies are the longest run of names after it that leaves text to follow.
+    """
+    segment = text[start:end]
+    team = reader.lexicon.team_endings.search(segment, 0, _LONGEST_NAME)
+    if team is None or team.start() < _SHORTEST_FIRST_NAME:
+        return None
+    rest = segment[team.end() :]
+    for length in range(min(len(rest) - _MIN_TEXT, _LONGEST_NAME), _SHORTEST_FIRST_NAME - 1, -1):
+        cells = split_names(rest[:length], reader)
+        if cells and _is_name(cells[-1][-1], reader):
+            return RunOnRow(start + team.end() + length, rest[length:].strip(), "", cells)
     return None
 
 

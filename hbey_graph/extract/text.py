@@ -65,6 +65,14 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+_FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾"  # financial numerals: outline numbers of traditional documents
+_FINANCIAL_AS_PLAIN = str.maketrans(_FINANCIAL, "一二二三三三四五六六七八九十")
+_FINANCIAL_OUTLINE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:[（(][{_FINANCIAL}]{{1,3}}[）)]|[{_FINANCIAL}]{{1,3}}、)"
+)
+_HIDDEN_NAME = "(?:XX|xx|××|ＸＸ)"  # a place's name a copy hid: XX镇, ××县
+#: A body's name and its colon after a space, opening its duties in a list run on (…报道 安监所：收集…)
+_SPACED_HEAD = re.compile(r"(?<=[ \t\u3000])(?P<head>[^\s：:，,。；;、（）()|]{2,12})(?=[：:])")
 _QUALIFIER_LINE = re.compile(r"^[（(][^（()）]{1,8}[）)]$")
 _SHORT_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
@@ -240,6 +248,22 @@ def _escaped(line: str, limit: int = 120) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
+def _financial_numerals(text: str, issues: list[ParseIssue]) -> str:
+    """`text` with outline numbers written in financial numerals read as plain ones: ``(壹)`` is ``(一)``.
+
+    Traditional documents number their outline ``壹、`` ``貳、``, and a conversion may write the
+    ``一`` of ``（一）`` so; only a number opening a line is read.
+    """
+    first = _FINANCIAL_OUTLINE.search(text)
+    if first is None:
+        return text
+    line = text.count("\n", 0, first.start()) + 1
+    issues.append(
+        ParseIssue(line, "financial-numeral", f"'{first.group()}' read as an outline number", "repair")
+    )
+    return _FINANCIAL_OUTLINE.sub(lambda match: match.group().translate(_FINANCIAL_AS_PLAIN), text)
+
+
 def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     r"""Return `text` as the parser matches it: simplified characters, full-width ``，；：！？``.
 
@@ -256,6 +280,7 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     [(1, 'traditional'), (2, 'punctuation')]
     """
     converted = _without_cell_bars(_tabs_as_bars(to_simplified(text), issues), issues)
+    converted = _financial_numerals(converted, issues)
     if "〈" in converted:  # 各县区政府〈管委会〉: angle brackets set off a qualifier as round ones do
         line = converted.count("\n", 0, converted.index("〈")) + 1
         issues.append(ParseIssue(line, "punctuation", "angle brackets 〈〉 read as round brackets", "repair"))
@@ -411,23 +436,40 @@ class Paragraph:
 
 @cache
 def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
-    """Outline numbers inside a line where items were run together: after spaces or a closing bracket."""
-    numbers = "|".join(
-        f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})"
-        for row in lexicon.entries("numbering")
-        if row.value in ("1", "2", "3")
+    """Outline numbers inside a line where items were run together: after spaces or a closing bracket.
+
+    Numbers written with Chinese numerals (``一、``, ``（二）``) also open an item after a colon or a
+    semicolon (``…通知如下:一、防治组…主要职责是:(一)指导…;(二)完善…``); figures there number the
+    parts of a field (``资金来源:1.…;2.…``). The item opens with words, or with a name a copy hid
+    (``XX镇``, ``××县``).
+    """
+    rows = [row for row in lexicon.entries("numbering") if row.value in ("1", "2", "3")]
+    numbers = "|".join(f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})" for row in rows)
+    chinese = "|".join(
+        f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})" for row in rows if "{cn}" in row.entry
     )
-    return re.compile(rf"(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})(?=[{_CJK_CLASS}“《])")
+    return re.compile(
+        rf"(?:(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})|(?<=[：:；;])(?:{chinese}))"
+        rf"(?=[{_CJK_CLASS}“《]|{_HIDDEN_NAME})"
+    )
 
 
-def _pieces_of_line(line: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+def _pieces_of_line(
+    line: str, lexicon: Lexicon, is_name: Callable[[str], bool] | None = None
+) -> list[tuple[int, str]]:
     """A line cut where numbered items were run together (``…（省发改委负责） 2.推进…``).
 
+    A list of bodies and their duties run on with spaces between is cut too, before each body's
+    name and colon, where the line holds two or more (``…报道 安监所：收集… 民政办：组织…``).
     A table's row (cells between bars) is not cut: its cells may number their own steps.
     """
     if line.count("|") + line.count("｜") >= 2:
         return [(0, line)]
     starts = [0] + [match.start() for match in _inline_outline(lexicon).finditer(line) if match.start() > 0]
+    if is_name is not None:
+        heads = [match.start() for match in _SPACED_HEAD.finditer(line) if is_name(match.group("head"))]
+        if len(heads) >= 2:
+            starts = sorted({*starts, *heads})
     pieces = []
     for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
         piece = line[start:end].rstrip(_STRIPPED)
@@ -520,8 +562,8 @@ def split_paragraphs(
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
         row_closed = previous_raw.rstrip(" \u3000").endswith(("|", "\t"))  # a row closed by its bar or tab
-        previous_raw = raw
-        for start, line in _pieces_of_line(stripped, lexicon):
+        line_before, previous_raw = previous_raw.strip(_EDGE), raw
+        for start, line in _pieces_of_line(stripped, lexicon, is_name):
             source = None
             if originals is not None:
                 source = originals[number - 1][offset + start : offset + start + len(line)]
@@ -531,7 +573,7 @@ def split_paragraphs(
                 and start == 0
                 and paragraphs
                 and not row_closed  # 7.…落实 | / 8.…: a table's row closed by its bar, then the next
-                and _page_number(parts, line, lexicon)
+                and _page_number(line_before, line, lexicon)
             ):
                 number_end = match_heading(line, lexicon)[1].start("rest")  # type: ignore[index]
                 issues.append(
@@ -711,7 +753,7 @@ def _goes_on(
     )
 
 
-def _page_number(parts: list[str], line: str, lexicon: Lexicon) -> bool:
+def _page_number(line_before: str, line: str, lexicon: Lexicon) -> bool:
     """Whether an outline number opening `line` is a page number: the line before breaks off mid-sentence.
 
     Document-sharing sites number their pages ``1、`` ``2、`` at the start of each page, in the
@@ -719,8 +761,7 @@ def _page_number(parts: list[str], line: str, lexicon: Lexicon) -> bool:
     continues a sentence that long. The first page's mark opens the text, so ``1.`` after such a
     line is an item (``…（责任单位：A）该件实事已全面完成`` / ``1.减少…``).
     """
-    last = parts[-1] if parts else ""
-    if len(last) < 3 * _WRAPPED or last[-1] in _TERMINAL:
+    if len(line_before) < 3 * _WRAPPED or line_before[-1] in _TERMINAL:
         return False
     heading = match_heading(line, lexicon)
     return heading is not None and heading[0] == 3 and outline_number(heading[1].group("number")) > 1

@@ -1,0 +1,272 @@
+"""Reading real plans, continued: duties of member units and working groups in emergency plans,
+regulations and notices (corpus files 253 and 696-717).
+
+Each excerpt is taken from a document of the corpus in ``tests/corpus`` (file named in each test);
+the expected tasks, bodies and roles are what a reader finds in it.
+"""
+
+from hbey_graph.evaluation import GoldTask, score_plan
+from hbey_graph.extract.lexicon import Lexicon
+from hbey_graph.extract.parser import parse_text
+
+
+def roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+def test_a_working_groups_members_listed_over_two_clauses():
+    """696 (Shijiazhuang): the members run on past ``等部门，`` to a second list before ``组成``, and
+    ``有关行业、单位`` gives its group word to the bare ``单位`` after it."""
+    plan = parse_text(
+        "(2)应急抢险组。由应急主管部门牵头，公安局、石家庄警备区、消防支队、地震局等部门，"
+        "事发地县级政府和有关行业、单位等组成，负责现场应急抢险工作。\n"
+    )
+    assert roles(plan) == [
+        [
+            ("应急主管部门", "lead"),
+            ("公安局", "support"),
+            ("石家庄警备区", "support"),
+            ("消防支队", "support"),
+            ("地震局", "support"),
+            ("事发地县级政府", "support"),
+            ("有关行业", "support"),
+            ("有关单位", "support"),
+        ]
+    ]
+    assert plan.tasks[0].text.endswith("负责现场应急抢险工作。")
+
+
+def test_a_body_and_the_words_its_duties_are():
+    """696: ``专项应急指挥部的职责是：`` before the duties: the body answers for them."""
+    plan = parse_text(
+        "2.4专项应急指挥机构\n"
+        "专项应急指挥部的职责是：在突发公共事件预警时，立即指挥进入预警状态；"
+        "负责专项应急处置的指挥调度工作。\n"
+    )
+    assert roles(plan) == [[("专项应急指挥部", "responsible")]]
+
+
+def test_duties_of_member_units_run_on_with_spaces_between():
+    """711 (a township's flood plan on a document site): each office's name and colon follows a
+    space in one paragraph, and the site's page mark (``2、``) cuts a word after a short piece."""
+    plan = parse_text(
+        "1、三、组织指挥体系及职责 镇政府成立防汛抗旱指挥部。 1、XX 镇防汛抗旱应急成员单位的主要职责 "
+        "镇党政办:发布信息和宣传相关救灾新闻报道 安监所:收集、汇总、核实、评估、报告和发布灾情;"
+        "指导灾区实施灾民紧急转移安置。 民政办: 组\n"
+        "2、织救灾捐赠; 组织灾区开展因灾毁损房屋的恢复重建;储备救灾物资; 中心学校:收集、汇总学校"
+        "校舍损毁情况;协助镇政府转移被困师生。\n"
+    )
+    assert roles(plan) == [
+        [("镇党政办", "responsible")],
+        [("安监所", "responsible")],
+        [("民政办", "responsible")],
+        [("中心学校", "responsible")],
+    ]
+    assert plan.tasks[2].text.startswith("组织救灾捐赠")
+    assert "page-number" in {issue.kind for issue in plan.issues}
+
+
+def test_a_notice_that_says_the_duties_follow():
+    """253 (State Council 1999): ``现将卫生部等有关部门血吸虫病防治工作职责通知如下`` opens the list,
+    so a department whose duties open without a role verb is read too (农业部：根据…)."""
+    plan = parse_text(
+        "现将卫生部等有关部门血吸虫病防治工作职责通知如下,请遵照执行。  "
+        "财政部:负责安排应由中央财政解决的血吸虫病防治经费。  "
+        "农业部:根据全国血吸虫病防治工作的方针,制订农业部门实施细则;结合农业生产开展灭螺。\n"
+    )
+    assert roles(plan) == [[("财政部", "responsible")], [("农业部", "responsible")]]
+
+
+def test_a_group_led_by_yi_wei_zhu_over_its_numbered_duties():
+    """697 (Guizhou 2003): ``一、防治组,以省卫生厅为主,…任组长。主要职责是:(一)…;(二)…`` run
+    on in one line after ``通知如下:``: the items are the group's duties, led by 省卫生厅; the
+    words before them (主要职责是：) are no task."""
+    plan = parse_text(
+        "省人民政府决定省非典型肺炎防治工作领导小组下设防治组等9个工作组。现将有关事项通知如下:"
+        "一、防治组,以省卫生厅为主,省卫生厅厅长何崇远同志任组长。主要职责是:"
+        "(一)指导、督促各地制定防治非典型肺炎工作预案;(二)完善疫情报告信息系统;\n"
+    )
+    assert roles(plan) == [[("省卫生厅", "lead")], [("省卫生厅", "lead")]]
+    assert [task.text[:6] for task in plan.tasks] == ["指导、督促各", "完善疫情报告"]
+
+
+def test_yi_names_who_leads_only_where_a_clause_opens():
+    """25 (Guangdong 2023): the ``以`` of ``各地级以上市人民政府`` names no one."""
+    plan = parse_text(
+        "1.鼓励支持民间资本参与。(省发展改革委、能源局等省有关部门和各地级以上市人民政府按职责分工负责)\n"
+    )
+    assert [a.body for a in plan.assignments] == ["省发展改革委", "省能源局", "各地级以上市人民政府"]
+
+
+def test_a_table_one_cell_a_line_headed_by_the_kind_of_its_rows():
+    """717 (Sanming 2008): the header opens with ``自然灾害类分类指标名称`` and breaks ``责任单位``
+    over two lines; a row has no number, so its cells up to the body are one row's text."""
+    plan = parse_text(
+        "一、应急体系建设分类目标\n"
+        "自然灾害类：到2010年，行政村灾害信息覆盖率达到100%。\n\n"
+        "自然灾害类分类指标名称\n\n分类指标值对照\n\n责任\n\n单位\n\n国家规划\n\n省规划\n\n市规划\n\n"
+        "行政村灾害信息覆盖率\n\n达到100%\n\n达到100%\n\n水利局\n\n"
+        "灾害应急救助能力明显提高，灾民24小时内得到基本救助\n\n24小时内\n\n24小时内\n\n24小时内\n\n民政局\n"
+    )
+    assert roles(plan)[-1] == [("民政局", "responsible")]
+    assert plan.tasks[-1].text.startswith("灾害应急救助能力明显提高")
+    assert "24小时内" in plan.tasks[-1].text
+
+
+def test_a_regulations_articles_with_financial_numerals():
+    """700 (a city's anti-smuggling regulation, traditional script): an article opens after the
+    full stop of the sentence before it, its items number ``(壹)`` for ``(一)``, and ``公安機關``
+    is a body when the article gives it duties."""
+    plan = parse_text(
+        "市、區人民政府及其部門應當支持海關依法行使職權。第七條公安機關應當履行下列職責:\n"
+        "(壹)依法查處海關監管區域外的非涉稅走私犯罪;\n"
+        "(二)及時制止海關監管區域外的走私活動;\n"
+    )
+    assert roles(plan) == [[("公安机关", "responsible")], [("公安机关", "responsible")]]
+    assert plan.tasks[0].original_text.startswith("依法查處")
+    assert "financial-numeral" in {issue.kind for issue in plan.issues}
+
+
+def test_a_key_with_its_item_number_matches_the_items_title():
+    """700: ``(四)法律法规规定的其他职责`` repeats an item of an earlier article; the item's words
+    stand in its title when a paragraph follows it."""
+    plan = parse_text(
+        "第七条公安机关应当履行下列职责：\n"
+        "(一)依法查处海关监管区域外的非涉税走私犯罪；\n"
+        "(二)法律法规规定的其他职责。\n"
+        "公安边防部门应当按照国家有关规定履行反走私工作职责。\n"
+    )
+    gold = [
+        GoldTask("依法查处海关监管区域外的非涉税走私犯罪", responsible=("公安机关",)),
+        GoldTask("(二)法律法规规定的其他职责", responsible=("公安机关",)),
+    ]
+    counts = score_plan(plan, gold)
+    assert (counts["found"], counts["body_tp"], counts["body_fp"], counts["body_fn"]) == (2, 2, 0, 0)
+
+
+TABLE_709 = (
+    "9.2应急指挥部工作组组成及职责分工序号工作组牵头单位工作职责1综合协调组根据事故类别确定牵头部门"
+    "主要负责统筹组织现场应急救援的综合协调工作。2抢险救援组应急管理局主要负责实施应急救援、"
+    "危险源控制、人员搜救等工作。3交通管制组公安局主要负责维持事故现场的秩序;组织疏散、转移和安置群众。"
+    "4医疗卫生组卫健局主要负责组织制定医疗救治和卫生防疫方案。\n"
+)
+
+
+def test_a_table_run_together_with_a_column_of_working_groups():
+    """709 (a city's production-safety plan, a docx preview): ``序号工作组牵头单位工作职责``, and each
+    row runs its group's name, its lead and its duties together; row 1's lead cell names no body."""
+    plan = parse_text(TABLE_709)
+    assert roles(plan) == [[("应急管理局", "lead")], [("公安局", "lead")], [("卫健局", "lead")]]
+    assert plan.tasks[0].text.startswith("主要负责实施应急救援")
+
+
+def test_the_ending_of_a_working_groups_name_is_a_row_of_the_lexicon():
+    """The group's name is cut off the body's by the lexicon's ``team`` row: without it the row's
+    lead is not read; with it added back as a data row, it is."""
+    without = Lexicon(
+        {"kind": r.kind, "entry": r.entry, "value": r.value, "extra": r.extra}
+        for r in Lexicon.default().rows
+        if r.kind != "team"
+    )
+    leads = ["应急管理局", "公安局", "卫健局"]
+    assert [a.body for a in parse_text(TABLE_709, lexicon=without).assignments] != leads
+    with_team = without.with_rows([{"kind": "team", "entry": "组"}])
+    assert [a.body for a in parse_text(TABLE_709, lexicon=with_team).assignments] == leads
+
+
+def test_the_text_after_a_statement_closing_a_sentence_is_a_task_of_its_own():
+    """720 (Deqing 2022): ``…积极引导市场预期。(牵头单位:县发改局)常态化推进…应公开尽公开。`` and the
+    next line ``(牵头单位:县财政局)``: the sentence after the first bracket is the second's task."""
+    plan = parse_text(
+        "一、围绕中心工作\n"
+        "(一)提升共同富裕建设公开水平。做好扩大有效投资相关政策信息公开,积极引导市场预期。(牵头单位:县发改局)"
+        "常态化推进十大民生实事项目预算信息应公开尽公开。\n"
+        "(牵头单位:县财政局)\n"
+    )
+    assert roles(plan) == [[("县发改局", "lead")], [("县财政局", "lead")]]
+    assert plan.tasks[1].text.startswith("常态化推进十大民生实事")
+
+
+def test_lines_side_by_side_opening_with_a_body_and_a_colon_are_a_list_of_duties():
+    """748 (Hubei, a provincial plan's page 3): no heading announces the list, but each line opens
+    with bodies and a colon; ``…扶贫开发等部门`` gives 部门 to every field before it."""
+    plan = parse_text(
+        "教育、科技、民政、财政、劳动保障、水利、农业、工商、扶贫开发等部门:在制订有关政策时落实对女孩及"
+        "计划生育女儿户的同等优先原则。\n"
+        "公安部门:依法严厉查处“两非”、溺弃女婴的违法犯罪行为,保护妇女儿童的合法权益。\n"
+        "人事部门:进一步做好培养选拔女性人才工作。\n"
+    )
+    fields = ["教育", "科技", "民政", "财政", "劳动保障", "水利", "农业", "工商", "扶贫开发"]
+    assert roles(plan) == [
+        [(field + "部门", "responsible") for field in fields],
+        [("公安部门", "responsible")],
+        [("人事部门", "responsible")],
+    ]
+
+
+def test_a_notices_addressees_open_no_list_of_duties():
+    """307 (Ningguo): the title line ``安徽省宁国市:关于…的通知`` and the addressees ``各乡、镇人民政府…:``
+    stand side by side, but the addressees have no words after their colon."""
+    plan = parse_text(
+        "安徽省宁国市:关于进一步完善宁国市殡葬领域重点事项跨部门综合监管工作机制的通知\n"
+        "各乡、镇人民政府、街道办事处,市直有关单位:\n"
+        "一、监管措施\n"
+        "(一)开展殡葬服务机构综合监管行动。(牵头单位:市民政局)\n"
+    )
+    assert roles(plan) == [[("市民政局", "lead")]]
+
+
+def test_a_labelled_line_of_bodies_followed_by_their_duties():
+    """725 (a county's 三下乡 plan, traditional): ``1.牽頭單位:縣委宣傳部`` / ``職責:負責…`` and
+    ``2.成員單位:…`` / ``職責:…``: each line of duties is the task of the bodies named above it."""
+    plan = parse_text(
+        "一、組織要求\n"
+        "1.牽頭單位:縣委宣傳部\n"
+        "職責:負責整個“三下鄉”活動的組織協調工作\n"
+        "2.成員單位:縣委政法委、縣公安局、團縣委、縣供銷聯社。\n"
+        "職責:各單位要做好本單位“三下鄉”活動的具體工作方案。\n"
+    )
+    assert roles(plan) == [
+        [("县委宣传部", "lead")],
+        [
+            ("县委政法委", "responsible"),
+            ("县公安局", "responsible"),
+            ("团县委", "responsible"),
+            ("县供销联社", "responsible"),
+        ],
+    ]
+    assert plan.tasks[0].text == "负责整个“三下乡”活动的组织协调工作"
+
+
+def test_offices_named_with_their_staff():
+    """724 (Huitong 2023): ``由教育局办公室干部职工主导,其他股室干部职工和资助管理中心干部职工协助`` —
+    the staff stand for their office; 主导 leads."""
+    plan = parse_text(
+        "四、组织实施\n"
+        "1. 由教育局办公室干部职工主导,其他股室干部职工和资助管理中心干部职工协助,办好政务公开日活动。\n"
+    )
+    assert roles(plan) == [[("教育局办公室", "lead"), ("其他股室", "support"), ("资助管理中心", "support")]]
+
+
+def test_a_sentence_is_read_for_any_role_word_of_the_lexicon():
+    """747 (State Council General Office 2007): ``…的问题,由财政部、发展改革委、人民银行、银监会
+    研究提出意见。`` names no 负责 or 牵头; the lexicon's verb 研究提出意见 is enough, and a verb added
+    as a row is too."""
+    text = (
+        "一、工作分工\n"
+        "（一）关于「积极调整财政支出结构」的问题，由财政部、发展改革委、人民银行、银监会研究提出意见。\n"
+    )
+    assert roles(parse_text(text)) == [
+        [
+            ("财政部", "responsible"),
+            ("发展改革委", "responsible"),
+            ("人民银行", "responsible"),
+            ("银监会", "responsible"),
+        ]
+    ]
+    text = "一、工作分工\n（一）关于「完善农村金融服务」的问题，由人民银行、银监会挂帅。\n"
+    assert roles(parse_text(text)) == []
+    lexicon = Lexicon.default().with_rows(
+        [{"kind": "verb", "entry": "挂帅", "value": "lead", "extra": "lead"}]
+    )
+    assert roles(parse_text(text, lexicon=lexicon)) == [[("人民银行", "lead"), ("银监会", "lead")]]
