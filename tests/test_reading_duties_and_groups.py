@@ -270,3 +270,53 @@ def test_a_sentence_is_read_for_any_role_word_of_the_lexicon():
         [{"kind": "verb", "entry": "挂帅", "value": "lead", "extra": "lead"}]
     )
     assert roles(parse_text(text, lexicon=lexicon)) == [[("人民银行", "lead"), ("银监会", "lead")]]
+
+
+BOX_760 = """┌─────────────────────┬───┬────────┬────┐
+│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│
+│ │ 导 │ │ │
+├─────────────────────┼───┼────────┼────┤
+│抓好财税金融工作,增强发展保障能力 │梁志强│各县(市、区)政│年内见成│
+├─────────────────────┤ │府,市财政局、金│ 效 │
+│△进一步调整财政支出结构,加大财政在“三农│ │融办 │ │
+│”、教育等方面的投入 │ ├────────┤ │
+│△加强财政监督,提高财政资金使用效益 │ │各县(市、区)政│ │
+│△加强税源监控,完善护税协税网络 │ │府,市财政局、教│ │
+│ │ │育局 │ │
+└─────────────────────┴───┴────────┴────┘
+"""
+
+
+def test_a_table_drawn_with_box_characters():
+    """760 (a city's work-report table on a law database): cells wrap over lines, the official's
+    and the deadline's cells are merged over every row, the lead cell over the first two rows and
+    then the rest; each △ item of a cell is a row of its own."""
+    plan = parse_text(BOX_760)
+    first = [("各县(市、区)政府", "lead"), ("市财政局", "lead"), ("市金融办", "lead")]
+    second = [("各县(市、区)政府", "lead"), ("市财政局", "lead"), ("市教育局", "lead")]
+    assert roles(plan) == [first, first, second, second]
+    assert [task.text[:8] for task in plan.tasks] == [
+        "抓好财税金融工作",
+        "△进一步调整财政",
+        "△加强财政监督，",
+        "△加强税源监控，",
+    ]
+    assert {(task.lead_official, task.deadline) for task in plan.tasks} == {("梁志强", "年内见成效")}
+    assert [task.lines[0] for task in plan.tasks] == [5, 7, 9, 10]  # the lines of the source
+    assert "box-table" in {issue.kind for issue in plan.issues}
+
+
+def test_an_office_and_a_colon_alone_over_its_duties():
+    """764 (Chizhou's key-projects office, traditional): under ``科室職能`` each section's name and
+    colon stands on its own line above its duties; ``…辦公室內設項目一科、項目二科`` is a sentence."""
+    plan = parse_text(
+        "(七)做好市委、市政府安排的其他有關工作。\n"
+        "科室職能\n"
+        "市重點項目辦公室內設項目一科、項目二科項目一科:\n"
+        "負責會議組織、文電管理、政務信息等日常工作。\n"
+        "項目二科:\n"
+        "負責全市重點項目的徵集、篩選、包裝、編制等謀劃工作。\n"
+    )
+    assert [a.body for a in plan.assignments] == ["项目二科"]
+    assert plan.assignments[0].task_id == plan.tasks[-1].task_id
+    assert plan.tasks[-1].text.startswith("负责全市重点项目")

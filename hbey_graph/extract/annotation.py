@@ -35,7 +35,15 @@ from hbey_graph.extract.bodies import (
     starts_with_place,
 )
 from hbey_graph.extract.lexicon import ROLE_VALUES, Lexicon, Marker
-from hbey_graph.extract.text import BRACKETS, CLOSE, OPEN, bracket_depth, split_top_level, top_level_brackets
+from hbey_graph.extract.text import (
+    BRACKETS,
+    CLOSE,
+    ITEM_SYMBOLS,
+    OPEN,
+    bracket_depth,
+    split_top_level,
+    top_level_brackets,
+)
 from hbey_graph.records import Body
 
 __all__ = [
@@ -63,7 +71,7 @@ _CLAUSE_SEPARATORS = "，,；;。"
 _SPACE = " \t\u3000"
 _SPACES = re.compile(f"[{_SPACE}]+")
 _EDGES = _SPACE + "，,；;。.、：:"
-_LEADING_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
+_LEADING_SYMBOLS = ITEM_SYMBOLS
 _SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
 _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
     r"(?:各|全)?(?:有关|相关)?[省市州盟县区旗乡镇]{1,3}(?:[（(〔][^）)〕]*[）)〕])?(?:、[省市州盟县区旗乡镇]{1,3})*"

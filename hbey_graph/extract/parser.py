@@ -38,6 +38,7 @@ from typing import NamedTuple
 from hbey_graph.errors import ParseWarning, PlanFormatError
 from hbey_graph.extract.annotation import STANDING, NamedBody, Statement, StatementReader, assign_roles
 from hbey_graph.extract.bodies import BodyRegistry, body_registry, level_prefix, starts_with_place
+from hbey_graph.extract.boxes import box_tables_as_rows
 from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
 from hbey_graph.extract.links import home_province
@@ -45,6 +46,7 @@ from hbey_graph.extract.readers import MAX_PLAN_BYTES, Source, read_source
 from hbey_graph.extract.runon import glued_header, run_on_rows
 from hbey_graph.extract.text import (
     CLOSE,
+    ITEM_SYMBOLS,
     OPEN,
     TABLE_ROW,
     Paragraph,
@@ -69,7 +71,7 @@ __all__ = ["load_plan", "parse_plan", "parse_text"]
 _SPACE = " \t\u3000"
 _EDGES = _SPACE + "，,；;。.、：:"
 _TEXT_END = _SPACE + "，,、：:"  # stripped from the end of a task's text; its full stop stays
-_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
+_SYMBOLS = ITEM_SYMBOLS
 _CLAUSE_BREAK = "，,；;。"
 _SENTENCE_BREAK = "。；;！？!?"
 _NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<title>.+)的通知$")
@@ -232,6 +234,7 @@ def parse_text(
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
     text = paragraph_marks_as_breaks(text, issues)
+    text = box_tables_as_rows(text, issues, ITEM_SYMBOLS)
     matching = to_matching_text(text, issues)
     matching, text = _without_furniture(matching, text, lexicon, issues)
     paragraphs = split_paragraphs(
@@ -712,6 +715,26 @@ class _Walker:
             or any((section.key, section.line) in self.duty_lists for section in self.path.values())
         )
 
+    def _bare_duty_head(self, piece: _Piece) -> bool:
+        """A body's name and a colon alone on a line of a duty list: it answers for the duties below.
+
+        ``项目二科：`` / ``负责全市重点项目的征集…``: the statement is held for the next line's text.
+        Not before the outline, where such a line names the notice's addressees (``各市人民政府：``).
+        """
+        text = piece.text.strip(_SPACE)
+        if not text.endswith(("：", ":")) or len(text) > _DUTY_HEAD_LENGTH or not self.path:
+            return False
+        if not self._in_duty_list():
+            return False
+        head = text[:-1].strip(_EDGES)
+        if self.reader.label_colon.match(text) is not None or not self.reader.names_of(head, strict=False):
+            return False
+        statement = self.reader.read(head + "负责")
+        if not _whole_statement(statement):
+            return False
+        self.held.append(_Found(0, len(text), statement, head, None, "line", piece.paragraph.last_line))
+        return True
+
     def _duty_head(self, text: str) -> bool:
         """Whether a paragraph opens (after its outline number) with bodies' names, a colon and words.
 
@@ -908,6 +931,8 @@ class _Walker:
         if heading_unit is None and self._field_line(piece):
             return
         if heading_unit is None and self._table_cell(piece):
+            return
+        if heading_unit is None and self._bare_duty_head(piece):
             return
         found = self._statements_in(text, piece.paragraph) if self._may_hold_statement(text) else []
         if not found:
@@ -1885,6 +1910,9 @@ class _Walker:
                 continue
             if marker is not None and marker.role == "official":
                 official = piece.original or cell  # a person's name as written: 欧乾震, not 欧干震
+                continue
+            if marker is not None and marker.role == "deadline" and cell.strip(_EDGES):
+                deadline = cell  # under 完成时限, whatever its words: 年内见成效
                 continue
             label = self.reader.leading_label(cell)
             if label is not None and label.start() == 0:

@@ -65,6 +65,8 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+#: Symbols opening an item of a list (★重点任务, △加强…, ——提高…), or a bullet a copy garbled (?)
+ITEM_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
 _FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾"  # financial numerals: outline numbers of traditional documents
 _FINANCIAL_AS_PLAIN = str.maketrans(_FINANCIAL, "一二二三三三四五六六七八九十")
 _FINANCIAL_OUTLINE = re.compile(
