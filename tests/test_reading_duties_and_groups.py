@@ -320,3 +320,78 @@ def test_an_office_and_a_colon_alone_over_its_duties():
     assert [a.body for a in plan.assignments] == ["项目二科"]
     assert plan.assignments[0].task_id == plan.tasks[-1].task_id
     assert plan.tasks[-1].text.startswith("负责全市重点项目")
+
+
+def test_brackets_right_after_a_full_stop_close_that_sentence():
+    """791 (Ministry of Ecology and Environment 2020): tasks run on in one paragraph, each bracket of
+    departments glued to the next task (``…文件。(各相关部门)定期公布…。(监测司)及时…``)."""
+    plan = parse_text(
+        "2.疫情防控阻击战信息。及时公开疫情防控相关生态环境保护政策文件。(各相关部门)定期公布疫情防控期间"
+        "城市空气、地表水环境质量监测情况。(监测司)及时向社会公布医疗废物、医疗废水处置情况。"
+        "(应急中心、固体司、水司)\n"
+    )
+    assert roles(plan) == [
+        [("各相关部门", "responsible")],
+        [("监测司", "responsible")],
+        [("应急中心", "responsible"), ("固体司", "responsible"), ("水司", "responsible")],
+    ]
+
+
+def test_marks_a_copying_site_inserted_are_removed():
+    """770 (Guangdong 2019, a repost): ``@@`` stands between words and inside bodies' names."""
+    plan = parse_text(
+        "(一@@)完善规范口岸@@收费目录清单@@。持续完善规范口岸@@收费目录清单@@@@。"
+        "(省商务厅@@@@、财政厅@@、发展改革@@委@@、交通运输厅@@负责@@)\n"
+    )
+    assert [a.body for a in plan.assignments] == ["省商务厅", "省财政厅", "省发展改革委", "省交通运输厅"]
+    assert "inserted-marks" in {issue.kind for issue in plan.issues}
+
+
+def test_the_innermost_heading_naming_a_body_gives_its_items_their_body():
+    """792 (Hefei No. 2 Middle School 2023): ``二、…领导小组及办公室工作职责`` over ``（一）领导小组工作职责``
+    and ``（二）领导小组办公室职责``: each item is the body's its own heading names."""
+    plan = parse_text(
+        "二、创卫工作领导小组及办公室工作职责\n"
+        "(一)领导小组工作职责\n"
+        "1.负责爱国卫生专项活动和创建卫生单位工作的组织领导。\n"
+        "(二)领导小组办公室职责\n"
+        "1.负责爱国卫生专项活动和创建卫生单位工作的日常性管理工作。\n"
+    )
+    assert roles(plan) == [[("领导小组", "responsible")], [("领导小组办公室", "responsible")]]
+
+
+def test_the_subject_of_an_article_over_its_duties():
+    """794 (a city's school-safety rules, traditional): ``第七條 各級教育行政部門和中等職業學校的主管部門
+    主管轄區內…工作,對學校安全工作履行下列職責:`` after the stop ending article 6, over items (壹)…;
+    a group is named by what it oversees (…學校的主管部門)."""
+    plan = parse_text(
+        "第六條 市教育行政部門應當建立協調工作機制,保障學校安全。第七條 各級教育行政部門和中等職業學校的"
+        "主管部門主管轄區內學校安全保衛工作,對學校安全工作履行下列職責:\n"
+        "(壹)負責編制學校安全教育工作規劃;\n"
+        "(二)全面掌握學校安全工作狀況;\n"
+    )
+    bodies = [("各级教育行政部门", "responsible"), ("中等职业学校的主管部门", "responsible")]
+    assert roles(plan) == [bodies, bodies]
+
+
+def test_a_table_cell_of_an_office_with_another_name_in_brackets():
+    """790 (Guangdong Health Commission 2021): ``规划信息处(爱卫办)`` is a cell of bodies; its length
+    is counted without the bracket."""
+    plan = parse_text(
+        "序号 | 工作任务 | 责任处室 | 完成时限 |\n"
+        "4 | 做好爱国卫生运动、健康中国行动的信息发布工作 | 规划信息处(爱卫办) | 长期推进 |\n"
+    )
+    assert roles(plan) == [[("规划信息处(爱卫办)", "responsible")]]
+    assert plan.tasks[0].deadline == "长期推进"
+
+
+def test_a_league_and_a_company_with_a_consortium_in_its_name():
+    """748: ``工会、共青团、妇联和计生协会等单位：`` — 团 ends a body's name; 560: 财团 inside
+    ``温州中瑞财团四川投资有限公司`` does not."""
+    plan = parse_text(
+        "公安部门:依法严厉查处“两非”、溺弃女婴的违法犯罪行为。\n"
+        "工会、共青团、妇联和计生协会等单位:发动群众积极参与关爱女孩行动。\n"
+    )
+    assert roles(plan)[1] == [(name, "responsible") for name in ("工会", "共青团", "妇联", "计生协会")]
+    plan = parse_text("1.成都市农产品交易中心项目。(区农发局牵头，温州中瑞财团四川投资有限公司配合)\n")
+    assert [a.body for a in plan.assignments] == ["区农发局", "温州中瑞财团四川投资有限公司"]

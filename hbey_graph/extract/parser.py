@@ -37,7 +37,13 @@ from typing import NamedTuple
 
 from hbey_graph.errors import ParseWarning, PlanFormatError
 from hbey_graph.extract.annotation import STANDING, NamedBody, Statement, StatementReader, assign_roles
-from hbey_graph.extract.bodies import BodyRegistry, body_registry, level_prefix, starts_with_place
+from hbey_graph.extract.bodies import (
+    BodyRegistry,
+    body_registry,
+    level_prefix,
+    starts_with_place,
+    without_qualifier,
+)
 from hbey_graph.extract.boxes import box_tables_as_rows
 from hbey_graph.extract.geography import extract_geography
 from hbey_graph.extract.lexicon import Lexicon, Marker
@@ -54,6 +60,7 @@ from hbey_graph.extract.text import (
     match_heading,
     outline_number,
     paragraph_marks_as_breaks,
+    remove_inserted_marks,
     remove_invisible,
     remove_pinyin,
     repair_paragraph,
@@ -233,6 +240,7 @@ def parse_text(
     reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
+    text = remove_inserted_marks(text, issues)
     text = paragraph_marks_as_breaks(text, issues)
     text = box_tables_as_rows(text, issues, ITEM_SYMBOLS)
     matching = to_matching_text(text, issues)
@@ -859,7 +867,11 @@ class _Walker:
         return None
 
     def _role_of_title(self, title: str) -> Statement | None:
-        """The statement a title states by a ``heading_role`` pattern of the lexicon, if any."""
+        """The statement a title states by a ``heading_role`` pattern of the lexicon, if any.
+
+        The first pattern whose bodies read as names gives it (the words a pattern takes for the
+        bodies may be a whole clause, where a later pattern takes only its subject).
+        """
         for pattern, marker in self.lexicon.heading_roles:
             match = pattern.match(title)
             if match is not None:
@@ -871,7 +883,6 @@ class _Walker:
                     statement.names = [named._replace(marker=marker) for named in statement.names]
                 if (statement.names or statement.officials) and not statement.unread:
                     return statement
-                return None
         return None
 
     def _is_town(self, name: str) -> bool:
@@ -1260,9 +1271,13 @@ class _Walker:
                     return None
             elif (
                 statement.unread
-                or not _ends_clause(text, end)
-                or (statement.weak and not self._closes_item_with_offices(text, start, end, statement))
-            ):
+                or not (_ends_clause(text, end) or _after_stop(text, start))
+                or (
+                    statement.weak
+                    and not self._closes_item_with_offices(text, start, end, statement)
+                    and not (_after_stop(text, start) and len(statement.names) > statement.weak)
+                )
+            ):  # (a bracket right after a full stop closes that sentence: …。(应急中心、固体司)定期公布…)
                 return None
             elif start == 0 and text[end:].strip(_EDGES):
                 return None  # 【发布部门】 湖北省…: a field name before its value
@@ -1835,8 +1850,8 @@ class _Walker:
         if self.reader.names_of(cell, strict=True):
             return True
         names = self.reader.names_of(cell, strict=False)
-        if names and all(len(name) <= _LONGEST_WEAK_CELL for name in names):
-            return True
+        if names and all(len(without_qualifier(name) or name) <= _LONGEST_WEAK_CELL for name in names):
+            return True  # (its qualifier aside: 规划信息处(爱卫办))
         if not self._role_verbs.search(cell):
             return False
         statement = self.reader.read(cell)  # A、B牵头，C配合；各镇(街)参照落实: the roles in the cell
@@ -2198,7 +2213,9 @@ class _Walker:
 
         A heading that names one body weakly (``4.科技与预报处``) does so for an item that opens with
         a role verb (``负责组织实施加密天气会商``) or stands in a list of its duties (``主要职责：``),
-        not for the heading's own words before its items (`items_under`: ``主要职责是：``).
+        not for the heading's own words before its items (`items_under`: ``主要职责是：``). Of
+        headings inside one another the innermost that names a body does (``（一）领导小组工作职责``
+        under ``二、领导小组及办公室工作职责``).
         """
         duty = self.reader.verb_at_start(unit.text.lstrip(_EDGES + _SYMBOLS)) is not None or (
             unit.numbered and any((s.key, s.line) in self.duty_lists for s in unit.sections)
@@ -2208,13 +2225,13 @@ class _Walker:
             if unit.heading and s is unit.sections[-1]:
                 continue
             if (s.key, s.line) in self.section_roles:
-                inherited.append(self.section_roles[s.key, s.line])
+                inherited = [self.section_roles[s.key, s.line]]
             elif (
                 duty
                 and (s.key, s.line) in self.weak_section_roles
                 and not (items_under and s is unit.sections[-1])
             ):
-                inherited.append(self.weak_section_roles[s.key, s.line])
+                inherited = [self.weak_section_roles[s.key, s.line]]
         return inherited
 
     def _role_from_duty(self, statement: Statement, unit: _Unit) -> Statement:
@@ -2365,6 +2382,11 @@ def _whole_statement(statement: Statement) -> bool:
     the sentence says nothing else.
     """
     return bool(statement.names) and statement.role_words > 0 and not statement.unread
+
+
+def _after_stop(text: str, start: int) -> bool:
+    """Whether a bracket opening at `start` follows a full stop (spaces between aside)."""
+    return text[:start].rstrip(_SPACE).endswith(("。", "；", ";"))
 
 
 def _ends_clause(text: str, end: int) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "heading_level",
     "match_heading",
     "outline_number",
+    "remove_inserted_marks",
     "remove_invisible",
     "repair_paragraph",
     "scan_brackets",
@@ -65,6 +66,8 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+_INSERTED_MARK = re.compile(r"([@&$%^~])\1")  # a doubled symbol a copying site inserts: @@, &&
+_INSERTED_MARKS = 3  # times such a mark stands after a Chinese character before it is removed
 #: Symbols opening an item of a list (★重点任务, △加强…, ——提高…), or a bullet a copy garbled (?)
 ITEM_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
 _FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾"  # financial numerals: outline numbers of traditional documents
@@ -181,6 +184,30 @@ _INVISIBLE = re.compile(
     "\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _BREAKS = "\x0b\x0c"
+
+
+def remove_inserted_marks(text: str, issues: list[ParseIssue]) -> str:
+    """Return `text` without the marks a copying site inserted between its words (``@@``, ``&&``).
+
+    A doubled symbol that stands next to Chinese characters at least :data:`_INSERTED_MARKS` times
+    is such a mark, even inside a body's name (``发展改革@@委``); the first line it stood on is noted.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> remove_inserted_marks("(省商务厅@@、财政厅@@、发展改革@@委@@负责@@)", issues)
+    '(省商务厅、财政厅、发展改革委负责)'
+    >>> issues[0].kind
+    'inserted-marks'
+    """
+    for mark in sorted({match.group(1) * 2 for match in _INSERTED_MARK.finditer(text)}):
+        if len(re.findall(rf"(?<=[{_CJK_CLASS}]){re.escape(mark)}", text)) < _INSERTED_MARKS:
+            continue
+        line = text.count("\n", 0, text.index(mark)) + 1
+        message = f"'{mark}' inserted between words; removed"
+        issues.append(ParseIssue(line, "inserted-marks", message, "repair"))
+        text = re.sub(rf"(?:{re.escape(mark)})+", "", text)
+    return text
 
 
 def remove_invisible(text: str, issues: list[ParseIssue]) -> str:
@@ -452,7 +479,7 @@ def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?:(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})|(?<=[：:；;])(?:{chinese}))"
-        rf"(?=[{_CJK_CLASS}“《]|{_HIDDEN_NAME})"
+        rf"(?=[ \u3000]?(?:[{_CJK_CLASS}“《]|{_HIDDEN_NAME}))"
     )
 
 
