@@ -248,6 +248,16 @@ def test_offices_named_with_their_staff():
     assert roles(plan) == [[("教育局办公室", "lead"), ("其他股室", "support"), ("资助管理中心", "support")]]
 
 
+def test_an_item_that_only_says_who_does_it_takes_the_words_of_its_heading():
+    """724 as written: ``四、组织实施`` / ``1. 由教育局办公室干部职工主导,…协助。`` — the item names no
+    work of its own, so its task is the heading's."""
+    plan = parse_text(
+        "四、组织实施\n1. 由教育局办公室干部职工主导,其他股室干部职工和资助管理中心干部职工协助。\n"
+    )
+    assert [task.text for task in plan.tasks] == ["组织实施"]
+    assert roles(plan) == [[("教育局办公室", "lead"), ("其他股室", "support"), ("资助管理中心", "support")]]
+
+
 def test_a_sentence_is_read_for_any_role_word_of_the_lexicon():
     """747 (State Council General Office 2007): ``…的问题,由财政部、发展改革委、人民银行、银监会
     研究提出意见。`` names no 负责 or 牵头; the lexicon's verb 研究提出意见 is enough, and a verb added

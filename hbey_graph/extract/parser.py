@@ -2265,6 +2265,8 @@ class _Walker:
             text = f"{own.title}。{text}" if text else own.title
         if own is not None:
             self._titles_taken.add(own.key)
+        if not text:  # 四、组织实施 / 1.由A主导，B协助。: an item that only says who does it
+            text = next((s.title for s in reversed(sections) if s.title), "")
         theme = None if unit.heading else _THEME.match(text)
         return Task(
             task_id=task_id,
