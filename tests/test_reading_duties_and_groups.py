@@ -405,3 +405,22 @@ def test_a_league_and_a_company_with_a_consortium_in_its_name():
     assert roles(plan)[1] == [(name, "responsible") for name in ("工会", "共青团", "妇联", "计生协会")]
     plan = parse_text("1.成都市农产品交易中心项目。(区农发局牵头，温州中瑞财团四川投资有限公司配合)\n")
     assert [a.body for a in plan.assignments] == ["区农发局", "温州中瑞财团四川投资有限公司"]
+
+
+def test_a_zones_ending_shared_with_a_word_that_names_nothing_alone():
+    """462 (Jianli 2022): ``责任单位:…各乡、镇人民政府,人民大垸、荒湖管理区,监利经济开发区`` — 人民大垸
+    is no body alone; it shares 管理区 (a place before a zone does not: 西秀区、安顺经开区)."""
+    plan = parse_text(
+        "1.地区生产总值增长10%左右。(牵头单位:市发改局;责任单位:市统计局,各乡、镇人民政府,人民大垸、荒湖管理区,"
+        "监利经济开发区)\n"
+    )
+    assert [a.body for a in plan.assignments] == [
+        "市发改局",
+        "市统计局",
+        "各乡、镇人民政府",
+        "人民大垸管理区",
+        "荒湖管理区",
+        "监利经济开发区",
+    ]
+    plan = parse_text("1.推进城乡供水一体化。(西秀区、普定县、安顺经开区负责)\n")
+    assert [a.body for a in plan.assignments] == ["西秀区", "普定县", "安顺经开区"]

@@ -984,6 +984,9 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             if run is not None and lexicon.ending_pattern.search(name[run.end() :]):
                 result[index - 1] = names[index - 1] + name[run.end() :]
             continue
+        if index > 0 and _lends_zone_ending(names[index - 1], name, ending, lexicon):
+            result[index - 1] = names[index - 1] + ending.group()  # type: ignore[union-attr]
+            continue  # 人民大垸、荒湖管理区: 人民大垸管理区
         if index == 0 or not _is_bare_place(names[index - 1], lexicon):
             continue
         split = _place_and_rest(name, lexicon)
@@ -1000,6 +1003,24 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             result[before] = bare + (rest if bare[-1] in _PLACE_LEVEL or not level else level + rest)
             before -= 1
     return result
+
+
+def _lends_zone_ending(before: str, name: str, ending: re.Match[str] | None, lexicon: Lexicon) -> bool:
+    """Whether a zone's name lends its ending to a word before it that names nothing alone.
+
+    ``人民大垸、荒湖管理区``: 人民大垸 is no body and no place, so it is 人民大垸管理区 (a place before a
+    zone is not given the zone's ending: ``西秀区、安顺经开区``).
+    """
+    return (
+        ending is not None
+        and len(ending.group()) > 1
+        and ending.start() > 0
+        and lexicon.ending_kinds.get(ending.group()) == "zone"
+        and bool(_FIELD_OF_WORK.fullmatch(before))
+        and body_strength(before, lexicon) is None
+        and not lexicon.ending_pattern.search(before)
+        and not lexicon.not_in_body.search(before)
+    )
 
 
 def _is_field_of_work(word: str, lexicon: Lexicon) -> bool:
