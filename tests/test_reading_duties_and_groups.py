@@ -424,3 +424,24 @@ def test_a_zones_ending_shared_with_a_word_that_names_nothing_alone():
     ]
     plan = parse_text("1.推进城乡供水一体化。(西秀区、普定县、安顺经开区负责)\n")
     assert [a.body for a in plan.assignments] == ["西秀区", "普定县", "安顺经开区"]
+
+
+def test_the_bodies_a_headings_sentence_opens_with_answer_for_its_duty_items():
+    """820 (a district's relief-system duties): ``（一）区民政局作为主管部门总体负责…`` and
+    ``（二）区劳动保障局、区卫生局…等部门根据…，做好…。具体包括：`` over items ``1.负责…``; not a
+    sentence opening with a verb (543: ``听取和审议省人民政府…``) nor an exhortation to every body
+    (234: ``各部门要各司其职``)."""
+    plan = parse_text(
+        "(一)区民政局作为主管部门总体负责救助帮困系统的运行、维护和安全。\n"
+        "1.负责起草救助帮困系统的管理办法、工作规范,开展具体业务指导。\n"
+        "(二)区劳动保障局、区卫生局、团区委、区红十字会等部门根据救助帮困系统设计功能,做好本部门有关救助帮困工作"
+        "的网上处理。具体包括:\n"
+        "1.负责公布有关救助政策、帮困措施和具体标准。\n"
+    )
+    by_text = {task.text[:8]: [a.body for a in plan.assignments_of(task.task_id)] for task in plan.tasks}
+    assert by_text["负责起草救助帮困"] == ["区民政局"]
+    assert by_text["负责公布有关救助"] == ["区劳动保障局", "区卫生局", "团区委", "区红十字会"]
+    plan = parse_text(
+        "二、工作任务\n(一)听取和审议省人民政府关于法治政府建设情况的报告\n1.负责做好相关工作。\n"
+    )
+    assert plan.assignments == []

@@ -108,6 +108,7 @@ _LONGEST_WEAK_CELL = 8  # characters at most of a name a weak ending makes a tab
 _GROUP_HEADER_CELL = 4  # characters at most of a header cell naming its column's bodies by a group word
 _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty list (三、职责分工)
 _COLON = re.compile("[：:]")
+_LONGEST_SUBJECT = 120  # characters at most of the bodies a heading's sentence opens with
 _SHORTEST_DUTY = 4  # Chinese characters at least of the duties after a body's name and colon
 _DUTY_HEAD_LENGTH = 40  # characters at most of the bodies before the colon of a duty line
 _TEXT_COLUMN_CELL = 16  # characters at most of a header's cell of text standing alone (…指标名称)
@@ -835,7 +836,7 @@ class _Walker:
             return
         names = self.reader.names_of(title, strict=False)
         if not names:
-            led = self._led_by(title)
+            led = self._led_by(title) or self._subject_of(title)
             if led is not None:  # 一、防治组，以省卫生厅为主，…任组长。主要职责是：(一)…
                 self.weak_section_roles[section.key, section.line] = led
             return
@@ -864,6 +865,31 @@ class _Walker:
                 statement = self.reader.read(clause)
                 if _firm(statement):
                     return statement
+        return None
+
+    def _subject_of(self, title: str) -> Statement | None:
+        """The bodies a heading's sentence opens with, as those answering for its items.
+
+        ``（二）区劳动保障局、区卫生局…等部门根据…，做好…。具体包括：`` over ``1.负责公布…``: like a
+        heading that only names a body, it gives the body of the items under it that are duties
+        (:meth:`_inherited`). The longest opening that names bodies surely is taken.
+        """
+        if not (
+            title.startswith("各")
+            or level_prefix(title, self.lexicon) is not None
+            or starts_with_place(title, self.lexicon)
+        ):
+            return None  # a sentence opening with a verb (听取和审议省人民政府…) names no subject
+        for end in range(min(len(title), _LONGEST_SUBJECT), 1, -1):
+            head = title[:end]
+            if self.lexicon.ending_pattern.search(head) is None:
+                continue
+            names = self.reader.names_of(head, strict=True)
+            if names:
+                if all(self.lexicon.collective.search(name) for name in names):
+                    return None  # 各部门要各司其职…: an exhortation to every body, not a list's subject
+                statement = self.reader.read(head + "负责")
+                return statement if _firm(statement) else None
         return None
 
     def _role_of_title(self, title: str) -> Statement | None:
