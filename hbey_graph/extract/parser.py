@@ -317,12 +317,19 @@ def _text_column(line: str, lexicon: Lexicon) -> bool:
     cell = re.sub(r"\s", "", line)
     return (
         len(cell) <= _TEXT_COLUMN_CELL
+        and any(cell.endswith(label) and len(cell) > len(label) for label in _text_labels(lexicon))
         and not any(mark in cell for mark in "。，,：:；;")
         and match_heading(cell, lexicon) is None
-        and any(
-            cell.endswith(label) and len(cell) > len(label) >= _TEXT_COLUMN_LABEL and marker.role == "text"
-            for label, marker in lexicon.labels.items()
-        )
+    )
+
+
+@cache
+def _text_labels(lexicon: Lexicon) -> tuple[str, ...]:
+    """The lexicon's long labels of columns of task text (``指标名称``, not ``任务``), found once."""
+    return tuple(
+        label
+        for label, marker in lexicon.labels.items()
+        if marker.role == "text" and len(label) >= _TEXT_COLUMN_LABEL
     )
 
 
@@ -617,6 +624,7 @@ class _Walker:
 
     def walk(self, paragraphs: list[Paragraph]) -> None:
         index = 0
+        heads = [self._duty_head(paragraph.text) for paragraph in paragraphs]  # body and colon opening it
         while index < len(paragraphs):
             paragraph = paragraphs[index]
             table = self._table_header(paragraphs, index)
@@ -625,10 +633,8 @@ class _Walker:
                 index += consumed
                 continue
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
-            self.duty_run = self._duty_head(paragraph.text) and any(
-                self._duty_head(paragraphs[other].text)
-                for other in (index - 1, index + 1)
-                if 0 <= other < len(paragraphs)
+            self.duty_run = heads[index] and any(
+                heads[other] for other in (index - 1, index + 1) if 0 <= other < len(heads)
             )
             text, original = repair_paragraph(paragraph, self.issues)
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
