@@ -1240,15 +1240,18 @@ class _Walker:
         """Where a labelled field from `start` ends: at a full stop that no label follows, else `end`.
 
         ``责任主体：市编办。执行对象。…`` ends after 市编办。, since what follows is neither a label
-        the lexicon knows nor a sentence naming bodies; ``责任单位：A。完成时限：…`` and
+        the lexicon knows nor a sentence that only names bodies and roles (a remark such as
+        ``其中，…进度较慢的为舒城县`` names bodies among other words); ``责任单位：A。完成时限：…`` and
         ``责任单位：A。各县区政府负责落实。`` run on.
         """
         for stop in _sentence_ends(text[:end]):
             if stop <= start or stop >= end or text[stop] != "。":
                 continue
             rest = text[stop + 1 : end].lstrip(_SPACE)
-            sentence = rest[: _sentence_end(rest, 0)]
-            if rest and self.reader.label_colon.match(rest) is None and not self.reader.read(sentence).names:
+            if not rest or self.reader.label_colon.match(rest) is not None:
+                continue
+            sentence = self.reader.read(rest[: _sentence_end(rest, 0)])
+            if not sentence.names or sentence.unread:  # 其中，…较慢的为舒城县、金安区: a remark, no duty
                 return stop + 1
         return end
 
@@ -1939,9 +1942,11 @@ class _Walker:
     def _read_row(self, pieces: list[_Piece], table: _Table, row: _Piece | None = None) -> bool:
         """Read the cells of one row as a task: its text, bodies, official and deadline.
 
-        `row` is the line holding all the cells, when the table is written one row per line. In a
-        table written one cell per line, a row with text but no body cell lies under a merged cell
-        of bodies printed once, on the row above: it takes that row's bodies.
+        `row` is the line holding all the cells, when the table is written one row per line. A row
+        with text but no body cell lies under a merged cell of bodies printed once, on the row
+        above, and takes that row's bodies: in a table written one cell per line, or in one written
+        a row per line between bars where the row has fewer cells than the header (``②新建… | 开工建设。 |
+        是``; between spaces, the cells of a row are too uncertain to tell).
         """
         cells = [piece.text for piece in pieces]
         kinds = [self._kind(cell) for cell in cells]
@@ -1982,7 +1987,8 @@ class _Walker:
             else:
                 texts.append(piece)
         if not any(item.statement.names for item in found):
-            if row is not None or not texts or not table.last_bodies:
+            merged = row is None or (table.separator == "|" and len(cells) < len(table.columns))
+            if not merged or not texts or not table.last_bodies:
                 return False
             found = list(table.last_bodies)  # 九龙坡区人民政府, merged over this row and the one above
         else:
@@ -2023,16 +2029,12 @@ class _Walker:
         cells: list[str] = []
         length = 0  # lines of the header
         for position, paragraph in enumerate(paragraphs[index:], start=index):
-            cell = remove_pinyin(paragraph.text).strip(_SPACE)
+            cell = _header_cell(paragraph.text)
             if cells and cells[-1] + cell in self.lexicon.labels:
                 cells[-1] += cell  # a header cell broken over two lines (责任 / 科室, 牵头 / 部门)
                 length += 1
                 continue
-            following = (
-                remove_pinyin(paragraphs[position + 1].text).strip(_SPACE)
-                if position + 1 < len(paragraphs)
-                else ""
-            )
+            following = _header_cell(paragraphs[position + 1].text) if position + 1 < len(paragraphs) else ""
             if (
                 cells
                 and self._column(cell) is None
@@ -2522,6 +2524,13 @@ def _cells(text: str, separator: str | None) -> list[str]:
     if separator == "|":
         return [cell.strip() for cell in re.split(r"[|｜]", text) if cell.strip()]
     return _join_spaced(text.split())
+
+
+def _header_cell(text: str) -> str:
+    """A header's cell on a line of its own, its characters spaced out joined (``目   标   与   任   务``)."""
+    cell = remove_pinyin(text).strip(_SPACE)
+    joined = _join_spaced(cell.split())
+    return joined[0] if len(joined) == 1 else cell
 
 
 def _join_spaced(cells: list[str]) -> list[str]:

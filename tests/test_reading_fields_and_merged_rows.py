@@ -1,0 +1,93 @@
+"""Reading real plans, continued: where a labelled field ends, headers spaced out, rows under merged
+cells and bodies leading each its share (corpus files 830-860).
+
+Each excerpt is taken from a document of the corpus in ``tests/corpus`` (file named in each test);
+the expected tasks, bodies and roles are what a reader finds in it.
+"""
+
+from hbey_graph.extract.parser import parse_text
+
+
+def roles(plan):
+    return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
+
+
+def test_bodies_that_lead_each_their_share():
+    """830 (Tianjin): ``A、B按职责分工牵头负责`` makes both leads, each of its own share."""
+    plan = parse_text(
+        "(十五)深入实施东西部扶贫协作。进一步深化实施携手奔小康行动，积极构建完善大扶贫协作体系。"
+        "(市委组织部、市合作交流办按职责分工牵头负责,市相关部门配合)\n"
+    )
+    assert roles(plan) == [[("市委组织部", "lead"), ("市合作交流办", "lead"), ("市相关部门", "support")]]
+
+
+def test_a_remark_after_a_labelled_field_is_not_part_of_it():
+    """860 (Lu'an): after ``牵头单位:市住建局。`` a remark names the counties whose work is slow;
+    they are assessed, not assigned, and the field ends at the stop."""
+    plan = parse_text(
+        "二、部分项目进展情况\n"
+        "3、棚户区和老旧小区改造,牵头单位:市住建局。其中,棚户区改造新开工进度较慢的为舒城县、金安区、"
+        "霍邱县、叶集区;棚户区改造基本建成进度较慢的为霍邱县。\n"
+        "4、“四好农村路”建设,牵头单位:市交通局。其中,农村公路提质改造工程进度较慢的为舒城县、金安区。\n"
+    )
+    assert roles(plan) == [[("市住建局", "lead")], [("市交通局", "lead")]]
+
+
+def test_a_field_runs_on_over_a_sentence_that_assigns_bodies():
+    """The field still runs on where the sentence after its stop says who does the work."""
+    plan = parse_text("1、推进棚户区改造。责任单位：市住建局。各县区政府负责落实。\n")
+    assert roles(plan) == [[("市住建局", "responsible"), ("各县区政府", "responsible")]]
+
+
+def test_a_header_cell_whose_characters_are_spaced_out():
+    """852 (Wuhu): a table one cell per line whose text column is headed ``目   标   与   任   务``."""
+    plan = parse_text(
+        "附件\n2019年度市政府重点工作任务分解表\n序号\n目   标   与   任   务\n牵头责任单位\n责任单位\n"
+        "      1        \n"
+        "扎实推进蓝天、碧水、净土三大保卫战。实施“三减三增七补齐”绿色行动,削减污染物排放总量。\n"
+        "市生态环境局\n各县区政府、开发区管委会\n"
+        "      2        \n增林地、增绿地、增湿地。\n市自然资源和规划局\n各县区政府、开发区管委会\n"
+    )
+    assert [task.text for task in plan.tasks][1] == "增林地、增绿地、增湿地。"
+    assert roles(plan) == [
+        [("市生态环境局", "lead"), ("各县区政府", "support"), ("开发区管委会", "support")],
+        [("市自然资源和规划局", "lead"), ("各县区政府", "support"), ("开发区管委会", "support")],
+    ]
+
+
+def test_rows_under_merged_cells_of_a_table_written_a_row_per_line():
+    """840 (Chongchuan): the official's and the lead's cells are merged over rows ② and ③, which
+    have fewer cells than the header; each is a task of the lead above."""
+    plan = parse_text(
+        "年度重点工作 | 细化任务及目标 | 三季度目标 | 分管领导 | 牵头单位 | 落实情况(1-8月) | "
+        "是否达序 | 说明 |\n"
+        "57.务实开展垃圾分类管理,厨余垃圾处置中心年内运营。 | ①建成厨余垃圾处置中心年并运营。 | "
+        "完成建设、安装调试,试运营。 | 徐国江 | 城管局 | 厨余项目土建部分混凝土养护。 | 是 | |\n"
+        "②新建“三定一督”小区193个,其中24个纳入老旧小区改造实施。 | 开工建设,完成项目整体进度的70%。 | "
+        "经前期招投标,已进入合同履行阶段。 | 是 | ||||\n"
+        "③全域实现主次干道“撤桶并点”。 | 完成80%主次干道点位撤桶。 | 推进缓慢,反复回潮 | 否 | "
+        "跨行业作业部门协调不了。 | |||\n"
+        "58.开展违建专项治理,削减存量底册违建40%以上。 | 削减存量底册违建至30%。 | 徐国江 | 城管局 | "
+        "截至目前,削减存量底册违建42.21%。 | 是 | ||\n"
+    )
+    assert [task.text[:3] for task in plan.tasks] == ["57.", "②新建", "③全域", "58."]
+    assert roles(plan) == [[("城管局", "lead")]] * 4
+    assert [task.lead_official for task in plan.tasks] == ["徐国江"] * 4
+
+
+def test_a_row_with_fewer_cells_between_spaces_takes_no_bodies_from_above():
+    """628 (Guangxi, a PDF table on a forum): in a table whose cells are set off by spaces, lines of
+    figures and dashes (``0 ―``) and a name's broken half are no rows under a merged cell."""
+    plan = parse_text(
+        "2019 年计划筹措资金(万元) 项目名称 合计 中央财政 自治区 本级财政 市县财政\n"
+        "2019 年目标任务 牵头单位 备注合计 6282616.\n"
+        "(二) 困难群众救助 项目\n"
+        "730000 620000\n"
+        "110000 为符合条件的城乡困难群众发放 救助金. 自治区民政厅\n"
+        "(三)陆地边境\n"
+        "0 ―\n"
+        "3 公里范围内边民生 活补助项目\n"
+        "80000 80000 为符合条件的陆地边境\n"
+        "0 ―\n"
+    )
+    assert [task.text for task in plan.tasks] == ["110000为符合条件的城乡困难群众发放 救助金。"]
