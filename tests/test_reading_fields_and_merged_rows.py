@@ -91,3 +91,100 @@ def test_a_row_with_fewer_cells_between_spaces_takes_no_bodies_from_above():
         "0 ―\n"
     )
     assert [task.text for task in plan.tasks] == ["110000为符合条件的城乡困难群众发放 救助金。"]
+
+
+def test_a_checklists_columns_and_offices_set_off_by_spaces():
+    """881 (Changxing): a checklist's columns 任务清单 | 责任清单 | 时限清单, offices in one cell set
+    off by spaces, and villages as a group (``村(社区)``)."""
+    plan = parse_text(
+        "建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单 |\n"
+        "(3)村(社区)建立村级主要负责人为组长的应急工作组。 | "
+        "1.明确村书记、村干部、驻村干部等组成的应急工作组; | 村(社区) | 4月 |\n"
+        "2.根据辖区实际,补充设置村(社区)水利工程巡查员、山洪预警员等责任人; | "
+        "农村办 规划建设办 国土所 村(社区) |\n"
+    )
+    assert roles(plan) == [
+        [("村(社区)", "responsible")],
+        [
+            ("农村办", "responsible"),
+            ("规划建设办", "responsible"),
+            ("国土所", "responsible"),
+            ("村(社区)", "responsible"),
+        ],
+    ]
+    assert plan.tasks[0].deadline == "4月"
+
+
+def test_a_column_of_units_of_measure_and_one_of_scorers():
+    """882 (Shengsi): ``单位`` heads the units of measure (%, 万亩), not bodies, and ``评分部门``
+    names who scores the item, not who does it; the only bodies are the 责任部门's."""
+    plan = parse_text(
+        "序号\n考核指标\n考核内容\n单位\n年度目标\n责任部门\n评分部门\n"
+        "4\n粮食播种面积\n万亩\n0.1\n县农业农村局\n市农业农村局\n"
+        "5\n油菜面积\n万亩\n0.05\n县农业农村局\n市农业农村局\n"
+    )
+    assert roles(plan) == [[("县农业农村局", "responsible")]] * 2
+
+
+def test_a_bracket_of_several_bodies_after_a_bodys_name_closes_the_task():
+    """891 (Xiangfan): ``…信用担保中心(财政局、国税局…)``: several names after a body's name say
+    who does the task; one name would be another name of that body."""
+    plan = parse_text(
+        "41、进一步提高税收占财政收入的比重。进一步办好市中小企业信用担保中心(财政局、国税局、地税局、审计局)。\n"
+        "42、做好东太湖开发。由东太湖度假区管理办（太湖新城管委会）统筹推进。\n"
+    )
+    assert roles(plan)[0] == [
+        ("财政局", "responsible"),
+        ("国税局", "responsible"),
+        ("地税局", "responsible"),
+        ("审计局", "responsible"),
+    ]
+
+
+def test_a_bracket_spelling_out_a_group_is_no_annotation():
+    """242 (Xinjian): ``共7个牵头单位(区住建局、区城管局…)`` names the group before it."""
+    plan = parse_text(
+        "一、总体情况\n2024年,区政府民生实事项目共10个,共3个牵头单位(区住建局、区城管局、区教体局)。\n"
+    )
+    assert plan.assignments == []
+
+
+def test_scraps_a_forum_inserts_against_copying_are_removed():
+    """870 (a university office's rules on a forum): scraps such as ``( l9 ^3 n0 g, z& T)`` before
+    an item's number would hide it; they are removed and noted."""
+    plan = parse_text(
+        "一、党政办公室参与学校各类会议工作原则\n"
+        "2 _% P& B' e5 e, ] (二)中层干部会及其他综合性会议由党政办公室承办。\n"
+        "( l9 ^3 n0 g, z& T) G9 P' ~0 q (三)涉及某一方面工作的业务性会议由综合科承办。\n"
+    )
+    assert [task.text for task in plan.tasks] == [
+        "中层干部会及其他综合性会议",
+        "涉及某一方面工作的业务性会议",
+    ]
+    assert roles(plan) == [[("党政办公室", "responsible")], [("综合科", "responsible")]]
+    assert "scrambling" in {issue.kind for issue in plan.issues}
+
+
+def test_minutes_ask_a_body_to_act_on_what_the_meeting_agreed():
+    """900 (Shanggao county's minutes): ``请县财政局按会议讨论意见作进一步修改完善`` gives the
+    item to the body it names, with no role word; the task is what the meeting agreed."""
+    plan = parse_text(
+        "一、关于2010年县本级财政支出预算\n"
+        "会议原则同意2010年县本级财政支出预算,请县财政局按会议讨论意见作进一步修改完善,"
+        "由常务副县长刘军生审核把关,提交县委常委会讨论后,提请县人大常委会审议。\n"
+        "四、关于推进2010年重点项目建设意见\n"
+        "议定:原则同意《关于推进2010年重点项目建设的意见》,请县发改委按会议讨论意见作进一步修改完善。\n"
+    )
+    assert roles(plan) == [[("县财政局", "responsible")], [("县发改委", "responsible")]]
+    assert plan.tasks[0].text == "会议原则同意2010年县本级财政支出预算"
+
+
+def test_a_notice_asking_groups_or_readers_to_act_assigns_nothing():
+    """83 and 32 (notices before their plans): ``请认真贯彻执行``, ``请各责任单位抓好落实`` and
+    ``请径向省政府反映`` ask no named body to do a task."""
+    plan = parse_text(
+        "各地级以上市人民政府，省政府各部门：\n"
+        "《2021年省〈政府工作报告〉重点任务分工方案》已经省政府全体会议审议通过，现印发给你们，请认真贯彻执行。"
+        "执行中遇到的问题，请径向省政府反映。请各责任单位抓好落实。\n"
+    )
+    assert plan.assignments == []

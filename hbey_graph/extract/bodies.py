@@ -189,6 +189,8 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         return None
     if group is not None and (ending is not None or core[-1] in PLACE_LEVELS):
         return "strong"  # 有关部门, 各地, 相关盟市
+    if lexicon.whole_groups.fullmatch(core):
+        return "strong"  # a group named by its name as a whole: 村（社区）, 各村
     if ending is not None and ending.start() > 0:
         strength = next(s for e, _, s in lexicon.endings if e == ending.group())
         if strength == "weak" and (level_prefix(core, lexicon) or lexicon.place_names.match(core)):

@@ -27,7 +27,8 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     A word between two lists (``A会同B``); ``value``: the left list's role, ``extra``: the right's.
 ``agent``
     A word opening a clause that names who acts (``由``); ``value``: ``opening`` when it counts
-    only where a clause opens (``以`` of ``以A为主``, not of ``以上``).
+    only where a clause opens (``以`` of ``以A为主``, not of ``以上``), ``request`` when it asks
+    the bodies it names to do what follows, with no role word (``请县财政局按会议讨论意见修改``).
 ``framing``
     A word opening a clause that frames a sentence (its purpose or basis: ``为``, ``根据``): bodies
     with a role verb in a later clause of the sentence state who does its task.
@@ -44,7 +45,8 @@ The kinds, and what ``value`` and ``extra`` hold for each:
 ``not_body``
     A word that ends like a body's name but names none (``布局``).
 ``collective``
-    A regular expression finding group bodies (``各…``, ``有关部门``).
+    A regular expression finding group bodies (``各…``, ``有关部门``); ``value``: ``whole`` for a
+    pattern that names a group by itself, with no ending of a body's name (``村（社区）``, ``各村``).
 ``official_title``
     How an official's name ends (``副市长``): officials are not bodies.
 ``tail``
@@ -338,6 +340,11 @@ class Lexicon:
         return _longest_first(r.entry for r in self.entries("agent") if r.value != "opening")
 
     @cached_property
+    def requests(self) -> tuple[str, ...]:
+        """Agents that ask the bodies they name to do what follows (``请``), longest first."""
+        return _longest_first(r.entry for r in self.entries("agent") if r.value == "request")
+
+    @cached_property
     def opening_agents(self) -> tuple[str, ...]:
         """Words opening a clause that names who acts, longest first.
 
@@ -444,6 +451,11 @@ class Lexicon:
     def collective(self) -> re.Pattern[str]:
         """Group bodies (``各地``, ``有关部门``), searched in a name."""
         return _alternatives(r.entry for r in self.entries("collective"))
+
+    @cached_property
+    def whole_groups(self) -> re.Pattern[str]:
+        """Groups named by a name as a whole, with no ending of a body's (``村（社区）``, ``各村``)."""
+        return _alternatives(r.entry for r in self.entries("collective") if r.value == "whole")
 
     @cached_property
     def official_titles(self) -> re.Pattern[str]:

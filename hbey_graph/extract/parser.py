@@ -63,6 +63,7 @@ from hbey_graph.extract.text import (
     remove_inserted_marks,
     remove_invisible,
     remove_pinyin,
+    remove_scrambling,
     repair_paragraph,
     scan_brackets,
     split_paragraphs,
@@ -86,6 +87,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_LONGEST_REQUESTED = 40  # characters at most of the names a request (请A、B…) asks to act
+_LIST_MARKS = "、和及与"  # marks between the names of a list
 _NUMERAL_ONLY = re.compile(r"[一二三四五六七八九十]{1,3}")  # a row's number in Chinese: 二
 _FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure alone: 1.8%, 4200
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
@@ -242,6 +245,7 @@ def parse_text(
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
     text = remove_inserted_marks(text, issues)
+    text = remove_scrambling(text, issues)
     text = paragraph_marks_as_breaks(text, issues)
     text = box_tables_as_rows(text, issues, ITEM_SYMBOLS)
     matching = to_matching_text(text, issues)
@@ -597,12 +601,10 @@ class _Walker:
         self._subject_verbs = _verb_pattern(verbs)
         #: any role verb following its subject in a clause
         self._role_verbs = _verb_pattern(sorted(self.lexicon.verbs, key=len, reverse=True))
-        #: any word of the lexicon that gives names a role (a verb, or a word between two lists)
+        #: any word of the lexicon that gives names a role (a verb, a word between two lists, a request)
+        role_words = {*self.lexicon.verbs, *self.lexicon.infixes, *self.lexicon.requests}
         self._role_word = re.compile(
-            "|".join(
-                map(re.escape, sorted({*self.lexicon.verbs, *self.lexicon.infixes}, key=len, reverse=True))
-            )
-            or "(?!)"
+            "|".join(map(re.escape, sorted(role_words, key=len, reverse=True))) or "(?!)"
         )
         agents = "|".join(map(re.escape, sorted(self.lexicon.agents, key=len, reverse=True))) or "(?!)"
         subject_verbs = "|".join(map(re.escape, verbs)) or "(?!)"
@@ -1316,8 +1318,8 @@ class _Walker:
                 return None
             elif start == 0 and text[end:].strip(_EDGES):
                 return None  # 【发布部门】 湖北省…: a field name before its value
-            elif self.lexicon.ending_pattern.search(text[:start]):
-                return None  # 东太湖度假区管理办（太湖新城管委会）: another name of the body before it
+            elif self._names_the_word_before(text[:start], statement):
+                return None
         label = self.reader.label_colon.match(content)
         return _Found(
             start,
@@ -1329,6 +1331,18 @@ class _Walker:
             paragraph.line_at(start),
             closed,
         )
+
+    def _names_the_word_before(self, before: str, statement: Statement) -> bool:
+        """Whether a bracket of names says who the body's name before it is, not who does the task.
+
+        One name is another name of that body (``东太湖度假区管理办（太湖新城管委会）``); several
+        spell out a group (``共7个牵头单位（区住建局、区城管局、…）``). Several after one body's name
+        are the task's (``…办好市中小企业信用担保中心（财政局、国税局、地税局…）``).
+        """
+        ending = self.lexicon.ending_pattern.search(before)
+        if ending is None:
+            return False
+        return len(statement.names) == 1 or self.lexicon.ending_kinds.get(ending.group()) == "collective"
 
     def _closing_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
         """Clauses closing a sentence that name bodies with a role word: ``…。A牵头，B配合。``.
@@ -1407,6 +1421,14 @@ class _Walker:
             if best is None:
                 best = self._relative_statement(text, start, end)
             if best is None:
+                request = self._request(text, start, end)
+                if request is not None:  # the task: the sentence's words before the request
+                    position, statement = request
+                    line = paragraph.line_at(position)
+                    content = text[position:end].strip(_EDGES)  # 请县财政局按…修改完善，交…讨论。
+                    opened.append(_Found(position, end, statement, content, None, "before", line))
+                    continue
+            if best is None:
                 start = self._agent_after_topic(text, start, end)
                 if start < 0 or any(item.start < end and item.end > start for item in found):
                     continue
@@ -1463,6 +1485,39 @@ class _Walker:
                 if _firm(statement) and not statement.unread:
                     best = (subject, statement)
         return best
+
+    def _request(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """A clause asking bodies to do what follows it, with no role word: where it starts.
+
+        ``会议原则同意…，请县财政局按会议讨论意见作进一步修改完善``: minutes of a meeting give the
+        work they agree on so. The bodies must be named one by one; a group asked to act
+        (``请各责任单位抓好落实``) is a notice's exhortation.
+        """
+        for clause in _clause_starts(text, start, end):
+            position = clause + len(text[clause:end]) - len(text[clause:end].lstrip(_EDGES))
+            agent = next((a for a in self.lexicon.requests if text.startswith(a, position)), None)
+            if agent is None:
+                continue
+            opening = position + len(agent)
+            for boundary in range(opening + 2, min(end, opening + _LONGEST_REQUESTED) + 1):
+                if boundary < end and text[boundary] in _LIST_MARKS:
+                    continue  # 请县财政局、县发改委…: the list goes on
+                names = self.reader.names_of(text[opening:boundary], strict=True)
+                if names:  # the first whole list of names: 县发改委, not 县发改委按会
+                    if not all(self._named_in_full(name) for name in names):
+                        break  # 请各责任单位抓好落实, 请径向省政府反映
+                    return position, self.reader.read(text[opening:boundary])
+        return None
+
+    def _named_in_full(self, name: str) -> bool:
+        """Whether a name is a body's own, opening with its level or place (``县财政局``), or known."""
+        if self.lexicon.collective.search(name):
+            return False
+        return bool(
+            level_prefix(name, self.lexicon)
+            or starts_with_place(name, self.lexicon)
+            or self.registry.knows(name)
+        )
 
     def _relative_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """``由镇公路站负责的农村道路硬化项目，…``: the bodies who answer for the thing the clause names."""
@@ -1819,7 +1874,14 @@ class _Walker:
         return True
 
     def _read_cell(self, text: str, column: Marker | None) -> Statement:
-        """The statement of a table's cell of bodies, read under its column's label and role."""
+        """The statement of a table's cell of bodies, read under its column's label and role.
+
+        Names set off by spaces alone are a list (``农村办 规划建设办 国土所 村(社区)``) where each
+        piece names bodies; a name a space broke (``县交通 运输局``) is read whole.
+        """
+        pieces = text.split()
+        if len(pieces) > 1 and all(self.reader.names_of(piece, strict=False) for piece in pieces):
+            text = "、".join(pieces)
         statement = self.reader.read(text, label=column.text if column is not None else None)
         if column is not None and self.lexicon.labels.get(column.text) != column:
             statement.names = [  # a column the header ranked (主要责任单位 | 责任单位): its role
@@ -1897,9 +1959,12 @@ class _Walker:
 
         A row with more cells of bodies than the table has columns of bodies printed one cell over
         several lines: ``经开区`` / ``高新园`` / ``各街道`` under one column of supporting bodies are
-        one cell.
+        one cell. A column of bodies that have no role in the task (``评分部门``, who scores it)
+        takes a cell of its own.
         """
-        bodies = [m for m in table.markers if m is not None and m.role in _ROLE_VALUES]
+        bodies = [
+            m for m in table.markers if m is not None and (m.role in _ROLE_VALUES or self._of_others(m))
+        ]
         columns = [m for m in table.markers if m is None or m.role != "number"]
         pieces = list(pieces)
         while True:  # (a first cell under a text column is text: 自治区级工程技术研究中心(家))
@@ -1914,6 +1979,10 @@ class _Walker:
             text, original = f"{first.text}、{second.text}", f"{first.original}、{second.original}"
             pieces[i - 1 : i + 1] = [_Piece(first.paragraph, text, original)]
         return pieces
+
+    def _of_others(self, column: Marker) -> bool:
+        """Whether a column names bodies with no role in the task (``评分部门``; not ``备注``)."""
+        return column.role == "none" and self.lexicon.ending_pattern.search(column.text) is not None
 
     def _sub_rows(self, pieces: list[_Piece], table: _Table) -> list[list[_Piece]]:
         """The rows in the cells under one row number: a new one where a body follows the row's text.
@@ -2107,8 +2176,8 @@ class _Walker:
         if (
             ending is not None
             and self.lexicon.ending_kinds.get(ending.group()) == "collective"
-            and len(name) <= _GROUP_HEADER_CELL
-        ):  # 相关部门, 涉及部门: a column of bodies (not 湖北省黄冈市其他机构, a body)
+            and len(ending.group()) < len(name) <= _GROUP_HEADER_CELL
+        ):  # 相关部门, 涉及部门: a column of bodies (not 湖北省黄冈市其他机构, a body; 单位 alone: %, 万亩)
             marker = next((m for m in labels.values() if m.role == "responsible"), None)
         return None if marker is None or marker.role == "text" else marker
 

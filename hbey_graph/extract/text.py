@@ -36,6 +36,7 @@ __all__ = [
     "outline_number",
     "remove_inserted_marks",
     "remove_invisible",
+    "remove_scrambling",
     "repair_paragraph",
     "scan_brackets",
     "split_paragraphs",
@@ -68,6 +69,11 @@ _CONTINUING = "，、（(“《〔【"
 _WRAPPED = 20
 _INSERTED_MARK = re.compile(r"([@&$%^~])\1")  # a doubled symbol a copying site inserts: @@, &&
 _INSERTED_MARKS = 3  # times such a mark stands after a Chinese character before it is removed
+#: A run of one- or two-character scraps of letters, figures and symbols set off by spaces, which a
+#: forum inserts against copying (``' ]' X) I) n/ L& V% F$ O4 b.``): at least five scraps
+_SCRAMBLE = re.compile(r"(?<![!-~])(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?=\s|$)")
+_SCRAMBLE_LETTERS = 2  # letters at least among a run's scraps (not 1 2 3 4 5, figures of a table)
+_SCRAMBLE_SYMBOLS = 2  # symbols at least among them (not A B C D E)
 #: Symbols opening an item of a list (★重点任务, △加强…, ——提高…), or a bullet a copy garbled (?)
 ITEM_SYMBOLS = "★☆※●•·◆◇■□▲△○◎?？-—*＊"
 _FINANCIAL = "壹贰貳叁參叄肆伍陆陸柒捌玖拾"  # financial numerals: outline numbers of traditional documents
@@ -208,6 +214,39 @@ def remove_inserted_marks(text: str, issues: list[ParseIssue]) -> str:
         issues.append(ParseIssue(line, "inserted-marks", message, "repair"))
         text = re.sub(rf"(?:{re.escape(mark)})+", "", text)
     return text
+
+
+def remove_scrambling(text: str, issues: list[ParseIssue]) -> str:
+    """Return `text` without the scraps of characters a forum inserted against copying.
+
+    A run of at least five scraps of one or two letters, figures or symbols, set off by spaces and
+    holding letters and symbols both, is such noise (figures alone are a table's, ``0 0 0 0 0``);
+    each line that held one is noted.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> remove_scrambling("( l9 ^3 n0 g, z& T) G9 P' ~0 q (三)由综合科负责。", issues)
+    ' (三)由综合科负责。'
+    >>> issues[0].kind
+    'scrambling'
+    >>> remove_scrambling("总投资 0 0 300 0 300 直接补助", [])
+    '总投资 0 0 300 0 300 直接补助'
+    """
+
+    def scraps(match: re.Match[str]) -> str:
+        run = match.group()
+        letters = sum(character.isascii() and character.isalpha() for character in run)
+        symbols = sum(not character.isalnum() and not character.isspace() for character in run)
+        if letters < _SCRAMBLE_LETTERS or symbols < _SCRAMBLE_SYMBOLS:
+            return run
+        line = text.count("\n", 0, match.start()) + 1
+        issues.append(
+            ParseIssue(line, "scrambling", f"'{run[:20]}' inserted against copying; removed", "repair")
+        )
+        return ""
+
+    return _SCRAMBLE.sub(scraps, text)
 
 
 def remove_invisible(text: str, issues: list[ParseIssue]) -> str:
