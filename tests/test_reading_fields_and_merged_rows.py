@@ -188,3 +188,141 @@ def test_a_notice_asking_groups_or_readers_to_act_assigns_nothing():
         "执行中遇到的问题，请径向省政府反映。请各责任单位抓好落实。\n"
     )
     assert plan.assignments == []
+
+
+def test_a_table_whose_column_of_offices_is_headed_fuze_keshi():
+    """920 (a county bureau's open-government tasks, traditional script): ``負責科室`` heads the
+    column of offices answering for each row, like ``责任科室``."""
+    plan = parse_text(
+        "二、重點工作任務分解\n"
+        "重點任務 | 工作內容 | 負責科室 |\n"
+        "政務服務 | 注重政務服務辦理流程、辦理結果等信息發佈 | 綜合科 |\n"
+        "迴應關切 | 對羣衆普遍關注的社會熱點問題及時、主動迴應。 | 各業務科室 |\n"
+    )
+    assert roles(plan) == [[("综合科", "responsible")], [("各业务科室", "responsible")]]
+
+
+def test_items_under_a_line_carrying_its_own_annotation():
+    """943 (Xuchang, a supervision notice): a site named with ``(责任单位:魏都区,市消防支队)`` over
+    numbered hazards with none of their own; each hazard is those bodies' work."""
+    plan = parse_text(
+        "附件:\n国务院安委会督查组莅许督查发现的问题和隐患\n"
+        "胖东来时代广场(责任单位:魏都区,市消防支队)\n"
+        "1.进门地面无荧光标识;\n2.防火卷帘门下无提示;\n"
+    )
+    bodies = [("魏都区", "responsible"), ("市消防支队", "responsible")]
+    assert [task.text for task in plan.tasks][1:] == ["进门地面无荧光标识；", "防火卷帘门下无提示；"]
+    assert roles(plan) == [bodies, bodies, bodies]
+
+
+def test_items_under_a_heading_carrying_its_own_annotation():
+    """The same under a numbered heading; an item with an annotation of its own keeps only its own."""
+    plan = parse_text(
+        "一、问题清单\n（一）胖东来时代广场(责任单位:魏都区,市消防支队)\n"
+        "1.进门地面无荧光标识;\n2.动火证内容不详细(责任单位:市应急局)。\n"
+    )
+    assert roles(plan)[1:] == [
+        [("魏都区", "responsible"), ("市消防支队", "responsible")],
+        [("市应急局", "responsible")],
+    ]
+
+
+def test_a_closing_sentence_whose_lead_follows_a_topic():
+    """910 (a province's clean-government division): ``此项工作由A主办,B、C协办。`` closes the item;
+    A leads though the clause opens with the topic 此项工作."""
+    plan = parse_text(
+        "(一)改革和完善政府决策机制。要建立和完善重大事项集体决策制度、专家咨询和评估制度。"
+        "此项工作由省政府办公厅主办,省政府法制办、省审计厅协办。\n"
+    )
+    assert roles(plan) == [[("省政府办公厅", "lead"), ("省政府法制办", "support"), ("省审计厅", "support")]]
+
+
+def test_an_item_after_a_long_labelled_line_is_no_page_number():
+    """911 (a province's clean-government division): a 牵头单位 line of nine bodies ends without a
+    stop; the ``5.`` opening the next line is the next item, not a sharing site's page mark."""
+    plan = parse_text(
+        "4.加强招投标管理。督促地方建立综合招投标监管机构。\n"
+        "牵头单位:省监察厅、省政府法制办、省发展改革委、省经委、省财政厅、省国土资源厅、"
+        "省住房城乡建设厅、省交通厅、省水利厅,各州(市、地)政府\n"
+        "5.开展资源配置领域制度执行情况专项检查。对制度不落实的单位和项目负责人进行行政问责。\n"
+        "牵头单位:省监察厅\n"
+    )
+    assert len(plan.tasks) == 2
+    assert roles(plan)[1] == [("省监察厅", "lead")]
+
+
+def test_a_broadcasting_stations_name():
+    """913 (a province's 纠风 work points): ``省广播电视总台和各上线单位配合`` names two bodies."""
+    plan = parse_text(
+        "(十二)推进政风行风热线创新发展。全面推广多种媒体联动。"
+        "(省纠风办负责,省委宣传部、省广播电视总台和各上线单位配合)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("省纠风办", "lead"),
+            ("省委宣传部", "support"),
+            ("省广播电视总台", "support"),
+            ("各上线单位", "support"),
+        ]
+    ]
+
+
+def test_a_labelled_line_closing_a_list_covers_its_items():
+    """942 (Jingzhou, problems found by inspectors): the line after a site's last problem names who
+    rectifies them all and by when; the site's name in the heading is the place inspected."""
+    plan = parse_text(
+        "具体问题如下:\n"
+        "2. 市第二人民医院\n(1)院内禁烟标识数量不达标;\n(2)宣传牌内容不规范;\n"
+        "(3)学雷锋志愿服务岗缺乏志愿者信息台账。\n"
+        "问题整改责任单位:市卫生健康委员会 整改时限:5天\n"
+        "3. 市第三人民医院\n(1)院内宣传栏破损。\n"
+        "问题整改责任单位:市卫生健康委员会 整改时限:5天\n"
+    )
+    assert roles(plan) == [[("市卫生健康委员会", "responsible")]] * 4
+    assert [task.deadline for task in plan.tasks] == ["5天"] * 4
+
+
+def test_a_supporting_line_closing_a_list_keeps_the_headings_body():
+    """380 (Datong county): ``协助单位：…`` after a body's heading and its items: the heading's body
+    answers for each item, the line's bodies support it."""
+    plan = parse_text(
+        "（九）县公安局主要工作任务:\n"
+        "1、依法整治尾气排放年检不合格的机动车辆。\n"
+        "2、依法整治运输车辆的扬尘污染。\n"
+        "协助单位:交通局、县城管监察大队。\n"
+        "（十）县国土局主要工作任务:\n"
+        "1、有效制止破坏植被造成扬尘污染的行为。\n"
+    )
+    both = [("县公安局", "lead"), ("交通局", "support"), ("县城管监察大队", "support")]
+    assert roles(plan) == [both, both, [("县国土局", "responsible")]]
+
+
+def test_rows_whose_cells_ran_together_under_a_glued_header():
+    """932 (Yuhang, a livelihood projects' progress table): the header and each row's cells ran
+    together; a row's text ends at its first stop, the names right after it are the bodies and the
+    lines after them, up to the next row, the row's progress."""
+    plan = parse_text(
+        "主题:\n养老助残\n \n实事内容工作任务责任单位进展情况\n一季度二季度三季度四季度\n"
+        "养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报、培训,进入实施改造阶段; "
+        "2.完成第二批申报、培训。1.完成两批共40个社区的申报、培训工作; 2.对第一批创建社区进行验收。\n"
+        "新增30家示范型以上居家养老服务照料中心。区民政局,相关镇街目前已完成5家建设任务。累计完成21家。\n"
+    )
+    assert [task.text for task in plan.tasks] == [
+        "养老助残创建20个无障碍社区。",
+        "新增30家示范型以上居家养老服务照料中心。",
+    ]
+    assert roles(plan) == [
+        [("区残联", "responsible"), ("相关镇街", "responsible")],
+        [("区民政局", "responsible"), ("相关镇街", "responsible")],
+    ]
+
+
+def test_a_header_set_off_by_spaces_is_no_glued_header():
+    """822 (Taizhou, a district's list of duties): ``职责分工 职责分工`` names labels, but its cells
+    are set off by a space; the offices and their duties below are read as they stand."""
+    plan = parse_text(
+        "管理事项 中考、高考保障\n职责分工 职责分工\n\n相关部门\n\n职责分工\n\n区公安分局\n\n"
+        "维护考点周边安全、网上不良信息检查、试卷运送保管安全保障。\n\n区教育局\n\n"
+        "负责高考、中考的具体组织、实施和协调工作。\n"
+    )
+    assert roles(plan) == [[("区公安分局", "responsible")], [("区教育局", "responsible")]]

@@ -87,8 +87,14 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]
 _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
-_LONGEST_REQUESTED = 40  # characters at most of the names a request (请A、B…) asks to act
-_LIST_MARKS = "、和及与"  # marks between the names of a list
+_LONGEST_NAMES = 40  # characters at most of a list of names read where it starts (请A、B…)
+_LIST_MARKS = "、，,和及与"  # marks between the names of a list
+_LONGEST_GLUED_HEADER = 40  # characters at most of a header line whose cells ran together
+_MIN_ROW_TEXT = 4  # characters at least of a row's text before its full stop, under a glued header
+_HEADER_MARKS = "。，,、：:；;（）()《》〔〕[]"  # marks no header's line holds
+_GLUED_HEADER_LABELS = 3  # labels at least in a glued header (not a title: …任务分工, 职责分工)
+_GLUED_HEADER_SHARE = 0.6  # share of a glued header's characters its labels cover at least
+_GLUED_CELL_LEVEL = 2  # headings below this level (1.…) are lines of a cell, not a new section
 _NUMERAL_ONLY = re.compile(r"[一二三四五六七八九十]{1,3}")  # a row's number in Chinese: 二
 _FIGURE = re.compile(r"^[\d.,，%％‰]+$")  # a table cell holding a figure alone: 1.8%, 4200
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年?.{1,6}?日")  # a signature's date
@@ -584,6 +590,8 @@ class _Walker:
         #: items under them that open with a role verb (负责组织实施…)
         self.weak_section_roles: dict[tuple[str, int], Statement] = {}
         self.table: _Table | None = None
+        self.glued: Marker | None = None  # the column of bodies of a header whose cells ran together
+        self.glued_rows = 0  # rows read under it
         self.plan_rule: str | None = None  # a convention stated outside any statement
         # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
         self.title_role: Statement | None = None
@@ -653,6 +661,13 @@ class _Walker:
                     continue
             if len(text) >= _RUN_ON_TABLE and self._run_on_table(piece):
                 index += 1
+                continue
+            if self._glued_row(piece):
+                index += 1
+                continue
+            self.glued, self.glued_rows = self._glued_header(text), 0
+            if self.glued is not None:
+                index += 1  # 实事内容工作任务责任单位进展情况: the rows' cells will run together
                 continue
             heading = match_heading(text, self.lexicon)
             trailing = self._trailing_header(text) if heading is None else None
@@ -1383,13 +1398,18 @@ class _Walker:
                 best = (boundary, statement)
             elif statement.unread or (statement.names and not statement.weak):
                 break  # (names only a weak ending makes bodies' may still open a whole statement)
-        if best is None:  # 推进旅游合作由县旅游局牵头负责: the statement opens at 由
+        # 推进旅游合作由县旅游局牵头负责: the statement opens at 由, in the last clause or in the one
+        # before the clauses read (此项工作由省政府办公厅主办，省政府法制办…协办)
+        opened = starts.index(best[0]) - 1 if best is not None else last
+        if opened >= 0:
+            clause_start = starts[opened]
+            clause = text[clause_start : best[0] if best is not None else last_end]
             for agent in self.lexicon.agents:
-                position = last_clause.rfind(agent)
+                position = clause.rfind(agent)
                 if position > 0:
-                    statement = self.reader.read(text[starts[last] + position : end])
+                    statement = self.reader.read(text[clause_start + position : end])
                     if _firm(statement):
-                        best = (starts[last] + position, statement)
+                        best = (clause_start + position, statement)
                         break
         if best is None:
             return None
@@ -1499,14 +1519,10 @@ class _Walker:
             if agent is None:
                 continue
             opening = position + len(agent)
-            for boundary in range(opening + 2, min(end, opening + _LONGEST_REQUESTED) + 1):
-                if boundary < end and text[boundary] in _LIST_MARKS:
-                    continue  # 请县财政局、县发改委…: the list goes on
-                names = self.reader.names_of(text[opening:boundary], strict=True)
-                if names:  # the first whole list of names: 县发改委, not 县发改委按会
-                    if not all(self._named_in_full(name) for name in names):
-                        break  # 请各责任单位抓好落实, 请径向省政府反映
-                    return position, self.reader.read(text[opening:boundary])
+            boundary = self._names_at(text, opening, end)
+            names = self.reader.names_of(text[opening:boundary], strict=True) if boundary else None
+            if names and all(self._named_in_full(name) for name in names):  # not 请各责任单位抓好落实
+                return position, self.reader.read(text[opening:boundary])
         return None
 
     def _named_in_full(self, name: str) -> bool:
@@ -1872,6 +1888,80 @@ class _Walker:
                 )
             unit.lead_official = row.official
         return True
+
+    def _glued_header(self, text: str) -> Marker | None:
+        """The column of bodies of a header line whose cells ran together, if `text` is one.
+
+        ``实事内容工作任务责任单位进展情况``: a short line without punctuation, most of it labels of
+        the lexicon (three at least), one of them a column of bodies; not a title (…任务分工).
+        """
+        text = text.strip(_EDGES)
+        if len(text) > _LONGEST_GLUED_HEADER or any(mark in text for mark in _HEADER_MARKS):
+            return None
+        if re.search(r"\s", text):
+            return None  # cells set off by spaces are read as such
+        used = [False] * len(text)
+        found = set()
+        for label in sorted(self.lexicon.labels, key=len, reverse=True):
+            for match in re.finditer(re.escape(label), text):
+                if not any(used[match.start() : match.end()]):
+                    used[match.start() : match.end()] = [True] * len(label)
+                    found.add(label)
+        if len(found) < _GLUED_HEADER_LABELS or sum(used) < _GLUED_HEADER_SHARE * len(text):
+            return None
+        bodies = [
+            column for column in glued_header(text, self.lexicon.labels) or [] if column.role in _ROLE_VALUES
+        ]
+        return bodies[0] if bodies else None
+
+    def _glued_row(self, piece: _Piece) -> bool:
+        """Read a line of a table whose cells ran together under a glued header (:meth:`_glued_header`).
+
+        ``养老助残创建20个无障碍社区。区残联,相关镇街1.完成第一批申报…``: a row's text up to its first
+        full stop, the names right after it the column's bodies; the lines after it up to the next
+        row are its other cells (its progress), and a heading closes the table.
+        """
+        if self.glued is None:
+            return False
+        text = piece.text.strip(_EDGES)
+        if (
+            self.glued_rows == 0
+            and len(text) <= _LONGEST_GLUED_HEADER
+            and not any(m in text for m in _HEADER_MARKS)
+        ):
+            return True  # 一季度二季度三季度四季度: the header's second line
+        stop = text.find("。")
+        boundary = self._names_at(text, stop + 1, len(text)) if stop >= _MIN_ROW_TEXT else None
+        if boundary is None:
+            heading = match_heading(text, self.lexicon)
+            if self.glued_rows and (heading is None or heading[0] > _GLUED_CELL_LEVEL):
+                return True  # 1.完成第一批申报、培训…: a cell of the row above, over lines
+            self.glued = None
+            return False
+        content = text[stop + 1 : boundary]
+        unit = self._new_unit(piece.cut(0, piece.text.find("。") + 1))
+        statement = self._read_cell(content, self.glued)
+        unit.add(
+            _Found(0, len(content), statement, content, self.glued.text, "line", piece.paragraph.first_line)
+        )
+        self.glued_rows += 1
+        return True
+
+    def _names_at(self, text: str, start: int, end: int) -> int | None:
+        """Where the first whole list of names from `start` ends (``县发改委``, not ``县发改委按会``).
+
+        The list runs on over its marks (``区残联，相关镇街``) and each name to its longest
+        (``相关镇街``, not ``相关镇``).
+        """
+        found = None
+        for boundary in range(start + 2, min(end, start + _LONGEST_NAMES) + 1):
+            if text[boundary - 1] not in _LIST_MARKS and self.reader.names_of(
+                text[start:boundary], strict=True
+            ):
+                found = boundary
+            elif found is not None and found < len(text) and text[found] not in _LIST_MARKS:
+                return found  # past the list's last name
+        return found
 
     def _read_cell(self, text: str, column: Marker | None) -> Statement:
         """The statement of a table's cell of bodies, read under its column's label and role.
@@ -2244,11 +2334,19 @@ class _Walker:
     def _finish(self) -> None:
         """Decide which units are tasks, number them and assign roles, now that the whole plan is known."""
         drafts: list[tuple[_Unit, list[Statement]]] = []
+        annotated = self._annotated_headings()
+        closing = self._closing_lines()
         for index, unit in enumerate(self.units):
             following = self.units[index + 1] if index + 1 < len(self.units) else None
             items_under = following is not None and _inside(following, unit)
             leaf = not (unit.heading and items_under)
             inherited = self._inherited(unit, items_under=items_under) if leaf else []
+            if not inherited and not unit.found and leaf and unit.numbered:
+                inherited = _annotated_heading(unit, annotated) or _lead_in(self.units[:index], unit)
+            lines = closing.get(index, []) + [item.statement for item in unit.found if item.attach == "line"]
+            if any(_answers(statement) for statement in lines):  # a heading only naming a body yields
+                inherited = [statement for statement in inherited if statement.role_words]
+            inherited += closing.get(index, [])
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
             if inherited and not unit.found:
@@ -2261,6 +2359,7 @@ class _Walker:
             elif leaf:
                 self._report_unassigned(unit)
         tasks_ids = _task_ids([unit for unit, _ in drafts])
+        unit_index = {id(unit): index for index, unit in enumerate(self.units)}
         rule_in_force: str | None = None
         standing: list[str] = []
         for (unit, inherited), task_id in zip(drafts, tasks_ids, strict=True):
@@ -2269,6 +2368,8 @@ class _Walker:
             for item in unit.found:
                 self._report_reading(item, item.line)
                 self._take_fields(unit, item.statement)
+            for statement in closing.get(unit_index[id(unit)], []):
+                self._take_fields(unit, statement)  # 整改时限：5天 on the line closing the list
             names = _joined_names(statements)
             own_rule = next((s.rule for s in statements if s.rule), None)
             own = self.lexicon.convention_rule(own_rule) if own_rule else None
@@ -2310,6 +2411,56 @@ class _Walker:
                 Assignment(task_id, named.name, role, named.position, named.group)
                 for named, role in zip(names, roles, strict=True)
             )
+
+    def _closing_lines(self) -> dict[int, list[Statement]]:
+        """Items of a list that a labelled line after its last item answers for, by their index.
+
+        ``(1)院内禁烟标识数量不达标；`` ``(2)…`` ``(3)…。`` / ``问题整改责任单位：市卫生健康委员会``:
+        the line closes the list, none of whose other items has an annotation of its own; the last
+        item holds the line, the others take its statements.
+        """
+        closing: dict[int, list[Statement]] = {}
+        for index, unit in enumerate(self.units):
+            lines = [item.statement for item in unit.found if item.attach == "line" and item.statement.names]
+            if not unit.numbered or unit.row or not lines:
+                continue
+            following = self.units[index + 1] if index + 1 < len(self.units) else None
+            if following is not None and _siblings(following, unit):
+                continue  # not the list's last item
+            others = []
+            for previous in reversed(self.units[:index]):
+                if not _siblings(previous, unit) or not previous.numbered:
+                    break
+                if previous.found:
+                    others = []  # each item has its own annotation
+                    break
+                others.append(previous)
+            for other in others:
+                closing[self.units.index(other)] = lines
+        return closing
+
+    def _annotated_headings(self) -> dict[tuple[str, int], _Unit]:
+        """The headings that carry an annotation of their own, each with the unit holding it.
+
+        The annotation is the heading's (``（一）胖东来时代广场（责任单位：魏都区，市消防支队）``):
+        found in the heading's unit or in the unit of its words right after it, before its items.
+        """
+        annotated: dict[tuple[str, int], _Unit] = {}
+        for previous, unit in zip([None, *self.units], self.units, strict=False):
+            if not unit.found or not unit.sections:
+                continue
+            section = unit.sections[-1]
+            words = unit.text.strip(_EDGES)
+            own = unit.heading or (
+                previous is not None
+                and previous.heading
+                and previous.sections == unit.sections
+                and bool(words)
+                and section.title.startswith(words)
+            )
+            if own:
+                annotated.setdefault((section.key, section.line), unit)
+        return annotated
 
     def _inherited(self, unit: _Unit, *, items_under: bool = False) -> list[Statement]:
         """The statements of the headings over `unit` that name the body of their items.
@@ -2473,6 +2624,46 @@ def _verb_pattern(verbs: list[str]) -> re.Pattern[str]:
         return re.compile("(?!)")
     nouns = "人(?![口员才民])|同志|单位|部门|领导|的|者"
     return re.compile("(?P<verb>" + "|".join(map(re.escape, verbs)) + f")(?!{nouns})")
+
+
+def _answers(statement: Statement) -> bool:
+    """Whether a labelled line names who answers for the task (a lead or a responsible body)."""
+    return statement.role_words > 0 and any(
+        named.marker is None or named.marker.role not in ("support", "none") for named in statement.names
+    )
+
+
+def _annotated_heading(unit: _Unit, annotated: dict[tuple[str, int], _Unit]) -> list[Statement]:
+    """The statements of the innermost heading over `unit` that carries an annotation of its own.
+
+    An item with none of its own under such a heading is the heading's bodies' work
+    (``胖东来时代广场（责任单位：魏都区，市消防支队）`` over ``1.进门地面无荧光标识``).
+    """
+    sections = unit.sections[:-1] if unit.heading else unit.sections
+    for section in reversed(sections):
+        heading = annotated.get((section.key, section.line))
+        if heading is not None and heading is not unit:
+            return [item.statement for item in heading.found if item.statement.names]
+    return []
+
+
+def _lead_in(before: list[_Unit], unit: _Unit) -> list[Statement]:
+    """The statements of a line without a number that carries an annotation and opens a list.
+
+    ``胖东来时代广场（责任单位：魏都区，市消防支队）`` over ``1.进门地面无荧光标识；`` ``2.…``: the
+    items after it, in its section and none with an annotation of its own, are its bodies' work.
+    """
+    for previous in reversed(before):
+        if previous.numbered and not previous.found:
+            if len(previous.sections) < len(unit.sections):
+                return []  # a heading over the item: the list does not follow the line
+            continue
+        if previous.numbered or not previous.found or previous.heading:
+            return []
+        if unit.sections[: len(previous.sections)] != previous.sections:
+            return []
+        return [item.statement for item in previous.found if item.statement.names]
+    return []
 
 
 def _firm(statement: Statement) -> bool:

@@ -641,6 +641,7 @@ def split_paragraphs(
                 and start == 0
                 and paragraphs
                 and not row_closed  # 7.…落实 | / 8.…: a table's row closed by its bar, then the next
+                and not paragraphs[-1].standalone  # 牵头单位：A、…、B政府 / 5.…: a field ends unstopped
                 and _page_number(line_before, line, lexicon)
             ):
                 number_end = match_heading(line, lexicon)[1].start("rest")  # type: ignore[index]
