@@ -12,6 +12,10 @@ def roles(plan):
     return [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks]
 
 
+def kinds(plan, *wanted):
+    return [(issue.line, issue.kind) for issue in plan.issues if issue.kind in wanted]
+
+
 def test_bodies_that_lead_each_their_share():
     """830 (Tianjin): ``A、B按职责分工牵头负责`` makes both leads, each of its own share."""
     plan = parse_text(
@@ -326,3 +330,66 @@ def test_a_header_set_off_by_spaces_is_no_glued_header():
         "负责高考、中考的具体组织、实施和协调工作。\n"
     )
     assert roles(plan) == [[("区公安分局", "responsible")], [("区教育局", "responsible")]]
+
+
+def test_an_office_named_for_the_programme_it_drives():
+    """951 (Healthy China Action 2023): ``健康中国行动推进办`` holds the verb 推进 in its ending."""
+    plan = parse_text(
+        "（三）加强防护。提高防范意识和防护能力。(国家卫生健康委按职责分工负责)\n"
+        "(四) 持续推进健康中国行动宣讲员队伍建设。(健康中国行动推进办负责)\n"
+    )
+    assert roles(plan)[1] == [("健康中国行动推进办", "responsible")]
+
+
+def test_a_bracket_with_a_role_word_and_no_known_body_is_reported():
+    """An item whose bracket says 负责 but names nothing the reader knows is listed, not dropped."""
+    plan = parse_text(
+        "（三）加强防护。提高防范意识和防护能力。(国家卫生健康委负责)\n"
+        "(四) 持续推进宣讲员队伍建设。(社会各界共同负责)\n"
+    )
+    assert kinds(plan, "unread-annotation", "unassigned-task") == [
+        (2, "unread-annotation"),
+        (2, "unassigned-task"),
+    ]
+
+
+def test_a_bracket_broken_over_two_lines_of_a_page():
+    """951 (a journal's page of the same work points): ``…按职`` / ``责分工负责)``: the short line
+    closes the bracket the line before left open."""
+    plan = parse_text(
+        "(十)严厉打击通过互联网销售烟草制品。\n"
+        "品的违法行为,保护未成年人免受烟侵害。(教育部、市场监管总局、广电总局、国家烟草局按职\n"
+        "责分工负责)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("教育部", "responsible"),
+            ("市场监管总局", "responsible"),
+            ("广电总局", "responsible"),
+            ("国家烟草局", "responsible"),
+        ]
+    ]
+
+
+def test_a_bodys_name_closed_by_a_full_stop_before_its_duties():
+    """961 (a county's straw-burning plan on a document site): ``县环保局。负责对…``: the stop is
+    written for the colon of a list of duties."""
+    plan = parse_text(
+        "三、组织领导及职责分工\n"
+        "各组成单位及其职责如下:县环保局。负责对全县秸秆禁烧工作实施统一监督,并承担县禁烧办的日常工作。"
+        "县交通局、公路局。负责对县道两侧燃烧秸秆情况的巡查。\n"
+    )
+    assert roles(plan) == [
+        [("县环保局", "responsible")],
+        [("县交通局", "responsible"), ("县公路局", "responsible")],
+    ]
+
+
+def test_a_working_group_named_in_a_heading_with_a_colon():
+    """982 (the 2003 national SARS command's working groups): ``(五)农村组:`` over numbered duties
+    that name no other body: the group answers for each."""
+    plan = parse_text(
+        "(五)农村组: 1.制定农村非典型肺炎防治工作预案。 "
+        "2.分析并预测农村非典型肺炎疫情,及时提出相关措施和建议。\n"
+    )
+    assert roles(plan) == [[("农村组", "responsible")], [("农村组", "responsible")]]

@@ -174,6 +174,8 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         not_body = None  # 乡村振兴办: the ending 振兴办 is longer than the verb 兴办 it ends with
     group = lexicon.collective.search(core)
     sentence_word = lexicon.not_in_body.search(core)
+    if sentence_word is not None and ending is not None and sentence_word.start() >= ending.start():
+        sentence_word = None  # 健康中国行动推进办: the verb 推进 is part of the ending 推进办
     if (
         sentence_word is not None
         and group is not None

@@ -715,16 +715,23 @@ class _Walker:
 
         The cue word counts in a heading's title, in a short line of its own, in a sentence that
         ends with a colon (``其职责分工为：``) or says the list follows (``现将…工作职责通知如下``);
-        not inside a statement (``按职责分工负责``).
+        not inside a statement (``按职责分工负责``). A heading that only names a body and closes with
+        a colon (``（五）农村组：``) announces that body's duties.
         """
         cue = self.lexicon.duty_sections
         found = cue.search(text)
-        announces = (title is not None and cue.search(title.partition("。")[0]) is not None) or (
-            found is not None
-            and (
-                text.rstrip(_SPACE).endswith(("：", ":"))
-                or len(_CJK.findall(text)) <= _DUTY_CUE_LINE
-                or _AS_FOLLOWS.match(text, found.end()) is not None  # …工作职责通知如下，请遵照执行。
+        named = title is not None and title.strip(_SPACE).endswith(("：", ":"))  # （五）农村组：1.制定…
+        named = named and bool(self.reader.names_of(title.strip(_SPACE)[:-1].strip(_EDGES), strict=False))
+        announces = (
+            named
+            or (title is not None and cue.search(title.partition("。")[0]) is not None)
+            or (
+                found is not None
+                and (
+                    text.rstrip(_SPACE).endswith(("：", ":"))
+                    or len(_CJK.findall(text)) <= _DUTY_CUE_LINE
+                    or _AS_FOLLOWS.match(text, found.end()) is not None  # …工作职责通知如下，请遵照执行。
+                )
             )
         )
         if not announces:
@@ -1316,6 +1323,9 @@ class _Walker:
         if not statement.names and not statement.standing and not labelled:
             if statement.rule is not None:
                 self._note_convention(statement.rule)
+            elif statement.role_words and statement.unread and closed:  # (健康中国行动推进办负责)
+                message = f"'{content[:30]}' has a role word but names no body it knows; left out"
+                self._report(paragraph.line_at(start), "unread-annotation", message)
             return None
         if not labelled:
             if statement.role_words:
@@ -1441,6 +1451,13 @@ class _Walker:
             if best is None:
                 best = self._relative_statement(text, start, end)
             if best is None:
+                stop = self._body_and_stop(text, start, end)
+                if stop is not None:  # the duties are the sentences after it
+                    boundary, statement = stop
+                    line = paragraph.line_at(start)
+                    opened.append(_Found(start, boundary, statement, text[start:end], None, "after", line))
+                    continue
+            if best is None:
                 request = self._request(text, start, end)
                 if request is not None:  # the task: the sentence's words before the request
                     position, statement = request
@@ -1534,6 +1551,26 @@ class _Walker:
             or starts_with_place(name, self.lexicon)
             or self.registry.knows(name)
         )
+
+    def _body_and_stop(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """A sentence that only names bodies, before their duties opening with a role verb.
+
+        ``各组成单位及其职责如下：县环保局。负责对全县秸秆禁烧工作实施统一监督…``: a full stop
+        written for the colon of a duty list.
+        """
+        if end >= len(text) or text[end] != "。":
+            return None
+        start = max(
+            start, text.rfind("：", start, end) + 1, text.rfind(":", start, end) + 1
+        )  # …如下：县环保局。
+        head = text[start:end].strip(_EDGES)
+        if not head or len(head) > _DUTY_HEAD_LENGTH or not self.reader.names_of(head, strict=True):
+            return None
+        verb = self.reader.verb_at_start(text[end + 1 :].lstrip(_EDGES))
+        if verb is None or verb.role not in ("lead", "responsible"):
+            return None
+        statement = self.reader.read(head + verb.text)
+        return (end + 1, statement) if _whole_statement(statement) else None
 
     def _relative_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """``由镇公路站负责的农村道路硬化项目，…``: the bodies who answer for the thing the clause names."""
@@ -2553,7 +2590,11 @@ class _Walker:
         if not unit.sections or not (unit.numbered or len(_CJK.findall(unit.text)) >= _TASK_LIKE_LENGTH):
             return
         top = unit.sections[0].key
-        if not any(u.found and u.sections and u.sections[0].key == top for u in self.units):
+        if not any(u.found and u.sections and u.sections[0].key == top for u in self.units) and not (
+            unit.numbered
+            and len(unit.sections) == 1
+            and any(u.found and len(u.sections) == 1 for u in self.units)
+        ):  # an outline's top item like others that have tasks: (四)持续推进… among (三)…(A负责)
             return
         self._report(unit.first_line, "unassigned-task", f"no responsibility found for '{unit.text[:24]}…'")
 

@@ -668,9 +668,15 @@ def split_paragraphs(
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
             rewrapped = width is not None and bool(parts) and abs(len(parts[-1]) - width) <= 1
+            closes_bracket = (  # …国家烟草局按职 / 责分工负责）: a short line closing the bracket left open
+                bool(parts)
+                and len(line) < _WRAPPED
+                and _opens_more_than_it_closes("".join(parts))
+                and not _opens_more_than_it_closes("".join(parts) + line)
+            )
             if wrapped_cell or (
-                (in_body or rewrapped)  # a line as long as the text was wrapped at goes on anywhere
-                and current is not None
+                (in_body or rewrapped or closes_bracket)  # a line as long as the text was wrapped at
+                and current is not None  # goes on anywhere
                 and (
                     not alone
                     or (
