@@ -88,6 +88,7 @@ _DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _THEME = re.compile(r"^(?P<theme>[^，、；。,;]{2,20})。")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _LONGEST_NAMES = 40  # characters at most of a list of names read where it starts (请A、B…)
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")  # a name in Chinese characters alone
 _LIST_MARKS = "、，,和及与"  # marks between the names of a list
 _LONGEST_GLUED_HEADER = 40  # characters at most of a header line whose cells ran together
 _MIN_ROW_TEXT = 4  # characters at least of a row's text before its full stop, under a glued header
@@ -721,7 +722,9 @@ class _Walker:
         cue = self.lexicon.duty_sections
         found = cue.search(text)
         named = title is not None and title.strip(_SPACE).endswith(("：", ":"))  # （五）农村组：1.制定…
-        named = named and bool(self.reader.names_of(title.strip(_SPACE)[:-1].strip(_EDGES), strict=False))
+        named = named and bool(
+            self.reader.names_of(title.strip(_SPACE)[:-1].strip(_EDGES), strict=False) or self._team_of(title)
+        )
         announces = (
             named
             or (title is not None and cue.search(title.partition("。")[0]) is not None)
@@ -866,7 +869,7 @@ class _Walker:
             return
         names = self.reader.names_of(title, strict=False)
         if not names:
-            led = self._led_by(title) or self._subject_of(title)
+            led = self._led_by(title) or self._subject_of(title) or self._team_of(section.title)
             if led is not None:  # 一、防治组，以省卫生厅为主，…任组长。主要职责是：(一)…
                 self.weak_section_roles[section.key, section.line] = led
             return
@@ -881,6 +884,23 @@ class _Walker:
             self.section_roles[section.key, section.line] = self.reader.read(title)
         elif names == [title]:
             self.weak_section_roles[section.key, section.line] = self.reader.read(title)
+
+    def _team_of(self, title: str) -> Statement | None:
+        """A working group named alone in a heading closed by a colon, over its duties: ``（五）农村组：``.
+
+        The group is taken for the body of its duties where the heading names no department (a
+        group a sentence says is led by one, ``由应急主管部门牵头…组成``, is that department's).
+        """
+        text = title.strip(_SPACE)
+        name = text[:-1].strip(_EDGES)
+        if not text.endswith(("：", ":")) or not _CJK_NAME.fullmatch(name) or len(name) > _DUTY_HEAD_LENGTH:
+            return None
+        if not any(
+            name.endswith(row.entry) and len(name) > len(row.entry) for row in self.lexicon.entries("team")
+        ):
+            return None
+        answers = next((m for m in self.lexicon.labels.values() if m.role == "responsible"), None)
+        return Statement(names=[NamedBody(name, 1, 1, answers)], role_words=1)
 
     def _led_by(self, title: str) -> Statement | None:
         """A clause of a heading that names who leads the group it sets up (``以省卫生厅为主``).
