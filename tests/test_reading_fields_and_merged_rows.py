@@ -393,3 +393,23 @@ def test_a_working_group_named_in_a_heading_with_a_colon():
         "2.分析并预测农村非典型肺炎疫情,及时提出相关措施和建议。\n"
     )
     assert roles(plan) == [[("农村组", "responsible")], [("农村组", "responsible")]]
+
+
+def test_fields_of_work_that_open_a_list_share_the_bureau_ending():
+    """1000 (Wuhan, a proposal's handling plan): ``市财政、民政、劳动社保、物价局`` names four
+    bureaus, the prefix and the ending written once; ``市房产、规划局(市国土资源局)`` two, the second
+    with its other name. A word inside a list (``五金城``, a market) is lent nothing."""
+    plan = parse_text(
+        "(一)扩大廉租住房保障覆盖面。\n"
+        "责任单位:市房产、规划局(市国土资源局);协办单位:市财政、民政、劳动社保、物价局。\n"
+        "(二)推进总部中心建设。(责任单位:总部办、经济开发区、五金城、科技局)\n"
+    )
+    assert roles(plan)[0] == [
+        ("市房产局", "lead"),
+        ("市规划局(市国土资源局)", "lead"),
+        ("市财政局", "support"),
+        ("市民政局", "support"),
+        ("市劳动社保局", "support"),
+        ("市物价局", "support"),
+    ]
+    assert [body for body, _ in roles(plan)[1]] == ["总部办", "经济开发区", "科技局"]

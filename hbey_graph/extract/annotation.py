@@ -33,6 +33,7 @@ from hbey_graph.extract.bodies import (
     body_strength,
     level_prefix,
     starts_with_place,
+    without_qualifier,
 )
 from hbey_graph.extract.lexicon import ROLE_VALUES, Lexicon, Marker
 from hbey_graph.extract.text import (
@@ -733,7 +734,8 @@ class StatementReader:
         agency = lexicon.agency.search(name)
         if agency is not None and agency.group() != name:
             return name  # an agency named with its seat: 人行郑州中心支行, 民航西南地区管理局
-        return prefix + name if _ending_kind(name, lexicon) in _CARRIED_TO else name
+        core = without_qualifier(name) or name  # 规划局（市国土资源局）: the name before its qualifier
+        return prefix + name if _ending_kind(core, lexicon) in _CARRIED_TO else name
 
     def _opens_with_place(self, name: str) -> bool:
         """Whether `name` opens with the name of a district or county, not a zone (``雁山区科技局``)."""
@@ -975,6 +977,21 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             while before >= 0 and _is_field_of_work(names[before], lexicon):
                 result[before] = names[before] + ending.group()
                 before -= 1
+        core = without_qualifier(name) or name
+        office = lexicon.ending_pattern.search(core)
+        if (
+            index > 0
+            and office is not None
+            and lexicon.ending_kinds.get(office.group()) == "department"
+            and _FIELD_OF_WORK.fullmatch(core[: office.start()])
+            and _is_field_of_work(_without_level(names[index - 1], lexicon), lexicon)
+        ):  # 市财政、民政、物价局: 市财政局, 民政局, 物价局 (the prefix is carried later)
+            run = index
+            while run > 0 and _is_field_of_work(_without_level(names[run - 1], lexicon), lexicon):
+                run -= 1
+            if run == 0:  # the fields open the list (not 总部办、五金城、科技局: a place before a bureau)
+                for before in range(index):
+                    result[before] = names[before] + office.group()
         organ = _ORGAN_GROUP.match(names[index - 1]) if index > 0 else None
         if organ is not None and _BARE_GROUP.match(name):  # 县政府有关部门、有关直属单位
             result[index] = organ.group("organ") + name
@@ -1021,6 +1038,12 @@ def _lends_zone_ending(before: str, name: str, ending: re.Match[str] | None, lex
         and not lexicon.ending_pattern.search(before)
         and not lexicon.not_in_body.search(before)
     )
+
+
+def _without_level(word: str, lexicon: Lexicon) -> str:
+    """`word` without the level prefix it opens with (``市财政``: ``财政``)."""
+    prefix = level_prefix(word, lexicon)
+    return word[len(prefix) :] if prefix else word
 
 
 def _is_field_of_work(word: str, lexicon: Lexicon) -> bool:
