@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -885,6 +885,11 @@ class _Walker:
         elif names == [title]:
             self.weak_section_roles[section.key, section.line] = self.reader.read(title)
 
+    @cached_property
+    def _responsible(self) -> Marker | None:
+        """The lexicon's first label of responsible bodies: the role of a body named bare."""
+        return next((m for m in self.lexicon.labels.values() if m.role == "responsible"), None)
+
     def _team_of(self, title: str) -> Statement | None:
         """A working group named alone in a heading closed by a colon, over its duties: ``（五）农村组：``.
 
@@ -899,8 +904,7 @@ class _Walker:
             name.endswith(row.entry) and len(name) > len(row.entry) for row in self.lexicon.entries("team")
         ):
             return None
-        answers = next((m for m in self.lexicon.labels.values() if m.role == "responsible"), None)
-        return Statement(names=[NamedBody(name, 1, 1, answers)], role_words=1)
+        return Statement(names=[NamedBody(name, 1, 1, self._responsible)], role_words=1)
 
     def _led_by(self, title: str) -> Statement | None:
         """A clause of a heading that names who leads the group it sets up (``以省卫生厅为主``).
@@ -1550,6 +1554,8 @@ class _Walker:
         work they agree on so. The bodies must be named one by one; a group asked to act
         (``请各责任单位抓好落实``) is a notice's exhortation.
         """
+        if not any(agent in text[start:end] for agent in self.lexicon.requests):
+            return None
         for clause in _clause_starts(text, start, end):
             position = clause + len(text[clause:end]) - len(text[clause:end].lstrip(_EDGES))
             agent = next((a for a in self.lexicon.requests if text.startswith(a, position)), None)
@@ -1580,14 +1586,14 @@ class _Walker:
         """
         if end >= len(text) or text[end] != "。":
             return None
+        verb = self.reader.verb_at_start(text[end + 1 :].lstrip(_EDGES))
+        if verb is None or verb.role not in ("lead", "responsible"):
+            return None
         start = max(
             start, text.rfind("：", start, end) + 1, text.rfind(":", start, end) + 1
         )  # …如下：县环保局。
         head = text[start:end].strip(_EDGES)
         if not head or len(head) > _DUTY_HEAD_LENGTH or not self.reader.names_of(head, strict=True):
-            return None
-        verb = self.reader.verb_at_start(text[end + 1 :].lstrip(_EDGES))
-        if verb is None or verb.role not in ("lead", "responsible"):
             return None
         statement = self.reader.read(head + verb.text)
         return (end + 1, statement) if _whole_statement(statement) else None
@@ -1957,14 +1963,8 @@ class _Walker:
             return None
         if re.search(r"\s", text):
             return None  # cells set off by spaces are read as such
-        used = [False] * len(text)
-        found = set()
-        for label in sorted(self.lexicon.labels, key=len, reverse=True):
-            for match in re.finditer(re.escape(label), text):
-                if not any(used[match.start() : match.end()]):
-                    used[match.start() : match.end()] = [True] * len(label)
-                    found.add(label)
-        if len(found) < _GLUED_HEADER_LABELS or sum(used) < _GLUED_HEADER_SHARE * len(text):
+        labels = [match.group() for match in self.lexicon.label_opening.finditer(text)]  # longest first
+        if len(set(labels)) < _GLUED_HEADER_LABELS or sum(map(len, labels)) < _GLUED_HEADER_SHARE * len(text):
             return None
         bodies = [
             column for column in glued_header(text, self.lexicon.labels) or [] if column.role in _ROLE_VALUES
@@ -2325,7 +2325,7 @@ class _Walker:
             and self.lexicon.ending_kinds.get(ending.group()) == "collective"
             and len(ending.group()) < len(name) <= _GROUP_HEADER_CELL
         ):  # 相关部门, 涉及部门: a column of bodies (not 湖北省黄冈市其他机构, a body; 单位 alone: %, 万亩)
-            marker = next((m for m in labels.values() if m.role == "responsible"), None)
+            marker = self._responsible
         return None if marker is None or marker.role == "text" else marker
 
     # --- fields and conventions -------------------------------------------------------------------
@@ -2399,11 +2399,13 @@ class _Walker:
             leaf = not (unit.heading and items_under)
             inherited = self._inherited(unit, items_under=items_under) if leaf else []
             if not inherited and not unit.found and leaf and unit.numbered:
-                inherited = _annotated_heading(unit, annotated) or _lead_in(self.units[:index], unit)
-            lines = closing.get(index, []) + [item.statement for item in unit.found if item.attach == "line"]
+                inherited = _annotated_heading(unit, annotated) or _lead_in(self.units, index)
+            lines = closing.get(id(unit), []) + [
+                item.statement for item in unit.found if item.attach == "line"
+            ]
             if any(_answers(statement) for statement in lines):  # a heading only naming a body yields
                 inherited = [statement for statement in inherited if statement.role_words]
-            inherited += closing.get(index, [])
+            inherited += closing.get(id(unit), [])
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
             if inherited and not unit.found:
@@ -2416,7 +2418,6 @@ class _Walker:
             elif leaf:
                 self._report_unassigned(unit)
         tasks_ids = _task_ids([unit for unit, _ in drafts])
-        unit_index = {id(unit): index for index, unit in enumerate(self.units)}
         rule_in_force: str | None = None
         standing: list[str] = []
         for (unit, inherited), task_id in zip(drafts, tasks_ids, strict=True):
@@ -2425,7 +2426,7 @@ class _Walker:
             for item in unit.found:
                 self._report_reading(item, item.line)
                 self._take_fields(unit, item.statement)
-            for statement in closing.get(unit_index[id(unit)], []):
+            for statement in closing.get(id(unit), []):
                 self._take_fields(unit, statement)  # 整改时限：5天 on the line closing the list
             names = _joined_names(statements)
             own_rule = next((s.rule for s in statements if s.rule), None)
@@ -2470,7 +2471,7 @@ class _Walker:
             )
 
     def _closing_lines(self) -> dict[int, list[Statement]]:
-        """Items of a list that a labelled line after its last item answers for, by their index.
+        """Items of a list that a labelled line after its last item answers for, by the item's id.
 
         ``(1)院内禁烟标识数量不达标；`` ``(2)…`` ``(3)…。`` / ``问题整改责任单位：市卫生健康委员会``:
         the line closes the list, none of whose other items has an annotation of its own; the last
@@ -2493,7 +2494,7 @@ class _Walker:
                     break
                 others.append(previous)
             for other in others:
-                closing[self.units.index(other)] = lines
+                closing[id(other)] = lines
         return closing
 
     def _annotated_headings(self) -> dict[tuple[str, int], _Unit]:
@@ -2708,13 +2709,16 @@ def _annotated_heading(unit: _Unit, annotated: dict[tuple[str, int], _Unit]) -> 
     return []
 
 
-def _lead_in(before: list[_Unit], unit: _Unit) -> list[Statement]:
+def _lead_in(units: list[_Unit], index: int) -> list[Statement]:
     """The statements of a line without a number that carries an annotation and opens a list.
 
     ``胖东来时代广场（责任单位：魏都区，市消防支队）`` over ``1.进门地面无荧光标识；`` ``2.…``: the
-    items after it, in its section and none with an annotation of its own, are its bodies' work.
+    items after it (`units[index]` one of them), in its section and none with an annotation of its
+    own, are its bodies' work.
     """
-    for previous in reversed(before):
+    unit = units[index]
+    for position in range(index - 1, -1, -1):
+        previous = units[position]
         if previous.numbered and not previous.found:
             if len(previous.sections) < len(unit.sections):
                 return []  # a heading over the item: the list does not follow the line
