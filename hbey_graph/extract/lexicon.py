@@ -19,7 +19,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
 ``label``
     A field name followed by a colon (``牵头单位：``), also a table's column header. ``value``: the
     role of the names after it (``lead``, ``support``, ``responsible``, ``implementer``, ``by_rule``),
-    or what the field holds instead (``official``, ``deadline``, ``text``, ``number``, ``none``);
+    or what the field holds instead (``official``, ``deadline``, ``text``, ``number``, ``none``;
+    ``composition``: the make-up of a working group, ``组长：…``, after which a labelled line such
+    as ``成员单位：…`` names the group's members, not a task's bodies);
     ``extra``: the role beside a named lead (``责任单位`` beside ``牵头单位``: ``support``).
 ``verb``
     A word closing a list of names (``A、B配合``); ``value`` and ``extra`` as for a label.
@@ -164,7 +166,7 @@ KINDS: tuple[str, ...] = (
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
 ROLE_VALUES: tuple[str, ...] = ("lead", "support", "responsible", "implementer", "by_rule")
-_FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none")
+_FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none", "composition")
 _RULES = ("first_listed", "first_department", "no_list", "continues")
 _REGEX_KINDS = frozenset(
     {

@@ -601,6 +601,9 @@ class _Walker:
         self.duty_lists: set[tuple[str, int]] = set()
         self.following = ""  # the paragraph after the one read
         self.duty_run = False  # the paragraph and one beside it each open with a body and a colon
+        # the line before named a working group's make-up (组长：…): a line right after it labelled
+        # by a group (成员单位：…) names the group's members, not a task's bodies
+        self.composition = False
         verbs = sorted(
             (m.text for m in self.lexicon.verbs.values() if "负责" in m.text or "牵头" in m.text),
             key=len,
@@ -1015,8 +1018,12 @@ class _Walker:
         text = piece.text.strip(_SPACE)
         if not text:
             return
+        composing, self.composition = self.composition, False
         label = self.reader.leading_label(text)
         if label is not None and not text[: label.start()].strip(_SPACE + _SYMBOLS):
+            if composing and self.lexicon.collective.search(self.reader.label_of(label)):
+                self.composition = True  # 组长：… / 成员单位：A、B: the group's members
+                return
             self._line_statement(piece, text[label.start() :])
             return
         if heading_unit is None and self._field_line(piece):
@@ -1839,6 +1846,9 @@ class _Walker:
         if match is None:
             return False
         marker = self.lexicon.labels[self.reader.label_of(match)]
+        if marker.role == "composition":
+            self.composition = True
+            return True
         if marker.role in ("none", "number"):
             if len(list(self.reader.labels_in(text))) > 1:  # 组织实施：…。责任部门：A，参与部门：B
                 self._line_statement(piece, text)
