@@ -20,7 +20,8 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 __all__ = [
     "Terminated",
@@ -94,12 +95,31 @@ def handle_stop_signals() -> Iterator[None]:
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         signals.append(signal.SIGINT)
     previous = {signum: signal.signal(signum, _on_signal) for signum in signals}
+    unraisable_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_about_stops(unraisable_hook)
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = unraisable_hook
         _received.clear()
+
+
+def _quiet_about_stops(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """`hook`, except for a stop the handlers raised where Python can only print it.
+
+    A signal arriving while a finaliser or a weak reference's callback runs is raised there, and
+    Python prints it as "Exception ignored … Traceback" to stderr. It is remembered, and raised
+    again where the command can act on it, so the traceback would only alarm the user.
+    """
+
+    def quiet(unraisable: Any) -> object:
+        if _received and isinstance(unraisable.exc_value, (KeyboardInterrupt, Terminated)):
+            return None
+        return hook(unraisable)
+
+    return quiet
 
 
 def start_worker() -> None:

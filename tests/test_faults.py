@@ -23,7 +23,7 @@ import pytest
 from hbey_graph import build_graph, lead_workload, load_plan, parse_text
 from hbey_graph.cli import main
 from hbey_graph.errors import PlanReadError
-from hbey_graph.interrupts import handle_stop_signals, raise_if_stopped
+from hbey_graph.interrupts import Terminated, handle_stop_signals, raise_if_stopped
 from hbey_graph.outputs import output_folder, write_file
 from hbey_graph.report import report_charts
 
@@ -635,6 +635,33 @@ def test_a_ctrl_c_swallowed_on_the_way_still_stops_the_writing(tmp_path):
     assert list(tmp_path.iterdir()) == []
     raise_if_stopped()  # forgotten once the block ends: later writes go ahead
     assert write_file(tmp_path / "b.csv", lambda f: f.write(b"b\n")).read_text() == "b\n"
+
+
+def test_a_signal_inside_a_finaliser_prints_no_traceback():
+    """SIGTERM arriving while a finaliser runs is raised there, where Python can only hand it to
+    ``sys.unraisablehook`` (which prints "Exception ignored … Traceback"); it is remembered and
+    raised again, and not handed on. A finaliser's own error still is."""
+
+    class Finalised:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1.0)  # the handler runs here, inside the finaliser
+
+    class Failing:
+        def __del__(self):
+            raise ValueError("a finaliser's own error")
+
+    unraisable = []
+    previous, sys.unraisablehook = sys.unraisablehook, unraisable.append
+    try:
+        with handle_stop_signals():
+            Finalised()  # dropped at once: its finaliser runs
+            Failing()
+            with pytest.raises(Terminated):
+                raise_if_stopped()
+    finally:
+        sys.unraisablehook = previous
+    assert [type(u.exc_value) for u in unraisable] == [ValueError]
 
 
 def test_a_ctrl_c_swallowed_on_the_way_still_ends_the_command(monkeypatch, tmp_path, capsys):
