@@ -72,6 +72,7 @@ _CLAUSE_SEPARATORS = "，,；;。"
 _SPACE = " \t\u3000"
 _SPACES = re.compile(f"[{_SPACE}]+")
 _EDGES = _SPACE + "，,；;。.、：:"
+_CELL_BARS = "|｜"  # the bars a table flattened to text sets between its cells
 _LEADING_SYMBOLS = ITEM_SYMBOLS
 _SCOPE_FOLLOWING = re.compile(r"下同|以下|后同")
 _BARE_LEVEL_WORDS = (  # 各县、市、区 (before 政府), 各市（州）
@@ -517,7 +518,7 @@ class StatementReader:
         fields.append((current, text[position:]))
         result = []
         for field_label, field_text in fields:
-            field_text = field_text.strip(_EDGES)
+            field_text = field_text.strip(_EDGES + _CELL_BARS)  # 责任单位: | A、B |: a row between bars
             if not field_text:
                 continue
             if field_label is None:
@@ -1137,7 +1138,7 @@ def assign_roles(names: Sequence[NamedBody], bodies: Sequence[Body], rule: str |
     given: dict[Marker | None, str | None] = {}  # the role each marker gives; None: the convention's
     for marker in markers:
         role = "by_rule" if marker is None else marker.beside_lead if explicit_lead else marker.role
-        if role == "responsible" and supported and marker is not STANDING:
+        if role in ("responsible", "implementer") and supported and marker is not STANDING:
             role = "lead"
         if role == "by_rule" and rule is None and responsible_marked and not explicit_lead:
             role = "responsible"

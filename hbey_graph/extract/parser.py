@@ -1806,6 +1806,11 @@ class _Walker:
             return
         self._attach_to_last(found, alone=True)
 
+    def _opened_by(self, unit: _Unit, label: re.Match[str]) -> bool:
+        """Whether `unit`'s text opened with the same label as `label` (a record's first field)."""
+        opening = self.reader.label_colon.match(unit.piece.paragraph.text.strip(_SPACE))
+        return opening is not None and self.reader.label_of(opening) == self.reader.label_of(label)
+
     def _opens_with_text_label(self, text: str) -> bool:
         """Whether `text` opens with the label of a task's content (``职责：``, ``工作要求：``)."""
         match = self.reader.label_colon.match(text.strip(_SPACE))
@@ -1861,7 +1866,11 @@ class _Walker:
             return True
         if marker.role != "text" or not self.units or not self.units[-1].found:
             return False
-        unit = self.units[-1]  # the content goes on with the task whose statements came before it
+        unit = self.units[-1]
+        if self._opened_by(unit, match):  # 具体措施：… / 责任单位：… / 具体措施：…: the next record
+            self._new_unit(piece.cut(match.end(), len(piece.text), _EDGES))
+            return True
+        # the content goes on with the task whose statements came before it
         rest = piece.cut(match.end(), len(piece.text), _EDGES)
         for item in self._statements_in(rest.text, piece.paragraph):
             unit.add(item)
@@ -2179,18 +2188,21 @@ class _Walker:
         markers = table.markers_of(kinds)
         texts: list[_Piece] = []
         found: list[_Found] = []
-        official = deadline = ""
+        official = deadline = displaced = ""
         trailing = iter(table.trailing)
         for index, (cell, piece) in enumerate(zip(cells, pieces, strict=True)):
             line = piece.paragraph.last_line
             marker = markers[index] if markers is not None else None
             if marker is not None and marker.role in ("none", "number"):
+                if kinds[index] == "deadline":  # a stray cell pushed the date a column on
+                    displaced = displaced or cell
                 continue
             if marker is not None and marker.role == "official":
                 official = piece.original or cell  # a person's name as written: 欧乾震, not 欧干震
                 continue
-            if marker is not None and marker.role == "deadline" and cell.strip(_EDGES):
-                deadline = cell  # under 完成时限, whatever its words: 年内见成效
+            if marker is not None and marker.role == "deadline" and kinds[index] != "number":
+                if cell.strip(_EDGES):
+                    deadline = cell  # under 完成时限, whatever its words: 年内见成效
                 continue
             label = self.reader.leading_label(cell)
             if label is not None and label.start() == 0:
@@ -2225,7 +2237,7 @@ class _Walker:
         if official:
             table.last_official = official
         unit.lead_official = official or (table.last_official if table.has_official else "")
-        unit.deadline = deadline
+        unit.deadline = deadline or displaced
         unit.cells = sum(1 for item in found if item.statement.names)
         return True
 
