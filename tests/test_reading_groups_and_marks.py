@@ -130,3 +130,61 @@ def test_a_stray_cell_before_the_date_does_not_become_the_deadline():
     ]
     assert [task.deadline for task in plan.tasks] == ["2023年底", "2023年底"]
     assert roles(plan) == [[("经管站", "lead")], [("经管站", "lead")]]
+
+
+def test_a_table_run_together_with_rows_numbered_in_brackets():
+    """1070 (Wenzhou): a flipbook's copy of a table (序号 条款对应的工作内容 责任单位 责任类型) whose
+    rows, numbered ``(25)`` ``(27)``, run on with their cells; a body supporting the one named
+    before it in brackets, and the kind of duty (受理) after the bodies, which is no official."""
+    plan = parse_text(
+        "148序号 条款对应的工作内容 责任单位 责任类型(25)受理服务温州地接 120 天以上、游客满意度保持在 "
+        "80%以上的中、高级导游员的奖励市文广旅局 受理(26)受理新设立、新引进或非法人转独立法人的国内外"
+        "知名创意设计等专业服务机构的奖励市委宣传部(市税务局配合提供数据)受理(27)制定自创区(科创走廊)"
+        "内优秀科技中介机构遴选办法,并组织实施市科技局制定细则组织实施\n"
+    )
+    assert roles(plan) == [
+        [("市文广旅局", "responsible")],
+        [("市委宣传部", "lead"), ("市税务局", "support")],
+        [("市科技局", "responsible")],
+    ]
+    assert [task.lead_official for task in plan.tasks] == ["", "", ""]
+
+
+def test_a_supporting_body_with_what_its_support_is():
+    """``A牵头，B配合做好数据提供``: after the lead, B supports, and the words after the verb say how."""
+    plan = parse_text("1.受理知名创意设计等专业服务机构的奖励。(市委宣传部牵头,市税务局配合做好数据提供)\n")
+    assert roles(plan) == [[("市委宣传部", "lead"), ("市税务局", "support")]]
+
+
+def test_a_line_announcing_the_items_its_bodies_carry_out_is_no_task():
+    """1081 (Ministry of Civil Affairs): ``救灾司救灾处会同备灾处负责，具体工作是：`` over (1) (2):
+    the items are the tasks; an office named after the ministry's department (救灾司救灾处) is surely
+    a body, and the office after 会同 supports it."""
+    plan = parse_text(
+        "8.实时工作报告。\n"
+        "救灾司救灾处会同备灾处负责,具体工作是:\n"
+        "(1)按照国务院要求,定期向国务院报告救灾工作的开展情况;\n"
+        "(2)救灾工作结束后,向国务院报告灾害总体情况和救灾工作开展情况。\n"
+    )
+    assert [task.text[:4] for task in plan.tasks] == ["按照国务", "救灾工作"]
+    assert roles(plan) == [[("救灾司救灾处", "lead"), ("备灾处", "support")]] * 2
+
+
+def test_bodies_each_carrying_out_their_part():
+    """1082 (Beijing): ``(A、B分别负责落实)``."""
+    plan = parse_text("(一)推进支持雄安新区建设等信息公开。(市发展改革委、市人力社保局分别负责落实)\n")
+    assert roles(plan) == [[("市发展改革委", "responsible"), ("市人力社保局", "responsible")]]
+
+
+def test_a_disclosure_catalogue_s_columns():
+    """1060 (a county education bureau): 信息类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限: the
+    website a disclosure goes to is no body, and the time limit is the deadline."""
+    plan = parse_text(
+        "信息类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限 |\n"
+        "领导信息 | 局领导班子成员相片、姓名、建立及工作分工 | 办公室 | 县人民政府网站的县教育局栏目 "
+        "| 信息形成或变更之日起20个工作日内 |\n"
+        "人事信息 | 县教育局根据管理权限任免的机关内设股室负责人员 | 人事股 | 县人民政府网站的县教育局栏目 "
+        "| 信息形成或变更之日起20个工作日内 |\n"
+    )
+    assert roles(plan) == [[("办公室", "responsible")], [("人事股", "responsible")]]
+    assert {task.deadline for task in plan.tasks} == {"信息形成或变更之日起20个工作日内"}

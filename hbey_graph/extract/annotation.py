@@ -186,6 +186,7 @@ class _Patterns(NamedTuple):
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
     verb_comma: re.Pattern[str]
+    support_verb: re.Pattern[str]
     infix: re.Pattern[str]
     own_marker: re.Pattern[str]
 
@@ -208,6 +209,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     )
     verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
     infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
+    support = [verb for verb, marker in lexicon.verbs.items() if marker.role == "support"]
+    support_verbs = "|".join(map(re.escape, sorted(support, key=len, reverse=True))) or "(?!)"
     patterns = _Patterns(
         label_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]"),
         label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
@@ -221,6 +224,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         verb_end=re.compile(rf"(?:{verbs})$"),
         verb_start=re.compile(rf"^(?:{verbs})"),
         verb_comma=re.compile(rf"(?:{verbs})、"),
+        support_verb=re.compile(support_verbs),
         infix=re.compile(infixes),
         own_marker=re.compile(
             rf"^(?P<name>.+?)[{re.escape(OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(CLOSE)}]$"
@@ -269,6 +273,7 @@ class StatementReader:
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
         self._verb_comma = patterns.verb_comma
+        self._support_verb = patterns.support_verb
         self._infix = patterns.infix
         self._own_marker = patterns.own_marker
         self._memo: dict[tuple[str, str | None], Statement] = {}
@@ -443,6 +448,7 @@ class StatementReader:
     def _read(self, text: str, label: str | None) -> Statement:
         statement = Statement()
         text, standing, rules = self._conventions_in_brackets(text)
+        text = self._clauses_in_brackets(text)
         statement.standing.extend(standing)
         rule_parts = list(rules)
         carried: list[str | None] = [None]  # the level prefix written once for the names that follow
@@ -474,7 +480,7 @@ class StatementReader:
                     statement.deadline = statement.deadline or clause
                     continue
                 carried[0] = None  # a level prefix is written once for the names of one clause
-                read = self._clause(clause, clause_marker, carried)
+                read = self._clause(clause, clause_marker, carried, after_names=bool(statement.names))
                 if field_label is not None and read.names:
                     read.role_words += 1
                 statement.officials.extend(read.officials)
@@ -564,7 +570,10 @@ class StatementReader:
         for clause in reversed(clauses):
             verb = self.verb_at_end(self._without_agent(clause.strip(_SPACE)))
             if verb is not None and not self.lexicon.is_deadline(clause) and not self._is_rule(clause, True):
-                following = verb
+                markers.append(verb)
+                # A、B，C负责: the verb covers the clauses before it; A，B配合: A is who B supports
+                following = UNMARKED if verb.role == "support" else verb
+                continue
             markers.append(following)
         return markers[::-1]
 
@@ -574,12 +583,20 @@ class StatementReader:
                 return text[len(agent) :]
         return text
 
-    def _clause(self, clause: str, marker: Marker | None, carried: list[str | None]) -> _Clause:
-        """Read one clause: names closing with a verb, two lists around a word like 会同, officials."""
+    def _clause(
+        self, clause: str, marker: Marker | None, carried: list[str | None], *, after_names: bool = False
+    ) -> _Clause:
+        """Read one clause: names closing with a verb, two lists around a word like 会同, officials.
+
+        After a clause that named bodies, a clause may go on past its verb of support to say what
+        the support is (``A负责，B配合提供数据``).
+        """
         read = _Clause()
         stripped = clause.strip(_SPACE + _LEADING_SYMBOLS)
         text = self._without_agent(stripped)
         own = self.verb_at_end(text)
+        if own is None and after_names:
+            text, own = self._support_with_detail(text)
         if own is not None and len(own.text) < len(text):
             text = text[: -len(own.text)].rstrip(_SPACE)
             marker = own
@@ -604,6 +621,18 @@ class StatementReader:
         if own is not None and not stripped.startswith(text) and not read.unread:
             read.weak = 0  # 由政府调研室（体改办）牵头: who acts and the verb make the names bodies
         return read
+
+    def _support_with_detail(self, text: str) -> tuple[str, Marker | None]:
+        """The clause up to its verb of support, and the verb, when words follow the verb.
+
+        ``市税务局配合提供数据``: names, a verb of support, then what the support is. The text and
+        None when it is not such a clause.
+        """
+        for match in self._support_verb.finditer(text):
+            names = text[: match.start()]
+            if match.end() < len(text) and names and self.names_of(names, strict=True):
+                return text[: match.end()], self.lexicon.verbs[match.group()]
+        return text, None
 
     def _split_infix(self, text: str) -> tuple[tuple[str, Marker], tuple[str, Marker]] | None:
         """Split ``A会同B、C等部门`` into the two lists and their markers, if both name bodies."""
@@ -763,6 +792,23 @@ class StatementReader:
                 if strength is not None and name not in names:
                     names.append(self._carry_prefix(name, strength, carried))
         return names
+
+    def _clauses_in_brackets(self, text: str) -> str:
+        """`text` with a bracket after a name that names other bodies and their role made a clause.
+
+        ``市科技局（市税务局配合提供数据）`` is ``市科技局；市税务局配合提供数据``; a bracket that
+        only qualifies the name (``规划局（市国土资源局）``, ``各县（市、区）``) stays.
+        """
+        if not BRACKETS.search(text):
+            return text
+        for start, end in reversed(top_level_brackets(text)):
+            inner = text[start + 1 : end - 1].strip(_EDGES)
+            if start == 0 or not inner:
+                continue
+            read = self._clause(inner, None, [None], after_names=True)
+            if read.names and read.role_words and not read.unread:
+                text = text[:start] + "；" + inner + text[end:]
+        return text
 
     def _conventions_in_brackets(self, text: str) -> tuple[str, list[str], list[str]]:
         """Take out brackets that hold a convention (``工商联（列第一位者为牵头单位，下同）``)."""

@@ -197,12 +197,19 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
         strength = next(s for e, _, s in lexicon.endings if e == ending.group())
         if strength == "weak" and (level_prefix(core, lexicon) or lexicon.place_names.match(core)):
             return "strong"  # a prefix or a place makes a weak ending sure: 区行政服务中心
+        if strength == "weak" and _within_organ(core[: ending.start()], lexicon):
+            return "strong"  # an office of a body named first: 救灾司救灾处, 县教育局办公室
         return strength
     if core[-1] in PLACE_LEVELS and 2 <= len(core) <= 10 and level_prefix(core, lexicon) is None:
         return "place"
     if ending is not None and len(core) > 2 and lexicon.ending_kinds.get(core) in ("zone", "department"):
         return "weak"  # a zone's short name alone, 高新园（邹区镇）; a department's own office, 办公室
     return None
+
+
+def _within_organ(opening: str, lexicon: Lexicon) -> bool:
+    """Whether `opening`, the words before a weak ending, opens with a body named by a strong ending."""
+    return any(_strength(opening[:end], lexicon) == "strong" for end in range(len(opening), 1, -1))
 
 
 def without_qualifier(name: str) -> str:

@@ -40,6 +40,7 @@ from hbey_graph.extract.annotation import STANDING, NamedBody, Statement, Statem
 from hbey_graph.extract.bodies import (
     BodyRegistry,
     body_registry,
+    body_strength,
     level_prefix,
     starts_with_place,
     without_qualifier,
@@ -1534,7 +1535,11 @@ class _Walker:
             ):
                 break
             statement = self.reader.read(head)
-            if _firm(statement) or (agent and best is not None and _whole_statement(statement)):
+            if (
+                _firm(statement)
+                or (agent and best is not None and _whole_statement(statement))
+                or self._led_by_a_sure_name(statement)
+            ):
                 # 由市政府办公厅牵头，公安局、信息中心等单位组成: after 由A牵头 a weakly named member counts
                 best = (boundary, statement)
             elif statement.names and not statement.unread and not statement.weak and boundary < end:
@@ -1553,6 +1558,18 @@ class _Walker:
                 if _firm(statement) and not statement.unread:
                     best = (subject, statement)
         return best
+
+    def _led_by_a_sure_name(self, statement: Statement) -> bool:
+        """Whether a statement of names and role words only opens with a surely named body.
+
+        It gives roles to others beside it: ``救灾司救灾处会同备灾处负责`` (the office after 会同
+        weakly named).
+        """
+        return (
+            _whole_statement(statement)
+            and statement.role_words >= 2
+            and body_strength(statement.names[0].name, self.lexicon, self.registry) in ("known", "strong")
+        )
 
     def _request(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """A clause asking bodies to do what follows it, with no role word: where it starts.
@@ -1954,6 +1971,8 @@ class _Walker:
             return False
         first, rows = found
         header = glued_header(piece.text[:first], self.lexicon.labels) or []
+        # words after a row's bodies are its official only where the header has a column for one
+        officials = not header or any(m is not None and m.role == "official" for m in header)
         ranked = _ranked(list(header))
         columns = [marker for marker in ranked if marker is not None and marker.role in _ROLE_VALUES]
         line = piece.paragraph.first_line
@@ -1968,7 +1987,7 @@ class _Walker:
                 unit.add(
                     _Found(0, len(content), self._read_cell(content, column), content, label, "line", line)
                 )
-            unit.lead_official = row.official
+            unit.lead_official = row.official if officials else ""
         return True
 
     def _glued_header(self, text: str) -> Marker | None:
@@ -2413,6 +2432,7 @@ class _Walker:
     def _finish(self) -> None:
         """Decide which units are tasks, number them and assign roles, now that the whole plan is known."""
         drafts: list[tuple[_Unit, list[Statement]]] = []
+        lead_ins: set[int] = set()  # lines announcing a list whose items take their bodies
         annotated = self._annotated_headings()
         closing = self._closing_lines()
         for index, unit in enumerate(self.units):
@@ -2421,7 +2441,12 @@ class _Walker:
             leaf = not (unit.heading and items_under)
             inherited = self._inherited(unit, items_under=items_under) if leaf else []
             if not inherited and not unit.found and leaf and unit.numbered:
-                inherited = _annotated_heading(unit, annotated) or _lead_in(self.units, index)
+                inherited = _annotated_heading(unit, annotated)
+                lead_in = _lead_in(self.units, index) if not inherited else None
+                if lead_in is not None:
+                    inherited = [item.statement for item in lead_in.found if item.statement.names]
+                    if _announces_list(lead_in):
+                        lead_ins.add(id(lead_in))  # A负责，具体工作是： over its items: no task itself
             lines = closing.get(id(unit), []) + [
                 item.statement for item in unit.found if item.attach == "line"
             ]
@@ -2439,6 +2464,7 @@ class _Walker:
                         unit.lead_official = "、".join(statement.officials)
             elif leaf:
                 self._report_unassigned(unit)
+        drafts = [(unit, inherited) for unit, inherited in drafts if id(unit) not in lead_ins]
         tasks_ids = _task_ids([unit for unit, _ in drafts])
         rule_in_force: str | None = None
         standing: list[str] = []
@@ -2731,8 +2757,8 @@ def _annotated_heading(unit: _Unit, annotated: dict[tuple[str, int], _Unit]) -> 
     return []
 
 
-def _lead_in(units: list[_Unit], index: int) -> list[Statement]:
-    """The statements of a line without a number that carries an annotation and opens a list.
+def _lead_in(units: list[_Unit], index: int) -> _Unit | None:
+    """The line without a number that carries an annotation and opens the list of `units[index]`.
 
     ``胖东来时代广场（责任单位：魏都区，市消防支队）`` over ``1.进门地面无荧光标识；`` ``2.…``: the
     items after it (`units[index]` one of them), in its section and none with an annotation of its
@@ -2743,14 +2769,19 @@ def _lead_in(units: list[_Unit], index: int) -> list[Statement]:
         previous = units[position]
         if previous.numbered and not previous.found:
             if len(previous.sections) < len(unit.sections):
-                return []  # a heading over the item: the list does not follow the line
+                return None  # a heading over the item: the list does not follow the line
             continue
         if previous.numbered or not previous.found or previous.heading:
-            return []
+            return None
         if unit.sections[: len(previous.sections)] != previous.sections:
-            return []
-        return [item.statement for item in previous.found if item.statement.names]
-    return []
+            return None
+        return previous if any(item.statement.names for item in previous.found) else None
+    return None
+
+
+def _announces_list(unit: _Unit) -> bool:
+    """Whether `unit` is a line closed by a colon that announces the list after it (具体工作是：)."""
+    return unit.piece.paragraph.text.rstrip(_SPACE).endswith(("：", ":"))
 
 
 def _firm(statement: Statement) -> bool:

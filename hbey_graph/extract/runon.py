@@ -27,7 +27,10 @@ __all__ = ["RunOnRow", "glued_header", "run_on_rows", "split_names"]
 
 #: A row's number run on between the cells: after a body's name, a closing bracket, a space or the stop
 #: closing the row before (…有关资料。3交通管制组…), before words; not a date's (2021年2月底前)
-_ROW_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）) 。])(?<![年月])\d{1,3}(?![年月日号])(?=[\u4e00-\u9fff“《])")
+_ROW_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff）) 。])(?<![年月])(?P<number>\d{1,3})(?![年月日号])(?=[\u4e00-\u9fff“《])"
+    r"|[（(](?P<bracketed>\d{1,3})[）)](?= ?[\u4e00-\u9fff“《])"  # （25）受理…: in brackets
+)
 _FIGURES = re.compile(r"\d+(?=[\u4e00-\u9fff])")  # a row's figures before the cells of bodies
 _MIN_ROWS = 2  # rows at least, numbered one after the other, before a paragraph is read as a table
 _STOPS = "。；;"
@@ -59,7 +62,10 @@ def run_on_rows(text: str, reader: StatementReader) -> tuple[int, list[RunOnRow]
 
     Returns None unless at least two rows numbered one after the other each end with bodies.
     """
-    numbers = [(m.start(), m.end(), int(m.group())) for m in _ROW_NUMBER.finditer(text)]
+    numbers = [
+        (m.start(), m.end(), int(m.group("number") or m.group("bracketed")))
+        for m in _ROW_NUMBER.finditer(text)
+    ]
     chain = _counting_up(numbers)
     if len(chain) < _MIN_ROWS:
         return None
@@ -164,8 +170,12 @@ def _with_bodies(words: str, rest: str, start: int, reader: StatementReader) -> 
         if cells and len(cells[0][0]) > _SHORTEST_FIRST_NAME:
             return RunOnRow(start, words.strip(), person, cells)
     cells = split_names(rest, reader)
-    if cells or reader.verb_at_end(rest) is not None:  # (…各州(市)党委和政府落实: a cell stating roles)
-        return RunOnRow(start, words.strip(), "", cells) if cells else None
+    if cells:
+        return RunOnRow(start, words.strip(), "", cells)
+    if reader.verb_at_end(rest) is not None:  # …各州(市)党委和政府落实: a cell stating roles
+        statement = reader.read(rest)
+        if statement.names and not statement.unread:
+            return None
     for cut in range(len(rest) - _SHORTEST_OFFICIALS, 0, -1):  # 市兴城公司区建设局王天刚郭代辉: the
         officials = rest[cut:]  # officials in charge after the bodies, the fewest characters first
         if len(officials) > _LONGEST_OFFICIALS:
