@@ -37,13 +37,13 @@ def kinds(plan, *wanted):
 def test_corpus_of_real_plans_meets_the_targets_but_one_refusal():
     """Scores against the hand-made gold (the README quotes them), at the issue's targets.
 
-    Body F1 0.97, task recall 0.97 and lead accuracy 0.95 hold on all 459 documents (files 720-1083
+    Body F1 0.97, task recall 0.97 and lead accuracy 0.95 hold on all 467 documents (files 720-1113
     were added after a first reading, see the corpus README). One document is refused (file 800, a
     project-investment table run together with its figures and a sharing site's page marks), so
     "none refused" does not hold; the guard allows that one and no more.
     """
     overall = evaluate(CORPUS / "gold.json").set_index("group").loc["all"]
-    assert overall.documents >= 459
+    assert overall.documents >= 467
     assert overall.refused <= 1
     assert overall.task_recall >= 0.97
     assert overall.body_f1 >= 0.97
