@@ -188,3 +188,16 @@ def test_a_disclosure_catalogue_s_columns():
     )
     assert roles(plan) == [[("办公室", "responsible")], [("人事股", "responsible")]]
     assert {task.deadline for task in plan.tasks} == {"信息形成或变更之日起20个工作日内"}
+
+
+def test_a_party_committee_s_prefix_carries_only_its_level_to_a_government_department():
+    """1112 (a province's work points): ``省委组织部、民政厅`` names the province's 民政厅; the
+    party committee's prefix still goes to its own departments (``省委组织部、宣传部``)."""
+    plan = parse_text(
+        "27、全面推行村党组织“两推一选”和村委会直选制度,做好村“两委”换届选举工作(省委组织部、民政厅)。\n"
+        "28、加强干部教育培训工作(省委组织部、宣传部)。\n"
+    )
+    assert roles(plan) == [
+        [("省委组织部", "responsible"), ("省民政厅", "responsible")],
+        [("省委组织部", "responsible"), ("省委宣传部", "responsible")],
+    ]

@@ -765,7 +765,12 @@ class StatementReader:
         if agency is not None and agency.group() != name:
             return name  # an agency named with its seat: 人行郑州中心支行, 民航西南地区管理局
         core = without_qualifier(name) or name  # 规划局（市国土资源局）: the name before its qualifier
-        return prefix + name if _ending_kind(core, lexicon) in _CARRIED_TO else name
+        if _ending_kind(core, lexicon) not in _CARRIED_TO:
+            return name
+        ending = lexicon.ending_pattern.search(core)
+        if ending is not None and ending.group() in lexicon.government_endings:
+            prefix = lexicon.level_of(prefix)  # 省委组织部、民政厅: the province's 民政厅
+        return prefix + name
 
     def _opens_with_place(self, name: str) -> bool:
         """Whether `name` opens with the name of a district or county, not a zone (``雁山区科技局``)."""

@@ -95,6 +95,10 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     header names a column of such groups (``序号工作组牵头单位工作职责``) gives each row the group's
     name, its bodies and then its text (``2抢险救援组应急管理局主要负责实施…``): the group's name
     is cut off, not read as part of a body's.
+``government_ending``
+    The ending of a name only a government's department has (``厅``: ``民政厅``): a party
+    committee's prefix written once for a list (``省委组织部、民政厅``) carries only its level to
+    it (``省民政厅``, not ``省委民政厅``).
 ``place_name``
     A place (``哈尔滨``) that opens a body's own name (``哈尔滨铁路局``): no prefix is carried to it.
 ``agency``
@@ -162,6 +166,7 @@ KINDS: tuple[str, ...] = (
     "duty_section",
     "team",
     "covered_items",
+    "government_ending",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
@@ -410,6 +415,28 @@ class Lexicon:
     def carried_prefixes(self) -> frozenset[str]:
         """The prefixes a list writes once for all its names."""
         return frozenset(p for p, r in self._prefix_rows.items() if r.extra == "carried")
+
+    @cached_property
+    def government_endings(self) -> frozenset[str]:
+        """Endings of names only a government's departments have (see ``government_ending``)."""
+        return frozenset(r.entry for r in self.entries("government_ending"))
+
+    def level_of(self, prefix: str) -> str:
+        """The plain level prefix a longer one opens with (``省委`` → ``省``), else `prefix` itself.
+
+        Examples
+        --------
+        >>> lexicon = Lexicon.default()
+        >>> lexicon.level_of("省委"), lexicon.level_of("自治区党委"), lexicon.level_of("市")
+        ('省', '自治区', '市')
+        """
+        row = self._prefix_rows.get(prefix)
+        shorter = [
+            other
+            for other, other_row in self._prefix_rows.items()
+            if len(other) < len(prefix) and prefix.startswith(other) and row and other_row.value == row.value
+        ]
+        return max(shorter, key=len, default=prefix)
 
     @cached_property
     def _prefix_rows(self) -> dict[str, _Row]:
