@@ -201,3 +201,18 @@ def test_a_party_committee_s_prefix_carries_only_its_level_to_a_government_depar
         [("省委组织部", "responsible"), ("省民政厅", "responsible")],
         [("省委组织部", "responsible"), ("省委宣传部", "responsible")],
     ]
+
+
+def test_a_cell_whose_numbered_sentences_split_it_stays_one_cell():
+    """1031 (Huaiyuan): the progress cell of a table one cell per line holds ``1、…。2、…。3、…``;
+    split at its numbers, it is still one cell of the row, and makes no tasks of its own."""
+    plan = parse_text(
+        "序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n"
+        "55\n\n持续开展农资打假专项治理行动,以最严举措打击假种子、假化肥等违法行为。\n\n农业执法大队\n\n"
+        "2023年底\n\n1、查处违法行为31起,立案31起。2、对全县18个乡镇农资市场进行检查。"
+        "3、联合乡镇政府和行业监管部门开展农资打假宣传。\n"
+    )
+    assert [task.text for task in plan.tasks] == [
+        "持续开展农资打假专项治理行动，以最严举措打击假种子、假化肥等违法行为。"
+    ]
+    assert roles(plan) == [[("农业执法大队", "lead")]]

@@ -2097,12 +2097,19 @@ class _Walker:
         following = min(following, len(texts))
         while following > 1 and self._closes_table(texts[following - 1]):
             following -= 1  # 二、强化…公开 before the next row's number: a section's row, not a cell
+        while following < len(window) and window[following].first_line == window[following - 1].last_line:
+            following += 1  # 1、查处…。2、对全县…: a cell its numbered sentences split is one cell
         window = window[:following]
-        pieces = []
+        pieces: list[_Piece] = []
         for paragraph in window:
             text, original = repair_paragraph(paragraph, self.issues)
-            if text.strip(_SPACE):
-                pieces.append(_Piece(paragraph, text.strip(_SPACE), original.strip(_SPACE)))
+            if not text.strip(_SPACE):
+                continue
+            if pieces and paragraph.first_line == pieces[-1].paragraph.last_line:
+                last = pieces[-1]
+                pieces[-1] = _Piece(last.paragraph, last.text + text.strip(_SPACE), last.original + original)
+                continue
+            pieces.append(_Piece(paragraph, text.strip(_SPACE), original.strip(_SPACE)))
         if not pieces:
             return 0
         rows = self._sub_rows(self._joined_names(pieces, table), table)
