@@ -216,3 +216,76 @@ def test_a_cell_whose_numbered_sentences_split_it_stays_one_cell():
         "持续开展农资打假专项治理行动，以最严举措打击假种子、假化肥等违法行为。"
     ]
     assert roles(plan) == [[("农业执法大队", "lead")]]
+
+
+def test_a_meeting_s_decision_shares_the_work_out_clause_by_clause():
+    """1130 (Quanjiao): after ``会议决定``, which follows a clause of its own, each clause that opens
+    with bodies and their verb gives them the work after the verb."""
+    plan = parse_text(
+        "经反复研判和充分协商后,会议决定,由县财政局牵头,通过“一事一议”项目进行建设,县交通局、县林业局、"
+        "县自规局分别负责做好沿路的交通设施、树木、用地等移除或变更等工作,县路灯管理所负责做好路灯架设的"
+        "技术指导。\n"
+    )
+    assert ["一事一议" in plan.tasks[0].text, "移除或变更" in plan.tasks[1].text] == [True, True]
+    assert "技术指导" in plan.tasks[2].text
+    assert roles(plan) == [
+        [("县财政局", "lead")],
+        [("县交通局", "responsible"), ("县林业局", "responsible"), ("县自规局", "responsible")],
+        [("县路灯管理所", "responsible")],
+    ]
+
+
+def test_a_decision_naming_who_acts_right_after_the_frame():
+    """1131 (a county's minutes): ``会议决定由县供电公司负责供电线杆迁移工作``, no comma after the frame."""
+    plan = parse_text("会议决定由县供电公司负责供电线杆迁移工作。\n")
+    assert [task.text for task in plan.tasks] == ["供电线杆迁移工作。"]
+    assert roles(plan) == [[("县供电公司", "responsible")]]
+
+
+def test_a_frame_after_a_quoted_task_closes_it():
+    """190 (a news report of the State Council's division): ``…时，《意见》明确，由A、B按职责分工负责，
+    12月底前完成``: the frame follows the quoted task, and no work follows the statement."""
+    plan = parse_text(
+        "其中,在提到“进一步清理用电不合理加价,继续推动降低一般工商业电价”时,《意见》明确,由国家发展改革委、"
+        "国家能源局按职责分工负责,12月底前完成。\n"
+    )
+    assert "清理用电不合理加价" in plan.tasks[0].text
+    assert roles(plan) == [[("国家发展改革委", "responsible"), ("国家能源局", "responsible")]]
+
+
+def test_the_inspectors_of_a_schedule_are_no_bodies():
+    """1140 (Zhuzhou county): a schedule one cell per line (时间 / 督查人员 / 督查项目 / 项目责任单位):
+    the inspectors' names stand in a column of persons, and each project's unit closes its row."""
+    plan = parse_text(
+        "督查人员及行程安排\n时 间\n督查人员\n督查项目\n项目责任单位\n第一组\n3月14日\n上午\n8:30-11:30\n"
+        "王 波(组 长)\n国家木材战略储备湖南万亩珍稀名贵树种培育示范项目\n林业局\n"
+        "王豪亮(资料员)\n文 薇\n朱亭新镇建设项目\n朱亭镇\n"
+    )
+    assert roles(plan) == [[("林业局", "responsible")], [("朱亭镇", "responsible")]]
+    assert "朱亭新镇建设项目" in plan.tasks[1].text
+
+
+def test_fields_under_an_item_s_title_stay_with_it():
+    """1142 (Nanchang county): under ``二、…项目`` the labelled lines, one with the next label run on
+    (``责任单位:莲塘镇任务目标:…``), belong to the item; the target is its text."""
+    plan = parse_text(
+        "一、莲塘等片区20个排水单元雨污管网分流改造项目\n\n牵头领导:涂超\n\n牵头单位:县城管执法局\n\n"
+        "责任单位:江西洪城水业环保公司、属地乡镇\n\n任务目标:2024年度计划对20个排水单元进行雨污管网分流改造。\n\n"
+        "二、10万平方米老旧小区改造项目\n\n牵头领导:涂超\n\n牵头单位:县城管执法局\n\n"
+        "责任单位:莲塘镇任务目标:2024年计划改造完成莲塘镇莲水巷等住宅小区。\n"
+    )
+    assert roles(plan) == [
+        [("县城管执法局", "lead"), ("江西洪城水业环保公司", "support"), ("属地乡镇", "support")],
+        [("县城管执法局", "lead"), ("莲塘镇", "support")],
+    ]
+    assert [task.lead_official for task in plan.tasks] == ["涂超", "涂超"]
+
+
+def test_a_decision_inside_a_sentence_that_opened_with_its_reasons():
+    """1131 (a county's minutes), the decision as one sentence: ``鉴于…，会议决定由A负责…，…，B负责…``."""
+    plan = parse_text(
+        "鉴于存在严重安全隐患,移杆工作迫在眉睫,会议决定由县供电公司负责供电线杆迁移工作,并确定本县企业"
+        "宝元电力有限公司作为抢险施工队伍,供电公司负责施工管理具体事宜。\n"
+    )
+    assert roles(plan) == [[("县供电公司", "responsible")], [("供电公司", "responsible")]]
+    assert plan.tasks[1].text.startswith("负责施工管理具体事宜")

@@ -110,6 +110,7 @@ _RUN_ON = 30  # characters after a space in a heading that make it a paragraph r
 _TASK_LIKE_LENGTH = 8
 _SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
+_WORK_LENGTH = 6  # characters at least of the work a statement after a frame assigns
 #: A short line without punctuation after a title's first line: the title goes on
 _TITLE_GOES_ON = re.compile(r"[^\d\s。，；：:,;、（）()]{2,16}")
 _LONGEST_ROLE_LINE = 60  # characters at most of a line that is a table's cell stating roles alone
@@ -1518,7 +1519,29 @@ class _Walker:
                     paragraph.line_at(start),
                 )
             )
+            opened.extend(self._clauses_sharing_out(text, boundary, end, paragraph))
         return opened
+
+    def _clauses_sharing_out(self, text: str, start: int, end: int, paragraph: Paragraph) -> list[_Found]:
+        """Later clauses of a sentence that each open with bodies and their verb: tasks of their own.
+
+        ``由县财政局牵头，通过“一事一议”项目进行建设，县交通局、县林业局分别负责做好…工作，县路灯管理所
+        负责做好路灯架设的技术指导``: a meeting's decision shares the work out clause by clause.
+        """
+        shared: list[_Found] = []
+        position = start
+        for clause in _clause_starts(text, start, end)[1:]:
+            if clause < position:
+                continue
+            found = self._subject_and_verb(text, clause, end)
+            if found is None:
+                continue
+            boundary, statement = found
+            content = text[clause:boundary].strip(_EDGES)
+            line = paragraph.line_at(clause)
+            shared.append(_Found(clause, boundary, statement, content, None, "after", line))
+            position = boundary
+        return shared
 
     def _opening_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """The clauses from `start` that are a statement, and where the task after them starts."""
@@ -1677,9 +1700,13 @@ class _Walker:
         """
         clause_starts = _clause_starts(text, start, end)
         clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        # 会议决定由县供电公司负责供电线杆迁移工作: after a frame, the task may follow the verb
+        framed = text[start:clause_end].lstrip(_EDGES).startswith(self.lexicon.framing)
         for agent in self.lexicon.agents:
             position = text.find(agent, start + 1, clause_end)
-            if position > 0 and self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None:
+            if position > 0 and (
+                framed or self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None
+            ):
                 return position
         if len(clause_starts) > 1 and text[start:clause_end].rstrip(_EDGES).endswith("的"):
             following = clause_starts[2] if len(clause_starts) > 2 else end
@@ -1766,17 +1793,42 @@ class _Walker:
         ``为大力支持兰白核心经济区率先发展，发展改革委、工业和信息化部…将负责支持建设…``;
         ``按照职责分工，市环境保护局，牵头负责对…进行督查``.
         """
-        if not text[start:end].lstrip(_EDGES).startswith(self.lexicon.framing):
+        starts = _clause_starts(text, start, end)
+        framing = self.lexicon.framing  # 经反复研判后，会议决定，由A牵头: a frame after a clause of its own
+        opens = [text[c:end].lstrip(_EDGES).startswith(framing) for c in starts]
+        framed = opens.index(True) if True in opens else None
+        if framed is None:
             return None
-        for clause_start in _clause_starts(text, start, end)[1:]:
+        if framed > 0:  # …迫在眉睫，会议决定由县供电公司负责…: who acts, inside the frame's clause
+            clause_end = starts[framed + 1] if framed + 1 < len(starts) else end
+            agent = self._agent_after_topic(text, starts[framed], clause_end)
+            best = self._agent_and_verb(text, agent, end) if agent >= 0 else None
+            if best is not None and self._work_follows(text, best[0], end):
+                return best
+        for clause_start in starts[framed + 1 :]:
             if self.reader.names_of(text[start:clause_start].strip(_EDGES), strict=True):
                 return None
             best = self._subject_and_verb(text, clause_start, end) or self._opening_statement(
                 text, clause_start, end
             )
-            if best is not None:
+            if best is not None and (framed == 0 or self._work_follows(text, best[0], end)):
                 return best
         return None
+
+    def _work_follows(self, text: str, start: int, end: int) -> bool:
+        """Whether the clauses from `start` name work, not only a verb and a deadline.
+
+        A frame after a clause of its own (``…时，《意见》明确，由A按职责分工负责，12月底前完成``)
+        may close a task quoted before it; it opens one only where the work follows.
+        """
+        words = 0
+        for clause in split_top_level(text[start:end], "，,；;。"):
+            clause = clause.strip(_EDGES)
+            verb = self.reader.verb_at_start(clause)
+            if (verb is not None and verb.text == clause) or self.lexicon.is_deadline(clause):
+                continue
+            words += len(_CJK.findall(clause))
+        return words >= _WORK_LENGTH
 
     # --- statements on lines of their own --------------------------------------------------------
 
@@ -1817,7 +1869,7 @@ class _Walker:
         if (
             statement.names
             and self._opens_with_text_label(self.following)
-            and (last is None or last.heading or last.found)
+            and (last is None or last.heading != bool(last.found))
         ):  # 牵头单位：县委宣传部 / 职责：负责…: the duties after it are its task, not the one before
             self.held.append(found)
             return
