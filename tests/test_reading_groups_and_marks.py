@@ -289,3 +289,26 @@ def test_a_decision_inside_a_sentence_that_opened_with_its_reasons():
     )
     assert roles(plan) == [[("县供电公司", "responsible")], [("供电公司", "responsible")]]
     assert plan.tasks[1].text.startswith("负责施工管理具体事宜")
+
+
+def test_a_sentence_a_page_break_cut_before_any_outline_goes_on():
+    """1131 (a county's minutes, no outline): a page break cuts ``…会议决定由县供电公司负责供电`` /
+    ``线杆迁移工作，…`` in a word; the long line of prose goes on over the blank line."""
+    plan = parse_text(
+        "会议听取了县城建局、供电公司等关于新桥路供电线杆迁移等有关问题的情况汇报。鉴于目前存在严重安全隐患,"
+        "移杆工作迫在眉睫,会议决定由县供电公司负责供电\n\n"
+        "线杆迁移工作,并确定本县企业宝元电力有限公司作为抢险施工队伍,供电公司负责施工管理具体事宜。\n"
+    )
+    assert plan.tasks[0].text.startswith("供电线杆迁移工作")
+    assert roles(plan) == [[("县供电公司", "responsible")], [("供电公司", "responsible")]]
+
+
+def test_scraps_against_copying_leave_the_bracket_they_follow():
+    """285 (a forum's copy): ``(住建局牵头) x& L1 ]8 N) l6 J( k``: the scraps go, the bracket that
+    closes the annotation stays."""
+    plan = parse_text(
+        "对府东新村、光明北村等7个老旧小区进行基础性改造,选择3个小区进行宜居住区提升性改造(住建局牵头)"
+        " x& L1 ]8 N) l6 J( k\n"
+        "马厂七期6栋396套安置房完成主体工程(三水街道牵头)' l1 J8 n9 Y9 x\n"
+    )
+    assert roles(plan) == [[("住建局", "lead")], [("三水街道", "lead")]]

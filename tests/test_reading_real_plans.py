@@ -34,18 +34,17 @@ def kinds(plan, *wanted):
 # --- the corpus -------------------------------------------------------------------------------------
 
 
-def test_corpus_of_real_plans_meets_the_targets_but_two_refusals():
+def test_corpus_of_real_plans_meets_the_targets_but_one_refusal():
     """Scores against the hand-made gold (the README quotes them), at the issue's targets.
 
     Body F1 0.97, task recall 0.97 and lead accuracy 0.95 hold on all 474 documents (files 720-1170
-    were added after a first reading, see the corpus README). Two documents are refused (file 800, a
-    project-investment table run together with its figures and a sharing site's page marks; file
-    1131, minutes whose decisions a page break cuts in the middle of a word, before any outline), so
-    "none refused" does not hold; the guard allows those two and no more.
+    were added after a first reading, see the corpus README). One document is refused (file 800, a
+    project-investment table run together with its figures and a sharing site's page marks), so
+    "none refused" does not hold; the guard allows that one and no more.
     """
     overall = evaluate(CORPUS / "gold.json").set_index("group").loc["all"]
     assert overall.documents >= 474
-    assert overall.refused <= 2
+    assert overall.refused <= 1
     assert overall.task_recall >= 0.97
     assert overall.body_f1 >= 0.97
     assert overall.lead_accuracy >= 0.95

@@ -67,6 +67,7 @@ _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
 _WRAPPED = 20
+_BROKEN_PROSE = 40  # characters at least of a line of prose a page break may cut before any outline
 _INSERTED_MARK = re.compile(r"([@&$%^~])\1")  # a doubled symbol a copying site inserts: @@, &&
 _INSERTED_MARKS = 3  # times such a mark stands after a Chinese character before it is removed
 #: A run of one- or two-character scraps of letters, figures and symbols set off by spaces, which a
@@ -232,19 +233,27 @@ def remove_scrambling(text: str, issues: list[ParseIssue]) -> str:
     'scrambling'
     >>> remove_scrambling("总投资 0 0 300 0 300 直接补助", [])
     '总投资 0 0 300 0 300 直接补助'
+    >>> remove_scrambling("改造(住建局牵头) x& L1 ]8 N) l6 J( k", [])
+    '改造(住建局牵头)'
     """
 
     def scraps(match: re.Match[str]) -> str:
         run = match.group()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        kept = ""
+        if run[0] in ")）" and _opens_more_than_it_closes(text[line_start : match.start()]):
+            kept, run = run[0], run[1:]  # (住建局牵头) x& L1 ]8…: the bracket closes an annotation
         letters = sum(character.isascii() and character.isalpha() for character in run)
         symbols = sum(not character.isalnum() and not character.isspace() for character in run)
         if letters < _SCRAMBLE_LETTERS or symbols < _SCRAMBLE_SYMBOLS:
-            return run
+            return kept + run
         line = text.count("\n", 0, match.start()) + 1
         issues.append(
-            ParseIssue(line, "scrambling", f"'{run[:20]}' inserted against copying; removed", "repair")
+            ParseIssue(
+                line, "scrambling", f"'{run.strip()[:20]}' inserted against copying; removed", "repair"
+            )
         )
-        return ""
+        return kept
 
     return _SCRAMBLE.sub(scraps, text)
 
@@ -674,8 +683,18 @@ def split_paragraphs(
                 and _opens_more_than_it_closes("".join(parts))
                 and not _opens_more_than_it_closes("".join(parts) + line)
             )
+            broken_prose = (  # …会议决定由县供电公司负责供电 / (a page break) / 线杆迁移工作，…: before any
+                # outline (minutes, a notice), a long sentence a page break cut in a word goes on too
+                bool(parts)
+                and len(parts[-1]) >= _BROKEN_PROSE
+                and _is_cjk(parts[-1][-1])
+                and any(mark in parts[-1] for mark in "，。；,")
+                and _is_cjk(line[0])
+            )
             if wrapped_cell or (
-                (in_body or rewrapped or closes_bracket)  # a line as long as the text was wrapped at
+                (
+                    in_body or rewrapped or closes_bracket or broken_prose
+                )  # a line as long as the text was wrapped at
                 and current is not None  # goes on anywhere
                 and (
                     not alone
