@@ -312,3 +312,21 @@ def test_scraps_against_copying_leave_the_bracket_they_follow():
         "马厂七期6栋396套安置房完成主体工程(三水街道牵头)' l1 J8 n9 Y9 x\n"
     )
     assert roles(plan) == [[("住建局", "lead")], [("三水街道", "lead")]]
+
+
+def test_a_lead_marked_by_a_typeface_the_text_lost_is_reported():
+    """1033 (Linyi): ``(字体加粗者为牵头部门，下同)`` after the bodies: the bold is gone, so no lead
+    is read, the last body before the note is still a body, and the loss is reported."""
+    plan = parse_text(
+        "具体措施: | 提高困难群体救助保障标准。 |\n"
+        "责任单位: | 市民政局、市残联,各县区政府、开发区管委会(字体加粗者为牵头部门,下同) |\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市民政局", "responsible"),
+            ("市残联", "responsible"),
+            ("各县区政府", "responsible"),
+            ("开发区管委会", "responsible"),
+        ]
+    ]
+    assert any("typeface" in issue.message for issue in plan.issues if issue.kind == "unread-annotation")

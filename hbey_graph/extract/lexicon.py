@@ -57,7 +57,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     A word joining two names (``及``), split when both sides name bodies.
 ``convention``
     A regular expression for a stated convention; ``value``: the rule (``first_listed``,
-    ``first_department``, ``no_list``, or ``continues`` for a clause that goes on stating one).
+    ``first_department``, ``no_list``, ``typeface`` when the lead is marked by a typeface a text
+    copy loses, ``字体加粗者为牵头部门``: the bodies keep the roles their words give, or
+    ``continues`` for a clause that goes on stating one).
 ``standing``
     A regular expression with a group ``bodies`` for a standing convention (``以下均需各县政府落实，
     不再列出``): the bodies take part in the later tasks.
@@ -172,7 +174,7 @@ _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline hol
 #: What a label or verb can give the names after it.
 ROLE_VALUES: tuple[str, ...] = ("lead", "support", "responsible", "implementer", "by_rule")
 _FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none", "composition")
-_RULES = ("first_listed", "first_department", "no_list", "continues")
+_RULES = ("first_listed", "first_department", "no_list", "typeface", "continues")
 _REGEX_KINDS = frozenset(
     {
         "not_prefix",

@@ -2540,6 +2540,9 @@ class _Walker:
             own = self.lexicon.convention_rule(own_rule) if own_rule else None
             if own_rule and own_rule not in self.plan.conventions:
                 self.plan.conventions.append(own_rule)
+                if own == "typeface":  # 字体加粗者为牵头部门: the bold that marked the lead is gone
+                    message = f"'{own_rule[:30]}': the lead is marked by a typeface the text lost; none read"
+                    self._report(line, "unread-annotation", message)
             rule = own if own in ("first_listed", "first_department") else None
             rule = rule or rule_in_force or self.plan_rule
             if rule is not None and own_rule and re.search(r"下同|以下|后同", own_rule):
