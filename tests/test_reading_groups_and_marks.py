@@ -330,3 +330,21 @@ def test_a_lead_marked_by_a_typeface_the_text_lost_is_reported():
         ]
     ]
     assert any("typeface" in issue.message for issue in plan.issues if issue.kind == "unread-annotation")
+
+
+def test_who_acts_between_a_topic_and_its_work():
+    """666 (Xunyang county's list of a standing meeting's decisions): ``关于…问题，由A、B负责，抓紧…``
+    and ``《…》，由A负责，修改完善后…``: the clause from 由 closes the topic, the work after it goes
+    on with the same task."""
+    plan = parse_text(
+        "一、已落实事项(3件)\n"
+        "3、关于2016年冬季退役士兵安置问题,由县人社局、民政局、编办负责,抓紧做好安置工作。\n"
+        "二、正在落实事项(12件)\n"
+        "3、《关于积极推进毛绒玩具创意产业发展的实施意见》,由县人社局负责,修改完善后按程序印发实施。\n"
+    )
+    assert [task.text[:6] for task in plan.tasks] == ["关于2016", "《关于积极推"]
+    assert "抓紧做好安置工作" in plan.tasks[0].text
+    assert roles(plan) == [
+        [("县人社局", "responsible"), ("县民政局", "responsible"), ("县编办", "responsible")],
+        [("县人社局", "responsible")],
+    ]

@@ -1433,7 +1433,7 @@ class _Walker:
         if self.reader.verb_at_end(last_clause) is None and not any(
             w in last_clause for w in self.lexicon.infixes
         ):
-            return None
+            return self._agent_between(text, starts, end, paragraph)
         best: tuple[int, Statement] | None = None
         for boundary in reversed(starts):
             statement = self.reader.read(text[boundary:end])
@@ -1461,6 +1461,26 @@ class _Walker:
             boundary, end, statement, text[boundary:end], None, "before", paragraph.line_at(boundary)
         )
 
+    def _agent_between(self, text: str, starts: list[int], end: int, paragraph: Paragraph) -> _Found | None:
+        """A clause naming who acts between a sentence's topic and its work: the topic's statement.
+
+        ``关于2016年冬季退役士兵安置问题，由县人社局、民政局、编办负责，抓紧做好安置工作``: the clause
+        from ``由`` to its verb closes the topic; the work after it goes on with the same task.
+        """
+        words = tuple(frame for frame in self.lexicon.framing if _CJK.match(frame))
+        for index in range(1, len(starts)):
+            if text[starts[index - 1] : end].lstrip(_EDGES).startswith(words):
+                return None  # 会议决定，由A牵头，…: a frame, not a topic (《…》 names the topic itself)
+            clause_end = (starts[index + 1] - 1) if index + 1 < len(starts) else end
+            clause = text[starts[index] : clause_end].strip(_EDGES)
+            if not clause.startswith(self.lexicon.opening_agents) or self.reader.verb_at_end(clause) is None:
+                continue
+            statement = self.reader.read(clause)
+            if _firm(statement):
+                line = paragraph.line_at(starts[index])
+                return _Found(starts[index], clause_end, statement, clause, None, "before", line)
+        return None
+
     def _opening_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
         """Clauses opening a sentence that name bodies with a role word, followed by the task.
 
@@ -1468,12 +1488,19 @@ class _Walker:
         topic of the sentence, from ``由`` on: ``专项资金由主管部门牵头，财政部门配合在6月底前提出…``.
         """
         opened: list[_Found] = []
+        between = [
+            item
+            for item in found
+            if item.attach == "before" and item.content.startswith(self.lexicon.opening_agents)
+        ]
         for start in _sentence_starts(text):
             start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
             if any(item.start <= start < item.end for item in found):
                 continue
             start = _after_leading_bracket(text, start)
             end = _sentence_end(text, start)
+            if any(item.statement.names and item.start > start and item.end <= end for item in between):
+                continue  # 关于…问题，由A负责，抓紧…: the clause between topic and work was read
             best = (
                 self._opening_statement(text, start, end)
                 or self._subject_and_verb(text, start, end)
