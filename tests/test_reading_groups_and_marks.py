@@ -348,3 +348,13 @@ def test_who_acts_between_a_topic_and_its_work():
         [("县人社局", "responsible"), ("县民政局", "responsible"), ("县编办", "responsible")],
         [("县人社局", "responsible")],
     ]
+
+
+def test_bodies_an_agent_names_before_what_they_act_on():
+    """385 (Qi county): ``由各指挥部对涉及到的线杆迁改指定迁移路由；…；县供电公司牵头负责，于9月底前…``:
+    after 由 the bodies, then 对 and what they act on, with no role word."""
+    plan = parse_text(
+        "二、工程内容\n由各指挥部对涉及到的线杆迁改指定迁移路由;县供电公司牵头负责,于9月底前完成线路迁改任务。\n"
+    )
+    assert plan.tasks[0].text.startswith("对涉及到的线杆迁改指定迁移路由")
+    assert roles(plan) == [[("各指挥部", "responsible")], [("县供电公司", "lead")]]

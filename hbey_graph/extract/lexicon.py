@@ -97,6 +97,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     header names a column of such groups (``序号工作组牵头单位工作职责``) gives each row the group's
     name, its bodies and then its text (``2抢险救援组应急管理局主要负责实施…``): the group's name
     is cut off, not read as part of a body's.
+``agent_object``
+    A word that, right after the bodies an agent names, opens what they act on (``对``:
+    ``由各指挥部对涉及的线杆指定迁移路由``): the bodies answer for the task, with no role word.
 ``government_ending``
     The ending of a name only a government's department has (``厅``: ``民政厅``): a party
     committee's prefix written once for a list (``省委组织部、民政厅``) carries only its level to
@@ -169,6 +172,7 @@ KINDS: tuple[str, ...] = (
     "team",
     "covered_items",
     "government_ending",
+    "agent_object",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
@@ -366,6 +370,11 @@ class Lexicon:
     def covered_items(self) -> str:
         """The words before a label that say which items it covers, as one regular expression."""
         return "|".join(f"(?:{r.entry})" for r in self.entries("covered_items")) or "(?!)"
+
+    @cached_property
+    def agent_objects(self) -> tuple[str, ...]:
+        """Words opening what the bodies an agent names act on (``对``), longest first."""
+        return _longest_first(r.entry for r in self.entries("agent_object"))
 
     @cached_property
     def framing(self) -> tuple[str, ...]:

@@ -1505,6 +1505,7 @@ class _Walker:
                 self._opening_statement(text, start, end)
                 or self._subject_and_verb(text, start, end)
                 or self._subject_after_framing(text, start, end)
+                or self._agent_and_verb(text, start, end)
             )
             if best is None:
                 best = self._body_and_colon(text, start, end, listed=self._in_duty_list())
@@ -1752,9 +1753,26 @@ class _Walker:
             return None
         boundary = self._subject_clause(text, start + len(agent), end)
         if boundary is None:
-            return None
+            return self._agent_and_object(text, start + len(agent), end)
         statement = self.reader.read(text[start:boundary])
         return (boundary, statement) if _firm(statement) else None
+
+    def _agent_and_object(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
+        """The bodies after ``由`` and a word opening what they act on: ``由各指挥部对…指定迁移路由``.
+
+        The bodies must be named one by one or as a group, surely; the task starts at the word.
+        """
+        clause_starts = _clause_starts(text, start, end)
+        clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        for word in self.lexicon.agent_objects:
+            position = text.find(word, start + 1, clause_end)
+            if position < 0:
+                continue
+            subject = text[start:position].strip(_EDGES)
+            statement = self.reader.read(subject)
+            if statement.names and not statement.unread and not statement.weak and not statement.officials:
+                return position, statement
+        return None
 
     def _subject_clause(self, text: str, start: int, end: int) -> int | None:
         """Where the task starts in a clause opening with bodies and a role verb (``财政部门配合在…``)."""
