@@ -613,6 +613,8 @@ class _Walker:
         )
         #: a verb that leads or answers for a task, following its subject in a clause (not 负责人)
         self._subject_verbs = _verb_pattern(verbs)
+        #: frames written as words (会议决定, 为), not a citation mark (《…》 may name a sentence's topic)
+        self._word_frames = tuple(frame for frame in self.lexicon.framing if _CJK.match(frame))
         #: any role verb following its subject in a clause
         self._role_verbs = _verb_pattern(sorted(self.lexicon.verbs, key=len, reverse=True))
         #: any word of the lexicon that gives names a role (a verb, a word between two lists, a request)
@@ -1467,9 +1469,8 @@ class _Walker:
         ``关于2016年冬季退役士兵安置问题，由县人社局、民政局、编办负责，抓紧做好安置工作``: the clause
         from ``由`` to its verb closes the topic; the work after it goes on with the same task.
         """
-        words = tuple(frame for frame in self.lexicon.framing if _CJK.match(frame))
         for index in range(1, len(starts)):
-            if text[starts[index - 1] : end].lstrip(_EDGES).startswith(words):
+            if text[starts[index - 1] : end].lstrip(_EDGES).startswith(self._word_frames):
                 return None  # 会议决定，由A牵头，…: a frame, not a topic (《…》 names the topic itself)
             clause_end = (starts[index + 1] - 1) if index + 1 < len(starts) else end
             clause = text[starts[index] : clause_end].strip(_EDGES)
@@ -1762,8 +1763,7 @@ class _Walker:
 
         The bodies must be named one by one or as a group, surely; the task starts at the word.
         """
-        clause_starts = _clause_starts(text, start, end)
-        clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        clause_end = _first_clause_end(text, start, end)
         for word in self.lexicon.agent_objects:
             position = text.find(word, start + 1, clause_end)
             if position < 0:
@@ -1776,8 +1776,7 @@ class _Walker:
 
     def _subject_clause(self, text: str, start: int, end: int) -> int | None:
         """Where the task starts in a clause opening with bodies and a role verb (``财政部门配合在…``)."""
-        clause_starts = _clause_starts(text, start, end)
-        clause_end = clause_starts[1] if len(clause_starts) > 1 else end
+        clause_end = _first_clause_end(text, start, end)
         begin = len(text[:clause_end]) - len(text[start:clause_end].lstrip(_EDGES))
         for match in self._role_verbs.finditer(text, begin, clause_end):
             subject = text[begin : match.start()].strip(_EDGES)
@@ -2954,6 +2953,12 @@ def _clause_starts(text: str, start: int, end: int) -> list[int]:
     breaks = _breaks(text)[0]
     first = bisect_left(breaks, start)
     return [start, *(index + 1 for index in breaks[first:] if index + 1 < end)]
+
+
+def _first_clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause opening at `start` ends: where the next one starts (its mark before), or `end`."""
+    clause_starts = _clause_starts(text, start, end)
+    return clause_starts[1] if len(clause_starts) > 1 else end
 
 
 def _sentence_starts(text: str) -> list[int]:

@@ -618,6 +618,7 @@ def split_paragraphs(
     parts: list[str] = []  # the current paragraph's lines, joined once it is complete
     source_parts: list[str] = []
     in_body = False
+    cells = False  # since a table's header or a closing line, lines are cells or items of their own
     blank_before = False
     originals = original.split("\n") if original is not None else None
 
@@ -669,9 +670,9 @@ def split_paragraphs(
                 level, blank_before, in_body = None, True, True
             alone = standalone is not None and standalone(line)
             if lexicon.closing.match(line) or (opens_table is not None and opens_table(line)):
-                in_body = False
+                in_body, cells = False, True
             elif not in_body and level == 1:
-                in_body = True
+                in_body, cells = True, False
             current = paragraphs[-1] if paragraphs else None
             wrapped_cell = (
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
@@ -685,17 +686,18 @@ def split_paragraphs(
             )
             broken_prose = (  # …会议决定由县供电公司负责供电 / (a page break) / 线杆迁移工作，…: before any
                 # outline (minutes, a notice), a long sentence a page break cut in a word goes on too
-                bool(parts)
+                not cells
+                and blank_before
+                and bool(parts)
                 and len(parts[-1]) >= _BROKEN_PROSE
                 and _is_cjk(parts[-1][-1])
                 and any(mark in parts[-1] for mark in "，。；,")
                 and _is_cjk(line[0])
             )
             if wrapped_cell or (
-                (
-                    in_body or rewrapped or closes_bracket or broken_prose
-                )  # a line as long as the text was wrapped at
-                and current is not None  # goes on anywhere
+                # in the body; a line as long as the text was wrapped at goes on anywhere
+                (in_body or rewrapped or closes_bracket or broken_prose)
+                and current is not None
                 and (
                     not alone
                     or (
