@@ -32,6 +32,16 @@ The scores, summed over tasks (micro-averaged):
 
 Names and keys are compared in simplified characters, whitespace removed, brackets and ``,;:!?``
 made full-width.
+
+A corpus can also be scored as another copy of its documents would print them (`copy`, the
+command's ``--copy``): the gold stays what a person read, so a form that scores much lower than the
+documents as found shows a weakness of reading, not of the documents. The forms:
+
+- ``wrapped-N``: every line cut every N characters, as text copied out of a PDF or a page printed at
+  a fixed width (a table's row, its cells marked by bars or tabs, is kept whole);
+- ``ascii-punctuation``: full-width brackets, colons, commas and semicolons in their ASCII forms;
+- ``blank-lines``: a blank line after every line, as some sites space paragraphs;
+- ``traditional``: the text in traditional characters (OpenCC ``s2t``).
 """
 
 from __future__ import annotations
@@ -52,7 +62,9 @@ from hbey_graph.extract.text import match_heading, remove_pinyin, to_simplified
 from hbey_graph.records import Plan
 
 __all__ = [
+    "COPY_FORMS",
     "GoldTask",
+    "copied",
     "document_scores",
     "evaluate",
     "load_gold",
@@ -271,6 +283,7 @@ def document_scores(
     plans: str | Path | None = None,
     parse: Callable[[str, str], Plan] | None = None,
     progress: bool = False,
+    copy: str | None = None,
 ) -> pd.DataFrame:
     """Parse every file the gold names and count what the parser got right, one row per file.
 
@@ -285,6 +298,8 @@ def document_scores(
         :func:`hbey_graph.extract.parser.parse_text` with the shipped lexicon.
     progress : bool
         Whether to show a progress bar.
+    copy : str, optional
+        Score the documents as a copy of this form prints them (:func:`copied`).
 
     Returns
     -------
@@ -310,6 +325,8 @@ def document_scores(
         if not path.exists():
             raise HbeyGraphError(f"{path}: the gold names this file but it is not in {folder}")
         header, text = read_corpus_text(path)
+        if copy is not None:
+            text = copied(text, copy)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ParseWarning)
             try:
@@ -329,6 +346,41 @@ def document_scores(
         row.update(score_plan(plan, gold[name]))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+COPY_FORMS = ("wrapped-N", "ascii-punctuation", "blank-lines", "traditional")
+_ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
+
+
+def copied(text: str, form: str) -> str:
+    r"""`text` as a copy of the given `form` (one of :data:`COPY_FORMS`, N a number) prints it.
+
+    Examples
+    --------
+    >>> copied("一二三四五\n| 甲 | 乙丙丁戊 |", "wrapped-2")
+    '一二\n三四\n五\n| 甲 | 乙丙丁戊 |'
+    >>> copied("（市财政局负责）", "ascii-punctuation")
+    '(市财政局负责)'
+    """
+    if re.fullmatch(r"wrapped-\d+", form):
+        width = int(form.split("-")[1])
+        lines = []
+        for line in text.split("\n"):
+            while len(line) > width and "|" not in line and "\t" not in line:
+                lines.append(line[:width])
+                line = line[width:]
+            lines.append(line)
+        return "\n".join(lines)
+    if form == "ascii-punctuation":
+        return text.translate(_ASCII_PUNCTUATION)
+    if form == "blank-lines":
+        return "\n\n".join(text.split("\n"))
+    if form == "traditional":
+        import opencc
+
+        return opencc.OpenCC("s2t").convert(text)
+    choices = ", ".join(COPY_FORMS[1:])
+    raise HbeyGraphError(f"unknown copy form {form!r}: choose wrapped-N (N a number), {choices}")
 
 
 def _documents_table(path: Path) -> dict[str, dict[str, str]]:

@@ -42,6 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "documents.csv beside GOLD (e.g. form, level, province)",
     )
     parser.add_argument("--documents", action="store_true", help="print one row per document instead")
+    parser.add_argument(
+        "--copy",
+        metavar="FORM",
+        default=None,
+        help="score the documents as another copy prints them, the gold unchanged: wrapped-N (every "
+        "line cut every N characters, as a PDF's text), ascii-punctuation, blank-lines or traditional",
+    )
     add_format_option(parser, choices=("table", "csv", "json"), default="table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(run=run)
@@ -49,9 +56,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``evaluate``."""
-    from hbey_graph.evaluation import document_scores, summary
+    from hbey_graph.evaluation import copied, document_scores, summary
 
-    scores = document_scores(args.gold, plans=args.plans, progress=not args.quiet)
+    if args.copy is not None:
+        copied("", args.copy)  # an unknown form is refused before any document is read
+    scores = document_scores(args.gold, plans=args.plans, progress=not args.quiet, copy=args.copy)
     if args.documents:
         frame = scores.drop(columns=["style"])
     else:

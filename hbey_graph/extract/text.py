@@ -88,6 +88,7 @@ _SPACED_HEAD = re.compile(r"(?<=[ \t\u3000])(?P<head>[^\s：:，,。；;、（�
 _QUALIFIER_LINE = re.compile(r"^[（(][^（()）]{1,8}[）)]$")
 _SHORT_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
+_LONGER_THAN_WRAP = 4  # lines of that width for each line longer than it (figures and letters are narrower)
 _CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}")  # a row's number opening its line
@@ -640,6 +641,7 @@ def split_paragraphs(
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
         row_closed = previous_raw.rstrip(" \u3000").endswith(("|", "\t"))  # a row closed by its bar or tab
+        printed_before = len(previous_raw.rstrip(_EDGE))  # with its indent: the width a wrap counts
         line_before, previous_raw = previous_raw.strip(_EDGE), raw
         for start, line in _pieces_of_line(stripped, lexicon, is_name):
             source = None
@@ -677,13 +679,13 @@ def split_paragraphs(
             wrapped_cell = (
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
-            rewrapped = width is not None and bool(parts) and abs(len(parts[-1]) - width) <= 1
-            closes_bracket = (  # …国家烟草局按职 / 责分工负责）: a short line closing the bracket left open
-                bool(parts)
-                and len(line) < _WRAPPED
-                and _opens_more_than_it_closes("".join(parts))
-                and not _opens_more_than_it_closes("".join(parts) + line)
+            rewrapped = (
+                width is not None
+                and bool(parts)
+                and (abs(len(parts[-1]) - width) <= 1 or (start == 0 and abs(printed_before - width) <= 1))
             )
+            # …国家烟草局按职 / 责分工负责）: a short line closing the bracket left open
+            closes_bracket = bool(parts) and len(line) < _WRAPPED and _closes("".join(parts), line)
             broken_prose = (  # …会议决定由县供电公司负责供电 / (a page break) / 线杆迁移工作，…: before any
                 # outline (minutes, a notice), a long sentence a page break cut in a word goes on too
                 not cells
@@ -702,7 +704,10 @@ def split_paragraphs(
                     not alone
                     or (
                         rewrapped
-                        and not lexicon.label_opening.match(line)
+                        and (
+                            (parts[-1][-1] not in _TERMINAL and not lexicon.label_opening.match(line))
+                            or _closes("".join(parts), line)  # (牵头单位：A； / 责任单位：B、C)
+                        )
                         and not (TABLE_ROW.match(line) or "|" in line)  # a table's row, not a wrapped line
                     )
                 )
@@ -806,20 +811,28 @@ def _wrapped_cell(before: str, line: str, is_name: Callable[[str], bool] | None,
 def _wrap_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at, if it was re-wrapped, or None.
 
-    A text is re-wrapped when most long lines that end mid-sentence are of one length, give or take
-    a character. Then a labelled line that long goes on too (``协办单位：区委编办、园区党工`` /
-    ``委、各街道党工委``).
+    A text is re-wrapped (a PDF's text, a page printed at a fixed width) when at least five lines
+    that end mid-sentence, and a third of all such long lines, are of one length as printed (a
+    paragraph's indent included), give or take a character, and few lines are longer (a wrap leaves
+    none; figures and letters, narrower, let a few through; a table's rows are not wrapped). A line
+    that long then goes on on the next unless that opens an item: also after a stop or a closing
+    bracket, since a wrap falls after one far more often than a paragraph ends exactly at the
+    width, and a labelled line too (``协办单位：区委编办、园区党工`` / ``委、各街道党工委``).
     """
-    lengths = Counter(
-        len(stripped)
+    lengths = Counter(  # as printed, with the indent a paragraph's first line has
+        len(printed)
         for line in lines
-        if len(stripped := line.strip(_EDGE)) >= _WRAPPED and stripped[-1] not in _TERMINAL
+        if len(printed := line.rstrip(_EDGE)) >= _WRAPPED and printed[-1] not in _TERMINAL
     )
     if not lengths:
         return None
     width = max(lengths, key=lambda length: sum(lengths[length + d] for d in (-1, 0, 1)))
     near = sum(lengths[width + d] for d in (-1, 0, 1))
-    return width if near >= _WRAPPED_LINES and near >= sum(lengths.values()) / 2 else None
+    longer = sum(  # a wrap leaves few lines longer (a table's rows are not wrapped)
+        1 for line in lines if len(line.rstrip(_EDGE)) > width + 1 and "|" not in line and "\t" not in line
+    )
+    wrapped = near >= _WRAPPED_LINES and near >= sum(lengths.values()) / 3
+    return width if wrapped and longer <= near / _LONGER_THAN_WRAP else None
 
 
 def _goes_on(
@@ -836,16 +849,24 @@ def _goes_on(
     `rewrapped`: the last line is as long as the text was wrapped at.
     """
     last = parts[-1]
-    if last[-1] in _TERMINAL and line[0] not in "，、）)":
-        return False
+    so_far = current.text if len(parts) == 1 else "".join(parts)
+    stops = last[-1] in _TERMINAL and line[0] not in "，、）)"
+    if stops and not rewrapped and not _opens_more_than_it_closes(so_far):
+        return False  # (a wrap falls after a stop more often than a paragraph ends exactly at the width)
     head = "".join(parts)[:64]
-    if heading_level(head, lexicon) is not None and "。" not in "".join(parts) and not rewrapped:
-        return False  # a bare heading: its title ends at the line's end (unless the text was wrapped)
+    if (
+        heading_level(head, lexicon) is not None
+        and "。" not in "".join(parts)
+        and not rewrapped
+        and not _opens_more_than_it_closes("".join(parts))
+    ):
+        return False  # a bare heading: its title ends at the line's end (unless wrapped or a bracket is open)
     return (
         blank_before
+        or rewrapped
         or len(last) >= _WRAPPED
         or last[-1] in _CONTINUING
-        or _opens_more_than_it_closes(current.text if len(parts) == 1 else "".join(parts))
+        or _opens_more_than_it_closes(so_far)
     )
 
 
@@ -865,6 +886,11 @@ def _page_number(line_before: str, line: str, lexicon: Lexicon) -> bool:
 
 def _opens_more_than_it_closes(text: str) -> bool:
     return bracket_depth(text) > 0
+
+
+def _closes(text: str, line: str) -> bool:
+    """Whether `line` closes a bracket `text` left open."""
+    return _opens_more_than_it_closes(text) and not _opens_more_than_it_closes(text + line)
 
 
 def clean_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> str:
