@@ -37,8 +37,10 @@ A corpus can also be scored as another copy of its documents would print them (`
 command's ``--copy``): the gold stays what a person read, so a form that scores much lower than the
 documents as found shows a weakness of reading, not of the documents. The forms:
 
-- ``wrapped-N``: every line cut every N characters, as text copied out of a PDF or a page printed at
-  a fixed width (a table's row, its cells marked by bars or tabs, is kept whole);
+- ``wrapped-N``: every line cut every N characters, as a text printed N characters a line (a table's
+  row, its cells marked by bars or tabs, is kept whole);
+- ``printed-N``: every line cut where it reaches the width of N Chinese characters, a figure, a
+  letter or a half-width mark taking half the width of one, as text copied out of a PDF;
 - ``ascii-punctuation``: full-width brackets, colons, commas and semicolons in their ASCII forms;
 - ``blank-lines``: a blank line after every line, as some sites space paragraphs;
 - ``traditional``: the text in traditional characters (OpenCC ``s2t``).
@@ -348,7 +350,7 @@ def document_scores(
     return pd.DataFrame(rows)
 
 
-COPY_FORMS = ("wrapped-N", "ascii-punctuation", "blank-lines", "traditional")
+COPY_FORMS = ("wrapped-N", "printed-N", "ascii-punctuation", "blank-lines", "traditional")
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
 
 
@@ -359,17 +361,26 @@ def copied(text: str, form: str) -> str:
     --------
     >>> copied("一二三四五\n| 甲 | 乙丙丁戊 |", "wrapped-2")
     '一二\n三四\n五\n| 甲 | 乙丙丁戊 |'
+    >>> copied("增长12%以上", "printed-3")
+    '增长12\n%以上'
     >>> copied("（市财政局负责）", "ascii-punctuation")
     '(市财政局负责)'
     """
-    if re.fullmatch(r"wrapped-\d+", form):
-        width = int(form.split("-")[1])
+    if re.fullmatch(r"(wrapped|printed)-\d+", form):
+        kind, width = form.split("-")
         lines = []
         for line in text.split("\n"):
-            while len(line) > width and "|" not in line and "\t" not in line:
-                lines.append(line[:width])
-                line = line[width:]
-            lines.append(line)
+            if "|" in line or "\t" in line:
+                lines.append(line)
+                continue
+            cut, taken = 0, 0.0  # where the current printed line starts, and its width so far
+            for at, char in enumerate(line):
+                wide = 1.0 if kind == "wrapped" or ord(char) > 0x7F else 0.5
+                if taken + wide > int(width):
+                    lines.append(line[cut:at])
+                    cut, taken = at, 0.0
+                taken += wide
+            lines.append(line[cut:])
         return "\n".join(lines)
     if form == "ascii-punctuation":
         return text.translate(_ASCII_PUNCTUATION)

@@ -87,13 +87,15 @@ _HIDDEN_NAME = "(?:XX|xx|××|ＸＸ)"  # a place's name a copy hid: XX镇, ××
 _SPACED_HEAD = re.compile(r"(?<=[ \t\u3000])(?P<head>[^\s：:，,。；;、（）()|]{2,12})(?=[：:])")
 _QUALIFIER_LINE = re.compile(r"^[（(][^（()）]{1,8}[）)]$")
 _SHORT_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
-_WRAPPED_LINES = 5  # lines of one width, ending mid-sentence, that show a text was re-wrapped
+_WRAPPED_LINES = 3  # lines of one width, ending mid-sentence, that show a text was re-wrapped
 _LONGER_THAN_WRAP = 4  # lines of that width for each line longer than it (figures and letters are narrower)
 _CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HANGUL = re.compile(r"\s*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+\s*")
 _ROW_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}")  # a row's number opening its line
 _LATIN_WORD = re.compile(r"\s+(?P<word>[A-Za-z]+)\s+")
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACE_CHARACTERS = " \t\u3000"
+_LONGEST_LABEL = 12  # characters a label can have, looked for across a wrap
+_SPACES = re.compile(rf"[{_SPACE_CHARACTERS}]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
@@ -632,8 +634,9 @@ def split_paragraphs(
     lines = _vertical_text_joined(text.split("\n"), issues, is_name, lexicon.labels)
     if originals is not None:
         originals = _vertical_text_joined(originals, [], is_name, lexicon.labels)
-    width = _wrap_width(lines)
-    previous_raw = ""  # the last line with text
+    printed = originals if originals is not None else lines  # as the source prints them
+    wrap = _wrap_of(printed)
+    previous_raw, previous_printed = "", ""  # the last line with text
     for number, raw in enumerate(lines, start=1):
         stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
         if not stripped or _PIPES_ONLY.match(stripped):
@@ -641,8 +644,8 @@ def split_paragraphs(
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
         row_closed = previous_raw.rstrip(" \u3000").endswith(("|", "\t"))  # a row closed by its bar or tab
-        printed_before = len(previous_raw.rstrip(_EDGE))  # with its indent: the width a wrap counts
-        line_before, previous_raw = previous_raw.strip(_EDGE), raw
+        full_before = wrap is not None and wrap.full(previous_printed)  # the line before was cut at the width
+        line_before, previous_raw, previous_printed = previous_raw.strip(_EDGE), raw, printed[number - 1]
         for start, line in _pieces_of_line(stripped, lexicon, is_name):
             source = None
             if originals is not None:
@@ -679,11 +682,10 @@ def split_paragraphs(
             wrapped_cell = (
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
-            rewrapped = (
-                width is not None
-                and bool(parts)
-                and (abs(len(parts[-1]) - width) <= 1 or (start == 0 and abs(printed_before - width) <= 1))
-            )
+            rewrapped = full_before and bool(parts) and start == 0
+            indented = (
+                start == 0 and raw[:1] in _SPACE_CHARACTERS
+            )  # (in a wrapped text, a paragraph's indent)
             # …国家烟草局按职 / 责分工负责）: a short line closing the bracket left open
             closes_bracket = bool(parts) and len(line) < _WRAPPED and _closes("".join(parts), line)
             broken_prose = (  # …会议决定由县供电公司负责供电 / (a page break) / 线杆迁移工作，…: before any
@@ -707,6 +709,7 @@ def split_paragraphs(
                         and (
                             (parts[-1][-1] not in _TERMINAL and not lexicon.label_opening.match(line))
                             or _closes("".join(parts), line)  # (牵头单位：A； / 责任单位：B、C)
+                            or _label_cut(parts[-1], line, lexicon)  # …部门 / 分工：A牵头
                         )
                         and not (TABLE_ROW.match(line) or "|" in line)  # a table's row, not a wrapped line
                     )
@@ -714,7 +717,9 @@ def split_paragraphs(
                 and (not current.standalone or rewrapped)
                 and level is None
                 and not _NUMBER_ONLY.match(line)
-                and _goes_on(parts, current, line, blank_before, lexicon, rewrapped=rewrapped)
+                and _goes_on(
+                    parts, current, line, blank_before, lexicon, rewrapped=rewrapped, indented=indented
+                )
             ):
                 issues.append(
                     ParseIssue(
@@ -724,7 +729,9 @@ def split_paragraphs(
                         "repair",
                     )
                 )
-                if line[0] == parts[-1][-1] and _is_cjk(line[0]):
+                if (
+                    line[0] == parts[-1][-1] and _is_cjk(line[0]) and not rewrapped
+                ):  # (a wrap cuts, never doubles)
                     issues.append(
                         ParseIssue(
                             number,
@@ -734,6 +741,8 @@ def split_paragraphs(
                     )
                     line = line[1:]
                     source = source[1:] if source is not None else None
+                if rewrapped and indented:  # the space the wrap kept at the line's start still parts words
+                    line, source = " " + line, " " + source if source is not None else None
                 current.starts.append((current.starts[-1][0] + len(parts[-1]), number))
                 parts.append(line)
                 source_parts.append(source or "")
@@ -808,31 +817,64 @@ def _wrapped_cell(before: str, line: str, is_name: Callable[[str], bool] | None,
     )
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width the text was wrapped at, if it was re-wrapped, or None.
+@dataclass(frozen=True)
+class _Wrap:
+    """How a re-wrapped text was cut: every line cut measures `width` by `measure`, give or take `slack`."""
 
-    A text is re-wrapped (a PDF's text, a page printed at a fixed width) when at least five lines
-    that end mid-sentence, and a third of all such long lines, are of one length as printed (a
-    paragraph's indent included), give or take a character, and few lines are longer (a wrap leaves
-    none; figures and letters, narrower, let a few through; a table's rows are not wrapped). A line
-    that long then goes on on the next unless that opens an item: also after a stop or a closing
-    bracket, since a wrap falls after one far more often than a paragraph ends exactly at the
-    width, and a labelled line too (``协办单位：区委编办、园区党工`` / ``委、各街道党工委``).
+    measure: Callable[[str], int]
+    width: int
+    slack: int
+
+    def full(self, line: str) -> bool:
+        """Whether `line` (as printed, with its indent) was cut at the width."""
+        return abs(self.measure(line.rstrip(_EDGE)) - self.width) <= self.slack
+
+
+def _display_width(line: str) -> int:
+    """`line`'s width as a Chinese page prints it.
+
+    Two for a Chinese character or a mark a Chinese font prints as wide as one (``，`` but also
+    ``“”…—``), one for a figure, a letter or a half-width mark.
     """
-    lengths = Counter(  # as printed, with the indent a paragraph's first line has
-        len(printed)
+    return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in line)
+
+
+#: The ways a wrap counts a line: characters (a text cut every so many characters), or the width a page
+#: prints (a PDF's lines, where figures and letters take half a character), with the slack of each.
+_WRAP_MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((len, 1), (_display_width, 2))
+
+
+def _wrap_of(lines: list[str]) -> _Wrap | None:
+    """How the text was wrapped, if it was re-wrapped (a PDF's text, a page printed at a width), or None.
+
+    A text is re-wrapped when, by one of the :data:`_WRAP_MEASURES`, at least five lines that end
+    mid-sentence, and a third of all such long lines, are of one width as printed (a paragraph's
+    indent included), give or take the slack, and few lines are wider (a wrap leaves none; a table's
+    rows are not wrapped). A line that wide then goes on on the next unless that opens an item: also
+    after a stop or a closing bracket, since a wrap falls after one far more often than a paragraph
+    ends exactly at the width, and a labelled line too (``协办单位：区委编办、园区党工`` /
+    ``委、各街道党工委``).
+    """
+    long_lines = [
+        printed
         for line in lines
         if len(printed := line.rstrip(_EDGE)) >= _WRAPPED and printed[-1] not in _TERMINAL
-    )
-    if not lengths:
+    ]
+    if not long_lines:
         return None
-    width = max(lengths, key=lambda length: sum(lengths[length + d] for d in (-1, 0, 1)))
-    near = sum(lengths[width + d] for d in (-1, 0, 1))
-    longer = sum(  # a wrap leaves few lines longer (a table's rows are not wrapped)
-        1 for line in lines if len(line.rstrip(_EDGE)) > width + 1 and "|" not in line and "\t" not in line
-    )
-    wrapped = near >= _WRAPPED_LINES and near >= sum(lengths.values()) / 3
-    return width if wrapped and longer <= near / _LONGER_THAN_WRAP else None
+    found: list[tuple[int, _Wrap]] = []  # (lines cut at the width, the wrap) for each measure
+    for measure, slack in _WRAP_MEASURES:
+        widths = Counter(measure(line) for line in long_lines)
+        width = max(widths, key=lambda width: sum(widths[width + d] for d in range(-slack, slack + 1)))
+        near = sum(widths[width + d] for d in range(-slack, slack + 1))
+        wider = sum(  # a wrap leaves few lines wider (a table's rows are not wrapped)
+            1
+            for line in lines
+            if measure(line.rstrip(_EDGE)) > width + slack and "|" not in line and "\t" not in line
+        )
+        if near >= _WRAPPED_LINES and near >= len(long_lines) / 3 and wider <= near / _LONGER_THAN_WRAP:
+            found.append((near, _Wrap(measure, width, slack)))
+    return max(found, key=lambda pair: pair[0])[1] if found else None  # the measure the cuts fit best
 
 
 def _goes_on(
@@ -843,15 +885,17 @@ def _goes_on(
     lexicon: Lexicon,
     *,
     rewrapped: bool = False,
+    indented: bool = False,
 ) -> bool:
     """Whether `line` goes on with the paragraph whose lines so far are `parts`.
 
-    `rewrapped`: the last line is as long as the text was wrapped at.
+    `rewrapped`: the last line is as long as the text was wrapped at; `indented`: `line` opens with
+    a space (after a stop in a wrapped text, a new paragraph's indent).
     """
     last = parts[-1]
     so_far = current.text if len(parts) == 1 else "".join(parts)
     stops = last[-1] in _TERMINAL and line[0] not in "，、）)"
-    if stops and not rewrapped and not _opens_more_than_it_closes(so_far):
+    if stops and (not rewrapped or indented) and not _opens_more_than_it_closes(so_far):
         return False  # (a wrap falls after a stop more often than a paragraph ends exactly at the width)
     head = "".join(parts)[:64]
     if (
@@ -886,6 +930,15 @@ def _page_number(line_before: str, line: str, lexicon: Lexicon) -> bool:
 
 def _opens_more_than_it_closes(text: str) -> bool:
     return bracket_depth(text) > 0
+
+
+def _label_cut(before: str, line: str, lexicon: Lexicon) -> bool:
+    """Whether a label straddles the end of `before` and the start of `line` (部门 / 分工：…)."""
+    tail = before[-_LONGEST_LABEL:]
+    return any(
+        match.start() < len(tail) < match.end()
+        for match in lexicon.label_opening.finditer(tail + line[:_LONGEST_LABEL])
+    )
 
 
 def _closes(text: str, line: str) -> bool:
