@@ -41,6 +41,8 @@ documents as found shows a weakness of reading, not of the documents. The forms:
   row, its cells marked by bars or tabs, is kept whole);
 - ``printed-N``: every line cut where it reaches the width of N Chinese characters, a figure, a
   letter or a half-width mark taking half the width of one, as text copied out of a PDF;
+- ``pdf-N``: printed at N, with each page's number (``— 2 —``) between blank lines every
+  22 lines, as a PDF's pages come out;
 - ``ascii-punctuation``: full-width brackets, colons, commas and semicolons in their ASCII forms;
 - ``blank-lines``: a blank line after every line, as some sites space paragraphs;
 - ``traditional``: the text in traditional characters (OpenCC ``s2t``).
@@ -350,7 +352,8 @@ def document_scores(
     return pd.DataFrame(rows)
 
 
-COPY_FORMS = ("wrapped-N", "printed-N", "ascii-punctuation", "blank-lines", "traditional")
+COPY_FORMS = ("wrapped-N", "printed-N", "pdf-N", "ascii-punctuation", "blank-lines", "traditional")
+_PAGE_LINES = 22  # lines of a PDF's page, for the copy form pdf-N
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
 
 
@@ -366,6 +369,13 @@ def copied(text: str, form: str) -> str:
     >>> copied("（市财政局负责）", "ascii-punctuation")
     '(市财政局负责)'
     """
+    if re.fullmatch(r"pdf-\d+", form):
+        lines = copied(text, "printed-" + form.split("-")[1]).split("\n")
+        pages = [lines[start : start + _PAGE_LINES] for start in range(0, len(lines), _PAGE_LINES)]
+        return "\n".join(
+            "\n".join(page) + (f"\n\n— {number} —\n" if number < len(pages) else "")
+            for number, page in enumerate(pages, start=1)
+        )
     if re.fullmatch(r"(wrapped|printed)-\d+", form):
         kind, width = form.split("-")
         lines = []

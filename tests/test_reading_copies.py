@@ -36,7 +36,7 @@ EXACT_WHEN_WRAPPED = [
 
 
 @pytest.mark.parametrize("name", EXACT_WHEN_WRAPPED)
-@pytest.mark.parametrize("form", ["wrapped-28", "wrapped-36", "printed-30", "printed-36"])
+@pytest.mark.parametrize("form", ["wrapped-28", "wrapped-36", "printed-30", "printed-36", "pdf-36"])
 def test_a_document_wrapped_at_a_fixed_width_is_read_as_found(name, form):
     gold = load_gold(CORPUS / "gold.json")[name]
     _, text = read_corpus_text(CORPUS / "plans" / name)
@@ -47,7 +47,7 @@ def test_a_document_wrapped_at_a_fixed_width_is_read_as_found(name, form):
     assert counts["lead_right"] == len(gold)
 
 
-@pytest.mark.parametrize("form", ["wrapped-36", "printed-36"])
+@pytest.mark.parametrize("form", ["wrapped-36", "printed-36", "pdf-36"])
 def test_the_corpus_wrapped_keeps_most_of_its_scores(form):
     """Wrapped at 36, the corpus loses little: body F1 0.952 (by characters) and 0.949 (as a PDF
     prints) against 0.971 as found; the documents it loses most on are tables run together on a line
@@ -56,6 +56,24 @@ def test_the_corpus_wrapped_keeps_most_of_its_scores(form):
     assert scores["body_f1"] >= 0.94
     assert scores["task_recall"] >= 0.95
     assert scores["refused"] <= 6
+
+
+def test_a_printed_pages_number_is_no_part_of_the_task_it_cuts():
+    """File 192, a PDF's text: the page's number ``— 2 —`` stands between 严厉查处 and 虚假违法广告."""
+    _, text = read_corpus_text(CORPUS / "plans" / "192_quanguo-shuangda-gongzuo-yaodian-2022-pdf.txt")
+    plan = parse_text(text)
+    pages = [(issue.line, issue.message) for issue in plan.issues if issue.kind == "page-furniture"]
+    assert pages == [
+        (19, "'— 1 —' is a printed page's number; not read"),
+        (57, "'— 2 —' is a printed page's number; not read"),
+    ]
+    task = next(task for task in plan.tasks if "虚假违法广告" in task.text)
+    assert "严厉查处虚假违法广告。" in task.text
+    assert [(a.body, a.role) for a in plan.assignments_of(task.task_id)] == [
+        ("市场监管总局", "responsible"),
+        ("邮政局", "responsible"),
+        ("知识产权局", "responsible"),
+    ]
 
 
 def test_copy_forms_change_only_the_print():

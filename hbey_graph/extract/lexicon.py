@@ -86,7 +86,9 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     ``【打印本页】``): the line is not read. ``value``: ``line`` when the words alone make it
     furniture, ``beside`` when they do only within two lines of such a line (the site's owners,
     ``主办单位：A　承办单位：B``, above its registration number), ``after`` only in the two lines
-    after one (``主办：A`` under ``版权所有``; above the footer it closes a task).
+    after one (``主办：A`` under ``版权所有``; above the footer it closes a task), ``page`` for a
+    page's number or running mark on a line of its own in a copied PDF (``— 2 —``, ``第2页``): not
+    read, and no line near it is taken for furniture because of it.
 ``duty_section``
     A word in a heading or sentence that opens a list of bodies, each followed by a colon and its
     duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
@@ -587,11 +589,11 @@ class Lexicon:
 
     @cached_property
     def furniture(self) -> dict[str, re.Pattern[str]]:
-        """A web page's furniture by where it is: ``line`` alone, ``beside`` or ``after`` such a line."""
+        """A web page's furniture by where it is (``line``, ``beside``, ``after``); a ``page``'s number."""
         rows = self.entries("furniture")
         return {
             where: _alternatives(r.entry for r in rows if (r.value or "line") == where)
-            for where in ("line", "beside", "after")
+            for where in ("line", "beside", "after", "page")
         }
 
     @cached_property

@@ -353,15 +353,16 @@ def _slug(stem: str) -> str:
 def _without_furniture(
     text: str, original: str, lexicon: Lexicon, issues: list[ParseIssue]
 ) -> tuple[str, str]:
-    """`text` and its `original` with the lines of a web page's furniture blanked (its footer).
+    """`text` and its `original` with a web page's furniture (its footer) and page numbers blanked.
 
     Blank lines keep the line numbers; each line blanked is reported.
     """
     furniture = lexicon.furniture
-    if not furniture["line"].search(text):
+    if not furniture["line"].search(text) and not furniture["page"].search(text):
         return text, original
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
+    pages = {index for index in filled if furniture["page"].search(lines[index])}
     marked = {index for index in filled if furniture["line"].search(lines[index])}
     for position, index in enumerate(filled):
         before = filled[max(0, position - 2) : position]  # the two lines with text before it
@@ -372,11 +373,12 @@ def _without_furniture(
             near_before and furniture["after"].search(line)
         ):
             marked.add(index)
-    if not marked:
+    if not marked and not pages:
         return text, original
     originals = original.split("\n")
-    for index in sorted(marked):
-        message = f"'{lines[index].strip()[:30]}' is the web page's furniture; not read"
+    for index in sorted(marked | pages):
+        what = "a printed page's number" if index in pages else "the web page's furniture"
+        message = f"'{lines[index].strip()[:30]}' is {what}; not read"
         issues.append(ParseIssue(index + 1, "page-furniture", message, "repair"))
         lines[index] = originals[index] = ""
     return "\n".join(lines), "\n".join(originals)
