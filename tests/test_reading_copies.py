@@ -48,6 +48,17 @@ def test_a_document_wrapped_at_a_fixed_width_is_read_as_found(name, form):
 
 
 @pytest.mark.parametrize("form", ["wrapped-36", "printed-36", "pdf-36"])
+def test_minutes_a_page_break_cut_read_as_found_when_wrapped(form):
+    """File 1131, minutes: before any outline, a decision a page break cut in a word
+    (…会议决定由县供电公司负责供电 / 线杆迁移工作) goes on over the blank line also when the lines
+    before the break were cut by a wrap."""
+    name = "1131_county-xinqiaolu-dianxian-qianyi-jiyao-2010.txt"
+    gold = load_gold(CORPUS / "gold.json")[name]
+    _, text = read_corpus_text(CORPUS / "plans" / name)
+    assert score_plan(parse_text(copied(text, form)), gold) == score_plan(parse_text(text), gold)
+
+
+@pytest.mark.parametrize("form", ["wrapped-36", "printed-36", "pdf-36"])
 def test_the_corpus_wrapped_keeps_most_of_its_scores(form):
     """Wrapped at 36, the corpus loses little: body F1 0.952 (by characters) and 0.949 (as a PDF
     prints) against 0.971 as found; the documents it loses most on are tables run together on a line
@@ -55,7 +66,7 @@ def test_the_corpus_wrapped_keeps_most_of_its_scores(form):
     scores = summary(document_scores(CORPUS / "gold.json", copy=form)).iloc[-1]
     assert scores["body_f1"] >= 0.94
     assert scores["task_recall"] >= 0.95
-    assert scores["refused"] <= 6
+    assert scores["refused"] <= 5
 
 
 def test_a_printed_pages_number_is_no_part_of_the_task_it_cuts():

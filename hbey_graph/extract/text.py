@@ -63,6 +63,7 @@ _NUMERAL_VALUES = {_chinese(value): value for value in range(1, 100)}
 
 # A line that ends with one of these ends its paragraph.
 _TERMINAL = '。！？；：）)〕]】］〗」』”"》'
+_SENTENCE_END = "。！？；"  # of those, the stops that end a sentence (not a bracket, a quote or a colon)
 # A line that ends with one of these goes on on the next line, whatever its length.
 _CONTINUING = "，、（(“《〔【"
 # A line at least this long that ends without terminal punctuation was wrapped: the next line goes on.
@@ -693,9 +694,9 @@ def split_paragraphs(
                 not cells
                 and blank_before
                 and bool(parts)
-                and len(parts[-1]) >= _BROKEN_PROSE
-                and _is_cjk(parts[-1][-1])
-                and any(mark in parts[-1] for mark in "，。；,")
+                and len(so_far := "".join(parts)) >= _BROKEN_PROSE  # (its lines a wrap may have cut)
+                and _is_cjk(so_far[-1])
+                and any(mark in so_far for mark in "，。；,")
                 and _is_cjk(line[0])
             )
             if wrapped_cell or (
@@ -707,7 +708,7 @@ def split_paragraphs(
                     or (
                         rewrapped
                         and (
-                            (parts[-1][-1] not in _TERMINAL and not lexicon.label_opening.match(line))
+                            (parts[-1][-1] not in _SENTENCE_END and not lexicon.label_opening.match(line))
                             or _closes("".join(parts), line)  # (牵头单位：A； / 责任单位：B、C)
                             or _label_cut(parts[-1], line, lexicon)  # …部门 / 分工：A牵头
                         )
