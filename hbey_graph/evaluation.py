@@ -44,6 +44,7 @@ documents as found shows a weakness of reading, not of the documents. The forms:
 - ``pdf-N``: printed at N, with each page's number (``— 2 —``) between blank lines every
   22 lines, as a PDF's pages come out;
 - ``ascii-punctuation``: full-width brackets, colons, commas and semicolons in their ASCII forms;
+- ``spaced-lists``: a space after every ``、`` of a list, as some copies print one;
 - ``blank-lines``: a blank line after every line, as some sites space paragraphs;
 - ``traditional``: the text in traditional characters (OpenCC ``s2t``).
 """
@@ -352,7 +353,15 @@ def document_scores(
     return pd.DataFrame(rows)
 
 
-COPY_FORMS = ("wrapped-N", "printed-N", "pdf-N", "ascii-punctuation", "blank-lines", "traditional")
+COPY_FORMS = (
+    "wrapped-N",
+    "printed-N",
+    "pdf-N",
+    "ascii-punctuation",
+    "spaced-lists",
+    "blank-lines",
+    "traditional",
+)
 _PAGE_LINES = 22  # lines of a PDF's page, for the copy form pdf-N
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
 
@@ -394,6 +403,8 @@ def copied(text: str, form: str) -> str:
         return "\n".join(lines)
     if form == "ascii-punctuation":
         return text.translate(_ASCII_PUNCTUATION)
+    if form == "spaced-lists":
+        return text.replace("、", "、 ")
     if form == "blank-lines":
         return "\n\n".join(text.split("\n"))
     if form == "traditional":

@@ -87,9 +87,34 @@ def test_a_printed_pages_number_is_no_part_of_the_task_it_cuts():
     ]
 
 
+# Documents read exactly as found whose lists, spaced after each 、, once lost tasks: 146 an item's
+# title taken to end at the space (10.完成省、 市下达的…), 748 a duty line's nine bodies counted
+# longer than a head of names may be (教育、 科技、 … 扶贫开发等部门：), 713 a heading naming its body
+# (（七）卫生部门职责、 任务).
+EXACT_WHEN_SPACED = [
+    "146_xianan-gzbg-zeren-fenjie-2023.txt",
+    "748_hubei-guanainvhai-bumen-zhize.txt",
+    "713_unknown-school-surroundings-campaign-2006.txt",
+]
+
+
+@pytest.mark.parametrize("name", EXACT_WHEN_SPACED)
+def test_a_document_whose_lists_are_spaced_is_read_as_found(name):
+    gold = load_gold(CORPUS / "gold.json")[name]
+    _, text = read_corpus_text(CORPUS / "plans" / name)
+    counts = score_plan(parse_text(copied(text, "spaced-lists")), gold)
+    assert (counts["found"], counts["body_fp"], counts["body_fn"], counts["lead_right"]) == (
+        len(gold),
+        0,
+        0,
+        len(gold),
+    )
+
+
 def test_copy_forms_change_only_the_print():
     assert copied("（市财政局负责）；", "ascii-punctuation") == "(市财政局负责);"
     assert copied("一\n二", "blank-lines") == "一\n\n二"
+    assert copied("教育、科技部门", "spaced-lists") == "教育、 科技部门"
     assert copied("市发展改革委负责", "traditional") == "市發展改革委負責"
     assert copied("一二三四五六七", "wrapped-3") == "一二三\n四五六\n七"
     assert copied("一二34五六", "printed-3") == "一二34\n五六"  # figures take half a character

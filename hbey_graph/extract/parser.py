@@ -303,6 +303,11 @@ def _number_labels(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(text for text, marker in lexicon.labels.items() if marker.role == "number")
 
 
+def _length(text: str) -> int:
+    """Characters of `text` but spaces: a copy's spaces between names (教育、 科技、 民政部门) add none."""
+    return len(text) - sum(text.count(space) for space in _SPACE)
+
+
 def _first_sentence(text: str) -> tuple[str, str]:
     """`text` up to its first full stop outside brackets, and the stop (``…的建议(第3号。牵头单位：A)。``)."""
     for stop in re.finditer("。", text):
@@ -773,7 +778,7 @@ class _Walker:
         Not before the outline, where such a line names the notice's addressees (``各市人民政府：``).
         """
         text = piece.text.strip(_SPACE)
-        if not text.endswith(("：", ":")) or len(text) > _DUTY_HEAD_LENGTH or not self.path:
+        if not text.endswith(("：", ":")) or _length(text) > _DUTY_HEAD_LENGTH or not self.path:
             return False
         if not self._in_duty_list():
             return False
@@ -793,8 +798,10 @@ class _Walker:
         """
         heading = match_heading(text, self.lexicon)
         rest = heading[1].group("rest") if heading is not None else text
-        colon = _COLON.search(rest, 0, _DUTY_HEAD_LENGTH + 1)
-        if colon is None or len(_CJK.findall(rest, colon.end())) < _SHORTEST_DUTY:
+        colon = _COLON.search(rest)
+        if colon is None or _length(rest[: colon.start()]) > _DUTY_HEAD_LENGTH:
+            return False
+        if len(_CJK.findall(rest, colon.end())) < _SHORTEST_DUTY:
             return False
         head = rest[: colon.start()].strip(_EDGES)
         return (
@@ -817,6 +824,7 @@ class _Walker:
             space is not None
             and len(rest) - space.end() >= _RUN_ON
             and not any(mark in title[: space.start()] for mark in "，；")
+            and not title[: space.start()].endswith(("、", "和", "及"))  # a list goes on: 完成省、 市下达的…
         ):  # items run together, spaces between (a sentence broken by a stray space is no title: 有的搬 迁)
             title, stop = title[: space.start()], rest[space.start() : space.end()]
         found = self._statements_in(title, piece.paragraph) if self._may_hold_statement(title) else []
@@ -907,7 +915,11 @@ class _Walker:
         """
         text = title.strip(_SPACE)
         name = text[:-1].strip(_EDGES)
-        if not text.endswith(("：", ":")) or not _CJK_NAME.fullmatch(name) or len(name) > _DUTY_HEAD_LENGTH:
+        if (
+            not text.endswith(("：", ":"))
+            or not _CJK_NAME.fullmatch(name)
+            or _length(name) > _DUTY_HEAD_LENGTH
+        ):
             return None
         if not any(
             name.endswith(row.entry) and len(name) > len(row.entry) for row in self.lexicon.entries("team")
@@ -1671,7 +1683,7 @@ class _Walker:
             start, text.rfind("：", start, end) + 1, text.rfind(":", start, end) + 1
         )  # …如下：县环保局。
         head = text[start:end].strip(_EDGES)
-        if not head or len(head) > _DUTY_HEAD_LENGTH or not self.reader.names_of(head, strict=True):
+        if not head or _length(head) > _DUTY_HEAD_LENGTH or not self.reader.names_of(head, strict=True):
             return None
         statement = self.reader.read(head + verb.text)
         return (end + 1, statement) if _whole_statement(statement) else None
@@ -1709,7 +1721,7 @@ class _Walker:
             listed = listed or duties is not None  # its duties follow, with a role verb or not
         if (
             not head
-            or len(head) > _DUTY_HEAD_LENGTH
+            or _length(head) > _DUTY_HEAD_LENGTH
             or any(mark in head for mark in _CLAUSE_BREAK)  # 为此，市环保局：a sentence, not a name
             or self.reader.label_colon.match(head + "：") is not None
         ):
