@@ -45,6 +45,9 @@ documents as found shows a weakness of reading, not of the documents. The forms:
   22 lines, as a PDF's pages come out;
 - ``ascii-punctuation``: full-width brackets, colons, commas and semicolons in their ASCII forms;
 - ``spaced-lists``: a space after every ``、`` of a list, as some copies print one;
+- ``no-break-spaces``: every space a no-break space (U+00A0), as a page copied out of a browser;
+- ``html-entities``: spaces and curly quotes as the HTML references ``&nbsp;``, ``&ldquo;`` and
+  ``&rdquo;``, as a page escaped twice over shows them;
 - ``blank-lines``: a blank line after every line, as some sites space paragraphs;
 - ``traditional``: the text in traditional characters (OpenCC ``s2t``).
 """
@@ -359,6 +362,8 @@ COPY_FORMS = (
     "pdf-N",
     "ascii-punctuation",
     "spaced-lists",
+    "no-break-spaces",
+    "html-entities",
     "blank-lines",
     "traditional",
 )
@@ -405,6 +410,12 @@ def copied(text: str, form: str) -> str:
         return text.translate(_ASCII_PUNCTUATION)
     if form == "spaced-lists":
         return text.replace("、", "、 ")
+    if form == "no-break-spaces":
+        return text.replace("\u3000", "\xa0").replace(" ", "\xa0")
+    if form == "html-entities":
+        for char, reference in (("\u3000", "&nbsp;"), (" ", "&nbsp;"), ("“", "&ldquo;"), ("”", "&rdquo;")):
+            text = text.replace(char, reference)
+        return text
     if form == "blank-lines":
         return "\n\n".join(text.split("\n"))
     if form == "traditional":

@@ -111,6 +111,41 @@ def test_a_document_whose_lists_are_spaced_is_read_as_found(name):
     )
 
 
+# Documents read exactly as found that a copy out of a browser (its spaces no-break ones) or a page
+# escaped twice over (&nbsp;, &ldquo;) once made the parser refuse: duty lists (250, 641, 981, 982),
+# tables one cell per line (110, 52), quantified targets (77), a town's member units (711).
+AS_FOUND_WHEN_ESCAPED = [
+    "250_guiyang-jietou-jiuzhu-liulang-weichengnianren-yijian-p4.txt",
+    "641_central-cma-emergency-command-duties-2008.txt",
+    "981_zhejiang-qinliugan-yingjiyuan-bumenzhize.txt",
+    "982_central-feidian-zhihuibu-gongzuozu-2003.txt",
+    "110_tongliang-gzbg-tuijin-qingkuang-2025-table.txt",
+    "52_pingdingshan-hezhangzhi-fenjie-2018-table.txt",
+    "77_guowuyuan-gzbg-lianghua-zhibiao-fengong-2016-table.txt",
+    "711_xx-town-flood-drought-members.txt",
+]
+
+
+@pytest.mark.parametrize("name", AS_FOUND_WHEN_ESCAPED)
+@pytest.mark.parametrize("form", ["no-break-spaces", "html-entities"])
+def test_a_document_copied_out_of_a_browser_is_read_as_found(name, form):
+    gold = load_gold(CORPUS / "gold.json")[name]
+    _, text = read_corpus_text(CORPUS / "plans" / name)
+    copy = copied(text, form)
+    assert copy != text
+    assert score_plan(parse_text(copy), gold) == score_plan(parse_text(text), gold)
+
+
+def test_other_spaces_and_html_references_are_reported_once():
+    plan = parse_text("一、任务\n1.推进&ldquo;放管服&rdquo;改革。\xa0（市发改委负责）\n")
+    repairs = [
+        (issue.line, issue.kind) for issue in plan.issues if issue.kind in ("html-entity", "other-space")
+    ]
+    assert repairs == [(2, "html-entity"), (2, "other-space")]
+    assert plan.tasks[0].text == "推进“放管服”改革。"
+    assert [(a.body, a.role) for a in plan.assignments] == [("市发改委", "responsible")]
+
+
 def test_copy_forms_change_only_the_print():
     assert copied("（市财政局负责）；", "ascii-punctuation") == "(市财政局负责);"
     assert copied("一\n二", "blank-lines") == "一\n\n二"

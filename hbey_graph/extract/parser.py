@@ -58,9 +58,11 @@ from hbey_graph.extract.text import (
     TABLE_ROW,
     Paragraph,
     bracket_depth,
+    decode_entities,
     match_heading,
     outline_number,
     paragraph_marks_as_breaks,
+    plain_spaces,
     remove_inserted_marks,
     remove_invisible,
     remove_pinyin,
@@ -253,6 +255,7 @@ def parse_text(
     reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
+    text = plain_spaces(decode_entities(text, issues), issues)
     text = remove_inserted_marks(text, issues)
     text = remove_scrambling(text, issues)
     text = paragraph_marks_as_breaks(text, issues)

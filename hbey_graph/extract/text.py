@@ -13,6 +13,7 @@ lexicon (:mod:`hbey_graph.extract.lexicon`).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -195,6 +196,9 @@ _INVISIBLE = re.compile(
     "\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
 _BREAKS = "\x0b\x0c"
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")  # &nbsp; &#12289;
+#: Spaces other than the plain and the ideographic one: no-break, en, em, thin, figure and the like.
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 
 
 def remove_inserted_marks(text: str, issues: list[ParseIssue]) -> str:
@@ -293,6 +297,55 @@ def remove_invisible(text: str, issues: list[ParseIssue]) -> str:
         issues.append(ParseIssue(number, "invisible-character", message))
         lines[number - 1] = _INVISIBLE.sub(lambda m: " " if m.group() in _BREAKS else "", line)
     return "\n".join(lines)
+
+
+def decode_entities(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` with the HTML character references a copy left in it as the characters they stand for.
+
+    A page escaped twice over shows ``&nbsp;``, ``&ldquo;`` or ``&#12289;`` as written; only a whole
+    reference (closed by its ``;``) is read, so ``R&D`` stays as it is. One repair names the first.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> decode_entities("一、任务\n1.推进&ldquo;放管服&rdquo;改革。（市发改委、R&D中心负责）", issues)
+    '一、任务\n1.推进“放管服”改革。（市发改委、R&D中心负责）'
+    >>> print(issues[0].line, issues[0].message)
+    2 2 HTML character references (the first '&ldquo;') read as the characters they stand for
+    """
+    found = [match for match in _ENTITY.finditer(text) if html.unescape(match.group()) != match.group()]
+    if not found:
+        return text
+    line = text.count("\n", 0, found[0].start()) + 1
+    what = "1 HTML character reference" if len(found) == 1 else f"{len(found)} HTML character references"
+    message = f"{what} (the first '{found[0].group()}') read as the characters they stand for"
+    issues.append(ParseIssue(line, "html-entity", message, "repair"))
+    return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+
+
+def plain_spaces(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` with the other spaces a copy carries (:data:`_OTHER_SPACES`) as plain spaces.
+
+    A page copied out of a browser writes its ``&nbsp;`` as U+00A0 NO-BREAK SPACE, and typesetting
+    leaves thin and figure spaces; all of them part words as a space does. One repair names them.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> plain_spaces("一、任务\n1.推进建设。\xa0（责任单位：市发改委）", issues)
+    '一、任务\n1.推进建设。 （责任单位：市发改委）'
+    >>> print(issues[0].line, issues[0].message)
+    2 1 space of another kind (U+00A0 NO-BREAK SPACE) read as a plain space
+    """
+    if _OTHER_SPACES.search(text) is None:
+        return text
+    found = _OTHER_SPACES.findall(text)
+    names = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char)}" for char in dict.fromkeys(found))
+    line = text.count("\n", 0, _OTHER_SPACES.search(text).start()) + 1  # type: ignore[union-attr]
+    what = "1 space of another kind" if len(found) == 1 else f"{len(found)} spaces of another kind"
+    read = "a plain space" if len(found) == 1 else "plain spaces"
+    issues.append(ParseIssue(line, "other-space", f"{what} ({names}) read as {read}", "repair"))
+    return _OTHER_SPACES.sub(" ", text)
 
 
 def paragraph_marks_as_breaks(text: str, issues: list[ParseIssue]) -> str:
