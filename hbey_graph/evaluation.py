@@ -84,6 +84,13 @@ __all__ = [
 _HEADER_FIELD = re.compile(r"^[a-z_]+:\s?")
 _SPACE = re.compile(r"\s+")
 _HALF_WIDTH = str.maketrans("()〈〉,;:!?", "（）（），；：！？")
+#: Full-width figures, letters, points and percent signs (６．５％, ＡＢ), compared as ASCII ones.
+_FULL_WIDTH_ALPHANUMERIC = str.maketrans(
+    {"．": ".", "％": "%"}
+    | {chr(0xFF10 + i): str(i) for i in range(10)}
+    | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+    | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+)
 _COUNTS = (
     "gold_tasks",
     "found",
@@ -134,15 +141,18 @@ class GoldTask:
 def normalise(text: str) -> str:
     """Return `text` as names and keys are compared.
 
-    Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width and
-    angle brackets ``〈〉`` round, as the parser reads them.
+    Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width, angle
+    brackets ``〈〉`` round and full-width figures and letters ASCII, as the parser reads them.
 
     Examples
     --------
     >>> normalise("各縣(市、區) 政府,省直有關部門")
     '各县（市、区）政府，省直有关部门'
+    >>> normalise("２０２０年底前，增长６．５％")
+    '2020年底前，增长6.5%'
     """
-    return _SPACE.sub("", remove_pinyin(to_simplified(text))).translate(_HALF_WIDTH)
+    text = _SPACE.sub("", remove_pinyin(to_simplified(text)))
+    return text.translate(_HALF_WIDTH).translate(_FULL_WIDTH_ALPHANUMERIC)
 
 
 def load_gold(path: str | Path) -> dict[str, list[GoldTask]]:

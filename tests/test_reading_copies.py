@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from hbey_graph.cli import main
-from hbey_graph.evaluation import copied, document_scores, load_gold, read_corpus_text, score_plan, summary
+from hbey_graph.evaluation import (
+    GoldTask,
+    copied,
+    document_scores,
+    load_gold,
+    read_corpus_text,
+    score_plan,
+    summary,
+)
 from hbey_graph.extract.parser import parse_text
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -144,6 +152,14 @@ def test_other_spaces_and_html_references_are_reported_once():
     assert repairs == [(2, "html-entity"), (2, "other-space")]
     assert plan.tasks[0].text == "推进“放管服”改革。"
     assert [(a.body, a.role) for a in plan.assignments] == [("市发改委", "responsible")]
+
+
+def test_a_key_in_ascii_figures_finds_a_task_written_in_full_width_ones():
+    """A reader writes the key 增长6.5% for a document that prints ６．５％ (and the other way round)."""
+    plan = parse_text("一、任务\n1．生产总值增长６．５％。（市发改委负责，２０２０年底前完成）\n")
+    gold = [GoldTask(key="生产总值增长6.5%", responsible=("市发改委",), deadline="2020年底前完成")]
+    counts = score_plan(plan, gold)
+    assert (counts["found"], counts["body_tp"], counts["deadline_right"]) == (1, 1, 1)
 
 
 def test_copy_forms_change_only_the_print():
