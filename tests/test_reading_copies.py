@@ -40,6 +40,9 @@ EXACT_WHEN_WRAPPED = [
     "100_xiazhangquan-tongchenghua-fangan-2011-p3.txt",
     "332_jiayu-gzbg-zeren-fenjie-2021.txt",
     "202_guangdong-gzbg-renwu-fengong-nongyenongcun-2023.txt",
+    # a table one cell per line between lines of bars, a cell exactly as wide as the wrap: the bars
+    # part it from the next cell (…市直园区管委会 / | / 2016—2018 年底前)
+    "365_suining-city-management-2016.txt",
 ]
 
 

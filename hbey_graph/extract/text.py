@@ -677,6 +677,7 @@ def split_paragraphs(
     in_body = False
     cells = False  # since a table's header or a closing line, lines are cells or items of their own
     blank_before = False
+    bar_before = False  # a line of bars alone since the last line with text
     originals = original.split("\n") if original is not None else None
 
     def complete() -> None:
@@ -695,6 +696,7 @@ def split_paragraphs(
         stripped = raw.strip(_EDGE)  # a table's cell keeps its text, not the bars around it
         if not stripped or _PIPES_ONLY.match(stripped):
             blank_before = True
+            bar_before = bar_before or bool(printed[number - 1].strip())  # (bars part cells; no wrap)
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
         row_closed = previous_raw.rstrip(" \u3000").endswith(("|", "\t"))  # a row closed by its bar or tab
@@ -736,7 +738,7 @@ def split_paragraphs(
             wrapped_cell = (
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
-            rewrapped = full_before and bool(parts) and start == 0
+            rewrapped = full_before and bool(parts) and start == 0 and not bar_before
             indented = (
                 start == 0 and raw[:1] in _SPACE_CHARACTERS
             )  # (in a wrapped text, a paragraph's indent)
@@ -806,7 +808,7 @@ def split_paragraphs(
                 alone = alone or bool(_NUMBER_ONLY.match(line))
                 paragraphs.append(Paragraph(line, number, number, [(0, number)], source, alone))
                 parts, source_parts = [line], [source or ""]
-            blank_before = False
+            blank_before = bar_before = False
     complete()
     return paragraphs
 
