@@ -47,7 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="FORM",
         default=None,
         help="score the documents as another copy prints them, the gold unchanged: wrapped-N (every "
-        "line cut every N characters, as a PDF's text), ascii-punctuation, blank-lines or traditional",
+        "line cut every N characters), printed-N (cut at the width of N Chinese characters, as a PDF's "
+        "text), pdf-N (printed, with page numbers), ascii-punctuation, spaced-lists, no-break-spaces, "
+        "html-entities, blank-lines or traditional (see hbey_graph.evaluation)",
     )
     add_format_option(parser, choices=("table", "csv", "json"), default="table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -87,7 +87,7 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     furniture, ``beside`` when they do only within two lines of such a line (the site's owners,
     ``主办单位：A　承办单位：B``, above its registration number), ``after`` only in the two lines
     after one (``主办：A`` under ``版权所有``; above the footer it closes a task), ``page`` for a
-    page's number or running mark on a line of its own in a copied PDF (``— 2 —``, ``第2页``): not
+    printed page's number on a line of its own in a copied PDF (``— 2 —``, ``第2页``): not
     read, and no line near it is taken for furniture because of it.
 ``duty_section``
     A word in a heading or sentence that opens a list of bodies, each followed by a colon and its

@@ -337,11 +337,12 @@ def plain_spaces(text: str, issues: list[ParseIssue]) -> str:
     >>> print(issues[0].line, issues[0].message)
     2 1 space of another kind (U+00A0 NO-BREAK SPACE) read as a plain space
     """
-    if _OTHER_SPACES.search(text) is None:
+    first = _OTHER_SPACES.search(text)
+    if first is None:
         return text
     found = _OTHER_SPACES.findall(text)
     names = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char)}" for char in dict.fromkeys(found))
-    line = text.count("\n", 0, _OTHER_SPACES.search(text).start()) + 1  # type: ignore[union-attr]
+    line = text.count("\n", 0, first.start()) + 1
     what = "1 space of another kind" if len(found) == 1 else f"{len(found)} spaces of another kind"
     read = "a plain space" if len(found) == 1 else "plain spaces"
     issues.append(ParseIssue(line, "other-space", f"{what} ({names}) read as {read}", "repair"))
@@ -739,9 +740,8 @@ def split_paragraphs(
                 current is not None and len(parts) == 1 and _wrapped_cell(parts[-1], line, is_name, lexicon)
             )
             rewrapped = full_before and bool(parts) and start == 0 and not bar_before
-            indented = (
-                start == 0 and raw[:1] in _SPACE_CHARACTERS
-            )  # (in a wrapped text, a paragraph's indent)
+            # (in a wrapped text, a paragraph's indent)
+            indented = start == 0 and raw[:1] in _SPACE_CHARACTERS
             # …国家烟草局按职 / 责分工负责）: a short line closing the bracket left open
             closes_bracket = bool(parts) and len(line) < _WRAPPED and _closes("".join(parts), line)
             broken_prose = (  # …会议决定由县供电公司负责供电 / (a page break) / 线杆迁移工作，…: before any
@@ -785,9 +785,8 @@ def split_paragraphs(
                         "repair",
                     )
                 )
-                if (
-                    line[0] == parts[-1][-1] and _is_cjk(line[0]) and not rewrapped
-                ):  # (a wrap cuts, never doubles)
+                # a page break may double a character; a wrap cuts, never doubles
+                if line[0] == parts[-1][-1] and _is_cjk(line[0]) and not rewrapped:
                     issues.append(
                         ParseIssue(
                             number,
@@ -903,7 +902,7 @@ _WRAP_MEASURES: tuple[tuple[Callable[[str], int], int], ...] = ((len, 1), (_disp
 def _wrap_of(lines: list[str]) -> _Wrap | None:
     """How the text was wrapped, if it was re-wrapped (a PDF's text, a page printed at a width), or None.
 
-    A text is re-wrapped when, by one of the :data:`_WRAP_MEASURES`, at least five lines that end
+    A text is re-wrapped when, by one of the :data:`_WRAP_MEASURES`, at least three lines that end
     mid-sentence, and a third of all such long lines, are of one width as printed (a paragraph's
     indent included), give or take the slack, and few lines are wider (a wrap leaves none; a table's
     rows are not wrapped). A line that wide then goes on on the next unless that opens an item: also
@@ -953,12 +952,11 @@ def _goes_on(
     stops = last[-1] in _TERMINAL and line[0] not in "，、）)"
     if stops and (not rewrapped or indented) and not _opens_more_than_it_closes(so_far):
         return False  # (a wrap falls after a stop more often than a paragraph ends exactly at the width)
-    head = "".join(parts)[:64]
     if (
-        heading_level(head, lexicon) is not None
-        and "。" not in "".join(parts)
+        heading_level(so_far[:64], lexicon) is not None
+        and "。" not in so_far
         and not rewrapped
-        and not _opens_more_than_it_closes("".join(parts))
+        and not _opens_more_than_it_closes(so_far)
     ):
         return False  # a bare heading: its title ends at the line's end (unless wrapped or a bracket is open)
     return (
