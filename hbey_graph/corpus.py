@@ -1,8 +1,8 @@
 r"""Many plans at once: parse a folder of plans in parallel, build one graph, compare the plans.
 
-A corpus is a folder of plan files (``.txt``, ``.docx``, ``.pdf``; sub-folders included). Each
-file is parsed in its own worker process; a file that cannot be read or holds no annotation is
-recorded as a failure, one line, and skipped. The plans that parse share one graph
+A corpus is a folder of plan files (``.txt``, ``.docx``, ``.pdf``, ``.html``, ``.htm``;
+sub-folders included). Each file is parsed in its own worker process; a file that cannot be read
+or holds no annotation is recorded as a failure, one line, and skipped. The plans that parse share one graph
 (:func:`hbey_graph.graph.build_graph`), every key scoped by its plan id, and are compared body by
 body: how many tasks each body leads, supports, implements or is responsible for in each plan,
 with the pre-2018-reform names of bodies (``自治区环保厅``) mapped to the names in force
@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 #: File suffixes read as plans.
-PLAN_SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".pdf")
+PLAN_SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 @dataclass(frozen=True)

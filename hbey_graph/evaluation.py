@@ -49,11 +49,17 @@ documents as found shows a weakness of reading, not of the documents. The forms:
 - ``html-entities``: spaces and curly quotes as the HTML references ``&nbsp;``, ``&ldquo;`` and
   ``&rdquo;``, as a page escaped twice over shows them;
 - ``blank-lines``: a blank line after every line, as some sites space paragraphs;
-- ``traditional``: the text in traditional characters (OpenCC ``s2t``).
+- ``traditional``: the text in traditional characters (OpenCC ``s2t``);
+- ``web-page``: the document as a government site's page holds it, saved from a browser: each
+  line a paragraph, the page's source cut between Chinese characters every 40 or so, a table's
+  rows (cells marked by bars or tabs) a ``<table>``, all inside a table laying the page out.
+
+Every copy is read as a user's file of it would be (:func:`~hbey_graph.extract.readers.decode_source`).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -65,7 +71,7 @@ from typing import Any
 import pandas as pd
 
 from hbey_graph.errors import HbeyGraphError, ParseWarning, PlanFormatError, PlanReadError
-from hbey_graph.extract.readers import read_source
+from hbey_graph.extract.readers import decode_source, read_source
 from hbey_graph.extract.text import match_heading, remove_pinyin, to_simplified
 from hbey_graph.records import Plan
 
@@ -344,7 +350,7 @@ def document_scores(
             raise HbeyGraphError(f"{path}: the gold names this file but it is not in {folder}")
         header, text = read_corpus_text(path)
         if copy is not None:
-            text = copied(text, copy)
+            text = decode_source(path, copied(text, copy).encode("utf-8")).text
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ParseWarning)
             try:
@@ -376,6 +382,7 @@ COPY_FORMS = (
     "html-entities",
     "blank-lines",
     "traditional",
+    "web-page",
 )
 _PAGE_LINES = 22  # lines of a PDF's page, for the copy form pdf-N
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
@@ -432,8 +439,62 @@ def copied(text: str, form: str) -> str:
         import opencc
 
         return opencc.OpenCC("s2t").convert(text)
+    if form == "web-page":
+        return _web_page(text)
     choices = ", ".join(COPY_FORMS[1:])
     raise HbeyGraphError(f"unknown copy form {form!r}: choose wrapped-N (N a number), {choices}")
+
+
+_WEB_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>政务公开</title><script>var page = 1;</script></head>
+<body><table width="100%"><tr><td>
+{}
+</td></tr></table></body></html>
+"""
+_SOURCE_LINE = 40  # characters of a paragraph on a line of a page's source, for the copy form web-page
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_KEPT_SPACES = re.compile(r"^ +| {2,}")
+_CELL_MARK = re.compile(r"\s*[|\t]\s*")
+
+
+def _web_page(text: str) -> str:
+    """`text` as the source of a web page (the copy form ``web-page``)."""
+    parts: list[str] = []
+    rows: list[str] = []
+    for line in text.split("\n"):
+        if "|" in line or "\t" in line.strip():
+            cells = _CELL_MARK.split(line.strip().strip("|").strip())
+            rows.append("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>")
+            continue
+        if rows:
+            parts.append('<table border="1">\n' + "\n".join(rows) + "\n</table>")
+            rows = []
+        if line.strip():
+            parts.append('<p style="text-indent: 2em">' + _source_lines(line.rstrip()) + "</p>")
+        else:
+            parts.append("<p>&nbsp;</p>")
+    if rows:
+        parts.append('<table border="1">\n' + "\n".join(rows) + "\n</table>")
+    return _WEB_PAGE.format("\n".join(parts))
+
+
+def _source_lines(paragraph: str) -> str:
+    """A paragraph escaped for a page's source, cut between two Chinese characters every 40 or so.
+
+    Spaces a browser would fold (an indent, a run of them) are written as ``&nbsp;``.
+    """
+    pieces, start = [], 0
+    for at in range(1, len(paragraph)):
+        if at - start >= _SOURCE_LINE and _CJK.match(paragraph[at - 1]) and _CJK.match(paragraph[at]):
+            pieces.append(paragraph[start:at])
+            start = at
+    pieces.append(paragraph[start:])
+    return "\n".join(_KEPT_SPACES.sub(_no_break, html.escape(piece)) for piece in pieces)
+
+
+def _no_break(spaces: re.Match[str]) -> str:
+    """Spaces a page shows as written: a paragraph's indent, or more than one."""
+    return "&nbsp;" * len(spaces.group())
 
 
 def _documents_table(path: Path) -> dict[str, dict[str, str]]:

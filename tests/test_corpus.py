@@ -156,7 +156,7 @@ def test_cli_corpus_bad_folders_give_one_line_errors(tmp_path, capsys, case):
     expected = {
         "missing": f"{target}: no such folder; expected a folder of plan files",
         "file": f"{target}: is not a folder; expected a folder of plan files",
-        "no plans": f"{target}: holds no plan file; expected files ending in .txt, .docx, .pdf",
+        "no plans": f"{target}: holds no plan file; expected files ending in .txt, .docx, .pdf, .html, .htm",
         "none parse": f"{target}: none of its 1 plan files could be parsed; expected plans with "
                       "responsibility annotations",
     }[case]

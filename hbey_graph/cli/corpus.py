@@ -44,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "corpus",
         help="parse a folder of plans in parallel and compare them body by body",
-        description="Parse every plan in DIR (.txt, .docx, .pdf; sub-folders included) in parallel "
-        "processes, build one graph of them and compare them: tasks each body leads, supports, "
+        description="Parse every plan in DIR (.txt, .docx, .pdf, .html, .htm; sub-folders included) in "
+        "parallel processes, build one graph of them and compare them: tasks each body leads, supports, "
         "implements or is responsible for in each plan, pre-2018 body names mapped to the current "
         "ones. Files that do not parse are reported, one line each, and skipped. Writes "
         + ", ".join(TABLES)

@@ -2,15 +2,18 @@
 
 Plans come as text files (UTF-8 with or without a byte-order mark, UTF-16 with one, GB18030/GBK
 or Big5, detected), Word documents (``.docx``: the paragraphs and tables in order, a table's row on a
-line of its own with ``|`` between its cells) and PDFs with a text layer (the pages in order, a blank
-line between pages, which the parser joins like any page break).
+line of its own with ``|`` between its cells), PDFs with a text layer (the pages in order, a blank
+line between pages, which the parser joins like any page break) and web pages saved as ``.html``
+(the text a browser shows, a table's row on a line as in a ``.docx``; see
+:mod:`hbey_graph.extract.webpage`).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
 an empty, binary or unreadable file gives one clear line naming the file and what was expected.
 Only regular files are read (a FIFO, a device or a socket could block or never end), up to
 :data:`MAX_PLAN_BYTES` unless the caller allows more; ``"-"`` reads standard input.
 
 Line numbers in the parser's warnings count lines of the text read here: for a ``.docx``, one
-line per paragraph and per table row; for a PDF, the lines of each page's text.
+line per paragraph and per table row; for a PDF, the lines of each page's text; for a web page,
+one line per block (paragraph, heading, list item, line break) and per table row.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hbey_graph.errors import PlanReadError
+from hbey_graph.extract.webpage import declared_charset, is_web_page, web_page_lines
 
 __all__ = ["MAX_PLAN_BYTES", "STDIN", "Source", "decode_source", "read_plan_bytes", "read_source"]
 
@@ -33,10 +37,11 @@ MAX_PLAN_BYTES = 64 * 2**20
 #: The path that means standard input.
 STDIN = "-"
 
-_EXPECTED = "expected a plan as a text file, a .docx or a text PDF"
+_EXPECTED = "expected a plan as a text file, a .docx, a text PDF or a web page (.html)"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _ZIP, _PDF = b"PK\x03\x04", b"%PDF-"
+_WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ class Source:
     text : str
         The text as decoded, line ends normalised to ``\\n``.
     encoding : str
-        The encoding it was decoded with (``utf-8``, ``gb18030`` …), or ``docx`` / ``pdf``.
+        The encoding it was decoded with (``utf-8``, ``gb18030`` …), or ``docx`` / ``pdf``; for a
+        web page, ``html`` and the encoding (``html gb18030``).
     notes : tuple of (int, str)
         What the reader left out, each with the line where it stood (a table in a ``.docx``).
     """
@@ -140,9 +146,11 @@ def decode_source(path: str | os.PathLike[str], data: bytes) -> Source:
         source = _read_docx(path, data)
     elif suffix == ".pdf" or data.startswith(_PDF):
         source = _read_pdf(path, data)
+    elif suffix in _WEB_PAGE_SUFFIXES:
+        source = _read_web_page(path, data)
     else:
         text, encoding = _decode(path, data)
-        source = Source(path, text, encoding)
+        source = _read_web_page(path, data) if is_web_page(text) else Source(path, text, encoding)
     text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
@@ -302,6 +310,16 @@ def _table_lines(table) -> list[str]:
         if any(cells):
             rows.append(" | ".join(cells))
     return rows
+
+
+def _read_web_page(path: Path, data: bytes) -> Source:
+    """The text a browser shows of a saved web page, decoded as its ``<meta>`` declares if it does."""
+    charset = declared_charset(data)
+    try:
+        text, encoding = data.decode(charset), charset
+    except (TypeError, LookupError, UnicodeDecodeError):  # none declared, an unknown name, or wrong
+        text, encoding = _decode(path, data)
+    return Source(path, "\n".join(web_page_lines(text)), f"html {encoding}")
 
 
 def _read_pdf(path: Path, data: bytes) -> Source:
