@@ -2582,6 +2582,7 @@ class _Walker:
                 for statement in inherited:
                     if statement.officials and not unit.lead_official:
                         unit.lead_official = "、".join(statement.officials)
+                unit.lead_official = unit.lead_official or self._heading_officials(unit)
             elif leaf:
                 self._report_unassigned(unit)
         drafts = [(unit, inherited) for unit, inherited in drafts if id(unit) not in lead_ins]
@@ -2717,6 +2718,20 @@ class _Walker:
                 inherited = [self.weak_section_roles[s.key, s.line]]
         return inherited
 
+    def _heading_officials(self, unit: _Unit) -> str:
+        """The officials the nearest heading over `unit` names as leading its items, if any.
+
+        A heading naming an official (``二、薛延忠常务副省长负责的工作``) covers the items under the
+        headings inside it that name their bodies (``（一）省编办牵头的工作``).
+        """
+        for s in reversed(unit.sections):
+            if unit.heading and s is unit.sections[-1]:
+                continue
+            statement = self.section_roles.get((s.key, s.line))
+            if statement is not None and statement.officials:
+                return "、".join(statement.officials)
+        return ""
+
     def _role_from_duty(self, statement: Statement, unit: _Unit) -> Statement:
         """A heading's bare body name (``（五）市城管局``), with the role of a verb opening the item.
 
@@ -2762,9 +2777,15 @@ class _Walker:
             annotation=_joined(unit.found),
             lines=(unit.first_line, line),
             original_text=unit.piece.original,
-            deadline=unit.deadline,
+            deadline=unit.deadline or self._closing_deadline(unit.piece.text),
             lead_official=unit.lead_official,
         )
+
+    def _closing_deadline(self, text: str) -> str:
+        """A deadline closing a task's text as a clause of its own (``…道路硬化，预计2021年11月份完成。``)."""
+        clauses = [clause.strip(_EDGES) for clause in split_top_level(text, "，,；;。")]
+        clauses = [clause for clause in clauses if clause]
+        return clauses[-1] if clauses and self.lexicon.is_deadline(clauses[-1]) else ""
 
     def _content_fields(self, unit: _Unit) -> list[str]:
         """The fields of the unit's statements that hold the task's text (``主要任务：…``)."""
