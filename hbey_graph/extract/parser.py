@@ -73,6 +73,7 @@ from hbey_graph.extract.text import (
     split_top_level,
     to_matching_text,
     top_level_brackets,
+    unified_ideographs,
 )
 from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
 from hbey_graph.reference import BUNDLED_PLAN, data_path
@@ -255,7 +256,7 @@ def parse_text(
     reader = StatementReader(lexicon, registry)
     issues: list[ParseIssue] = []
     text = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"), issues)
-    text = plain_spaces(decode_entities(text, issues), issues)
+    text = unified_ideographs(plain_spaces(decode_entities(text, issues), issues), issues)
     text = remove_inserted_marks(text, issues)
     text = remove_scrambling(text, issues)
     text = paragraph_marks_as_breaks(text, issues)

@@ -19,10 +19,12 @@ one line per block (paragraph, heading, list item, line break) and per table row
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import stat
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,7 @@ _EXPECTED = "expected a plan as a text file, a .docx, a text PDF or a web page (
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _ZIP, _PDF = b"PK\x03\x04", b"%PDF-"
+_GLYPH_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 
 
@@ -323,11 +326,16 @@ def _read_web_page(path: Path, data: bytes) -> Source:
 
 
 def _read_pdf(path: Path, data: bytes) -> Source:
-    """The text of a PDF's pages in order, a blank line between pages."""
+    """The text of a PDF's pages in order, a blank line between pages.
+
+    Control characters in the text layer (glyphs a PDF maps to no character, often its spaces) are
+    not read; one note counts them. What pdfminer logs of fonts' metrics while reading is not
+    shown: it concerns the drawing, not the text.
+    """
     import pdfplumber
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf, _quiet("pdfminer"):
             pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
     except Exception as err:  # pdfminer raises many kinds of error for a damaged file
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
@@ -337,7 +345,27 @@ def _read_pdf(path: Path, data: bytes) -> Source:
             f"{path}: is a PDF without a text layer (a scan?); expected a PDF with text, or its text "
             "extracted by OCR"
         )
-    return Source(path, "\n\n".join(pages), "pdf")
+    text = "\n\n".join(pages)
+    first = _GLYPH_CONTROLS.search(text)
+    if first is None:
+        return Source(path, text, "pdf")
+    count = len(_GLYPH_CONTROLS.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    what = f"{count} control character{'s' if count > 1 else ''}"
+    note = f"{what} of the PDF's text layer (glyphs it maps to no character) not read"
+    return Source(path, _GLYPH_CONTROLS.sub("", text), "pdf", ((line, note),))
+
+
+@contextmanager
+def _quiet(logger_name: str):
+    """Show only errors of the logger `logger_name` (and its children) while inside."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _pdf_page_lines(page) -> list[str]:

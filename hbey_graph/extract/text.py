@@ -13,6 +13,7 @@ lexicon (:mod:`hbey_graph.extract.lexicon`).
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 import unicodedata
@@ -23,6 +24,7 @@ from functools import cache, lru_cache
 
 from hbey_graph.extract.lexicon import CHINESE_NUMERAL, Lexicon
 from hbey_graph.records import ParseIssue
+from hbey_graph.reference import data_path
 
 __all__ = [
     "BRACKETS",
@@ -198,6 +200,9 @@ _INVISIBLE = re.compile(
 _BREAKS = "\x0b\x0c"
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")  # &nbsp; &#12289;
 #: Spaces other than the plain and the ideographic one: no-break, en, em, thin, figure and the like.
+#: The blocks of the characters a PDF's font may print for ideographs: CJK radicals, Kangxi
+#: radicals, CJK strokes and compatibility ideographs (see :func:`unified_ideographs`).
+_STAND_IN_BLOCKS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\u31c0-\u31ef\uf900-\ufaff]")
 _OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 
 
@@ -321,6 +326,54 @@ def decode_entities(text: str, issues: list[ParseIssue]) -> str:
     message = f"{what} (the first '{found[0].group()}') read as the characters they stand for"
     issues.append(ParseIssue(line, "html-entity", message, "repair"))
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+
+
+def unified_ideographs(text: str, issues: list[ParseIssue]) -> str:
+    r"""Return `text` with radicals, strokes and compatibility ideographs as the ideographs they stand for.
+
+    A PDF's font often maps 人, 民, 工 or 一 to the Kangxi radicals or CJK radicals that look the same
+    (``市⼈⺠政府`` for 市人民政府), and text copied or extracted from it carries them; so do CJK
+    strokes, and compatibility ideographs (U+F900-U+FAFF) that a font encodes apart. They are read as
+    the unified ideographs Unicode makes them equivalent to (``data/equivalent_ideographs.csv``, from
+    Unicode's EquivalentUnifiedIdeograph.txt; compatibility ideographs by their canonical
+    decomposition). One repair names the first.
+
+    Examples
+    --------
+    >>> issues = []
+    >>> unified_ideographs("一、任务\n1.市\u2f08\u2ea0政府牵头，市\u2f2f信局配合", issues)
+    '一、任务\n1.市人民政府牵头，市工信局配合'
+    >>> print(issues[0].line, issues[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    2 3 radicals or compatibility ideographs (the first U+2F08 KANGXI RADICAL MAN) read as
+    the ideographs they stand for
+    """
+    if _STAND_IN_BLOCKS.search(text) is None:
+        return text
+    stand_ins = _stand_ins()
+    found = [match for match in _STAND_IN_BLOCKS.finditer(text) if match.group() in stand_ins]
+    if not found:
+        return text
+    line = text.count("\n", 0, found[0].start()) + 1
+    first = found[0].group()
+    what = f"{len(found)} radicals or compatibility ideographs"
+    if len(found) == 1:
+        what = "1 radical or compatibility ideograph"
+    name = f"U+{ord(first):04X} {unicodedata.name(first)}"
+    message = f"{what} (the first {name}) read as the ideographs they stand for"
+    issues.append(ParseIssue(line, "radical", message, "repair"))
+    return _STAND_IN_BLOCKS.sub(lambda match: stand_ins.get(match.group(), match.group()), text)
+
+
+@cache
+def _stand_ins() -> dict[str, str]:
+    """The unified ideograph each radical, stroke or compatibility ideograph stands for."""
+    with data_path("equivalent_ideographs.csv").open(encoding="utf-8", newline="") as f:
+        table = {row["character"]: row["ideograph"] for row in csv.DictReader(f)}
+    for code in range(0xF900, 0xFB00):
+        decomposed = unicodedata.normalize("NFC", chr(code))
+        if decomposed != chr(code):
+            table[chr(code)] = decomposed
+    return table
 
 
 def plain_spaces(text: str, issues: list[ParseIssue]) -> str:

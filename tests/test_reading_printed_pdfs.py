@@ -1,0 +1,120 @@
+"""Reading a plan's page as a browser prints it to PDF (Chromium's headless print, the page's font
+embedded): the PDF's text layer writes 人, 民, 工 as Kangxi and CJK radicals and some glyphs as
+control characters, and pdfminer logs its fonts' metrics. The page holds the rows of corpus file 16
+(a city's division of provincial measures); the bodies expected are the corpus gold's.
+
+Needs Debian's ``chromium`` (``make test`` installs it where it may); where it is missing the tests
+are skipped, and in CI (``CI`` set) they fail.
+"""
+
+import os
+import shutil
+import subprocess
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from hbey_graph import load_plan
+from hbey_graph.extract.readers import read_source
+from hbey_graph.extract.text import unified_ideographs
+from hbey_graph.reference import data_path
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+GROUPS = ["各县、市、区政府", "咸宁高新区管委会"]
+ROWS = [
+    ("(一)加强对防疫重点企业财税支持", "市税务局等,各县、市、区政府,咸宁高新区管委会"),
+    (
+        "2.纳入工信部支持新冠肺炎防护用品(具)技术改造设备购置补贴的重点企业,省财政给予设备购置费中央补贴后的"
+        "剩余配套补贴;对纳入省级支持的企业,省财政全额补贴设备购置费用。",
+        "市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会",
+    ),
+    (
+        "3.在疫情防控调度任务结束后,对省疫情防控指挥部统一征用调配的重点企业已生产的库存产品,全部由政府兜底"
+        "采购收储,省财政负责按分级负担原则落实资金。",
+        "市财政局等,各县、市、区政府,咸宁高新区管委会",
+    ),
+]
+
+
+def _page() -> str:
+    font = Path(str(resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")).as_uri()
+    rows = "".join(f"<tr><td>{task}</td><td>{bodies}</td><td>2020年12月</td></tr>" for task, bodies in ROWS)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>'
+        f'@font-face {{font-family: cjk; src: url("{font}")}}'
+        "body {font-family: cjk; font-size: 16px; text-align: justify}"
+        "table {border-collapse: collapse} td {border: 1px solid #000}</style></head><body>"
+        "<p>市人民政府关于咸宁市贯彻落实中央和省促进经济社会加快发展若干政策措施责任分工的通知</p><p>&nbsp;</p>"
+        f"<table><tr><td>工作措施</td><td>责任单位</td><td>备注</td></tr>{rows}</table></body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    browser = next((path for path in map(shutil.which, BROWSERS) if path), None)
+    if browser is None:
+        reason = "no Chromium on the path (apt-get install chromium)"
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(f"CI must run the printed-PDF tests, but {reason}", pytrace=False)
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp("printed")
+    page, pdf = folder / "plan.html", folder / "plan.pdf"
+    page.write_text(_page(), encoding="utf-8")
+    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    subprocess.run(
+        [*command, f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=180
+    )
+    return pdf
+
+
+def test_the_printed_pdf_writes_ideographs_as_radicals(printed):
+    """The premise: the PDF's own text layer holds radicals where the page had ideographs."""
+    import pdfplumber
+
+    with pdfplumber.open(printed) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "\u2f08\u2ea0政府" in text  # 人民 as KANGXI RADICAL MAN and CJK RADICAL CIVILIAN
+
+
+def test_a_printed_pdf_is_read_with_its_bodies_and_one_note_of_each_repair(printed):
+    plan = load_plan(printed)
+    assert [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks] == [
+        [(body, "responsible") for body in ["市税务局", *GROUPS]],
+        [(body, "responsible") for body in ["市经信局", "市财政局", *GROUPS]],
+        [(body, "responsible") for body in ["市财政局", *GROUPS]],
+    ]
+    kinds = [
+        issue.kind for issue in plan.issues if issue.kind in ("radical", "not-read", "invisible-character")
+    ]
+    assert kinds.count("radical") == 1
+    assert "invisible-character" not in kinds  # the reader took the control characters out, in one note
+
+
+def test_reading_a_printed_pdf_shows_no_messages_about_its_fonts(printed, capfd):
+    read_source(printed)
+    assert "FontBBox" not in capfd.readouterr().err
+
+
+def test_radicals_in_text_copied_out_of_a_pdf_are_read_as_ideographs():
+    """Lines of the printed PDF above as its text layer gives them (a copy pasted into a text file)."""
+    issues = []
+    text = unified_ideographs(
+        "市经信局、市财政局等,各县、市、区政府,咸宁\u2fbc新区管委会\n2020年12\u2f49", issues
+    )
+    assert text == "市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会\n2020年12月"
+    assert [(issue.line, issue.kind) for issue in issues] == [(1, "radical")]
+
+
+def test_the_table_of_radicals_agrees_with_unicodes_compatibility_mappings():
+    """Every Kangxi radical's ideograph in the data file is the one Python's NFKC maps it to (an
+    independent source: the Unicode Character Database's decompositions)."""
+    import csv
+
+    with data_path("equivalent_ideographs.csv").open(encoding="utf-8", newline="") as f:
+        table = {row["character"]: row["ideograph"] for row in csv.DictReader(f)}
+    kangxi = {char: ideograph for char, ideograph in table.items() if 0x2F00 <= ord(char) <= 0x2FDF}
+    assert len(kangxi) == 214
+    assert all(unicodedata.normalize("NFKC", char) == ideograph for char, ideograph in kangxi.items())
+    assert table["\u2ea0"] == "民"
