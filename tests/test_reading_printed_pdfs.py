@@ -38,34 +38,71 @@ ROWS = [
 ]
 
 
-def _page() -> str:
+PARAGRAPHS = [
+    "(一)加强组织领导",
+    "市级层面成立健康赣州建设委员会,细化上述17个专项行动的目标、指标、任务和职责分工,统筹指导各地各相关部门加强协作,"
+    "研究疾病的综合防治策略,做好监测考核。各县(市、区)和各相关部门要按照职责分工,研究具体政策措施,推动落实重点任务。"
+    "〔市卫生健康委、市教育局、市体育局、市委组织部、市统计局等各相关部门按职责分工负责,各县(市、区)人民政府、"
+    "赣州经济技术开发区管委会、赣州蓉江新区管委会分别负责。〕",
+    "(二)动员各方广泛参与",
+    "凝聚全社会力量,形成健康促进的强大合力。鼓励金融机构创新健康类产品和服务,鼓励通过基金、社会捐资等途径,参与健康服务,"
+    "形成资金来源多元化的保障机制。〔市卫生健康委牵头,市委宣传部、市教育局、市国资委、市财政局等各相关部门按职责分工负责,"
+    "各县(市、区)人民政府、赣州经济技术开发区管委会、赣州蓉江新区管委会分别负责。〕",
+]
+COUNTIES = ["各县(市、区)人民政府", "赣州经济技术开发区管委会", "赣州蓉江新区管委会"]
+
+
+def _page(body: str) -> str:
+    """A page of `body` in Noto Sans CJK, justified, its tables ruled, as a site lays out a plan."""
     font = Path(str(resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")).as_uri()
-    rows = "".join(f"<tr><td>{task}</td><td>{bodies}</td><td>2020年12月</td></tr>" for task, bodies in ROWS)
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><style>'
         f'@font-face {{font-family: cjk; src: url("{font}")}}'
         "body {font-family: cjk; font-size: 16px; text-align: justify}"
-        "table {border-collapse: collapse} td {border: 1px solid #000}</style></head><body>"
-        "<p>市人民政府关于咸宁市贯彻落实中央和省促进经济社会加快发展若干政策措施责任分工的通知</p><p>&nbsp;</p>"
-        f"<table><tr><td>工作措施</td><td>责任单位</td><td>备注</td></tr>{rows}</table></body></html>"
+        "table {border-collapse: collapse} td {border: 1px solid #000}</style></head>"
+        f"<body>{body}</body></html>"
     )
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory):
+def _table_page() -> str:
+    rows = "".join(f"<tr><td>{task}</td><td>{bodies}</td><td>2020年12月</td></tr>" for task, bodies in ROWS)
+    return _page(
+        "<p>市人民政府关于咸宁市贯彻落实中央和省促进经济社会加快发展若干政策措施责任分工的通知</p><p>&nbsp;</p>"
+        f"<table><tr><td>工作措施</td><td>责任单位</td><td>备注</td></tr>{rows}</table>"
+    )
+
+
+def _paragraphs_page() -> str:
+    return _page("".join(f'<p style="text-indent: 2em">{paragraph}</p>' for paragraph in PARAGRAPHS))
+
+
+def _print(page: str, pdf: Path) -> None:
     browser = next((path for path in map(shutil.which, BROWSERS) if path), None)
     if browser is None:
         reason = "no Chromium on the path (apt-get install chromium)"
         if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
             pytest.fail(f"CI must run the printed-PDF tests, but {reason}", pytrace=False)
         pytest.skip(reason)
-    folder = tmp_path_factory.mktemp("printed")
-    page, pdf = folder / "plan.html", folder / "plan.pdf"
-    page.write_text(_page(), encoding="utf-8")
+    html = pdf.with_suffix(".html")
+    html.write_text(page, encoding="utf-8")
     command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    subprocess.run(
-        [*command, f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=180
-    )
+    command += [f"--print-to-pdf={pdf}", html.as_uri()]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The page of file 16's table, printed."""
+    pdf = tmp_path_factory.mktemp("printed") / "table.pdf"
+    _print(_table_page(), pdf)
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def printed_paragraphs(tmp_path_factory):
+    """The page of file 500's paragraphs, printed: each wraps over several lines."""
+    pdf = tmp_path_factory.mktemp("printed") / "paragraphs.pdf"
+    _print(_paragraphs_page(), pdf)
     return pdf
 
 
@@ -118,3 +155,23 @@ def test_the_table_of_radicals_agrees_with_unicodes_compatibility_mappings():
     assert len(kangxi) == 214
     assert all(unicodedata.normalize("NFKC", char) == ideograph for char, ideograph in kangxi.items())
     assert table["\u2ea0"] == "民"
+
+
+def test_a_printed_pdfs_wrapped_paragraphs_are_joined_again(printed_paragraphs):
+    """The page wraps each paragraph over three or four lines, its annotation's bracket too; the
+    reader joins them, and each item has the bodies of file 500's gold."""
+    import pdfplumber
+
+    with pdfplumber.open(printed_paragraphs) as pdf:
+        printed_lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    assert len(printed_lines) >= 2 + 6  # the premise: the paragraphs are wrapped
+    text = read_source(printed_paragraphs).text
+    assert len([line for line in text.splitlines() if line.strip()]) == len(PARAGRAPHS)  # one line each
+    plan = load_plan(printed_paragraphs)
+    first = ["市卫生健康委", "市教育局", "市体育局", "市委组织部", "市统计局", *COUNTIES]
+    support = ["市委宣传部", "市教育局", "市国资委", "市财政局", *COUNTIES]
+    assert [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks] == [
+        [(body, "responsible") for body in first],
+        [("市卫生健康委", "lead"), *[(body, "support") for body in support]],
+    ]
+    assert "统筹指导各地各相关部门加强协作" in plan.tasks[0].text

@@ -3,7 +3,8 @@
 Plans come as text files (UTF-8 with or without a byte-order mark, UTF-16 with one, GB18030/GBK
 or Big5, detected), Word documents (``.docx``: the paragraphs and tables in order, a table's row on a
 line of its own with ``|`` between its cells), PDFs with a text layer (the pages in order, a blank
-line between pages, which the parser joins like any page break) and web pages saved as ``.html``
+line between pages, which the parser joins like any page break; the lines of a paragraph a page
+wrapped joined again) and web pages saved as ``.html``
 (the text a browser shows, a table's row on a line as in a ``.docx``; see
 :mod:`hbey_graph.extract.webpage`).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
@@ -12,7 +13,8 @@ Only regular files are read (a FIFO, a device or a socket could block or never e
 :data:`MAX_PLAN_BYTES` unless the caller allows more; ``"-"`` reads standard input.
 
 Line numbers in the parser's warnings count lines of the text read here: for a ``.docx``, one
-line per paragraph and per table row; for a PDF, the lines of each page's text; for a web page,
+line per paragraph and per table row; for a PDF, the lines of each page's text, a wrapped
+paragraph's on one; for a web page,
 one line per block (paragraph, heading, list item, line break) and per table row.
 """
 
@@ -24,8 +26,11 @@ import os
 import re
 import stat
 import sys
+import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from hbey_graph.errors import PlanReadError
@@ -44,6 +49,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _ZIP, _PDF = b"PK\x03\x04", b"%PDF-"
 _GLYPH_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS_AND_SPACES = "".join(map(chr, range(0x21))) + "\x7f"
 _WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 
 
@@ -328,9 +334,10 @@ def _read_web_page(path: Path, data: bytes) -> Source:
 def _read_pdf(path: Path, data: bytes) -> Source:
     """The text of a PDF's pages in order, a blank line between pages.
 
-    Control characters in the text layer (glyphs a PDF maps to no character, often its spaces) are
-    not read; one note counts them. What pdfminer logs of fonts' metrics while reading is not
-    shown: it concerns the drawing, not the text.
+    Control characters in the text layer (glyphs a PDF maps to no character: a browser's PDF maps
+    its spaces so) are read as spaces, but not at a line's end; one note counts them. What
+    pdfminer logs of fonts' metrics while reading is not shown: it concerns the drawing, not the
+    text.
     """
     import pdfplumber
 
@@ -352,8 +359,10 @@ def _read_pdf(path: Path, data: bytes) -> Source:
     count = len(_GLYPH_CONTROLS.findall(text))
     line = text.count("\n", 0, first.start()) + 1
     what = f"{count} control character{'s' if count > 1 else ''}"
-    note = f"{what} of the PDF's text layer (glyphs it maps to no character) not read"
-    return Source(path, _GLYPH_CONTROLS.sub("", text), "pdf", ((line, note),))
+    note = (
+        f"{what} of the PDF's text layer (glyphs it maps to no character, as some map spaces) read as spaces"
+    )
+    return Source(path, _GLYPH_CONTROLS.sub(" ", text), "pdf", ((line, note),))
 
 
 @contextmanager
@@ -369,26 +378,111 @@ def _quiet(logger_name: str):
 
 
 def _pdf_page_lines(page) -> list[str]:
-    """A PDF page's lines from top to bottom; a ruled table's rows as lines of ``|``-separated cells."""
+    """A PDF page's lines from top to bottom; a ruled table's rows as lines of ``|``-separated cells.
+
+    The lines of a paragraph the page wrapped are joined again (see :func:`_reflowed`).
+    """
+    right = _right_margin(page)
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
-        return (page.extract_text() or "").splitlines()
+        return _reflowed(page.extract_text_lines(), right)
     lines: list[str] = []
     top, bottom = page.bbox[1], page.bbox[3]
     for table in tables:
-        lines.extend(_pdf_text_between(page, top, table.bbox[1]))
+        lines.extend(_pdf_text_between(page, top, table.bbox[1], right))
         lines.extend(_pdf_table_lines(table))
         top = table.bbox[3]
-    lines.extend(_pdf_text_between(page, top, bottom))
+    lines.extend(_pdf_text_between(page, top, bottom, right))
     return lines
 
 
-def _pdf_text_between(page, top: float, bottom: float) -> list[str]:
+def _pdf_text_between(page, top: float, bottom: float, right: float | None) -> list[str]:
     """The lines of the page's full-width band from ``top`` to ``bottom``."""
     if bottom - top < 1:
         return []
     band = page.crop((page.bbox[0], top, page.bbox[2], bottom))
-    return (band.extract_text() or "").splitlines()
+    return _reflowed(band.extract_text_lines(), right)
+
+
+def _right_margin(page) -> float | None:
+    """Where the page's text ends on the right: the right end of two or more of its lines, if any."""
+    ends = Counter(round(line["x1"]) for line in page.extract_text_lines())
+    if not ends:
+        return None
+    right = max(ends)
+    return right if ends[right] + ends[right - 1] >= 2 else None  # (rounded either way)
+
+
+def _reflowed(lines: list[dict], right: float | None) -> list[str]:
+    """The texts of a page's lines, the lines of a paragraph the page wrapped joined again.
+
+    A line goes on on the next when the next line starts at the left margin (a paragraph's first
+    line is indented) and its first piece that may not be broken (a character with the marks that
+    may not open a line, a figure, a word) would not have fitted in the room the line leaves at the
+    page's right margin: a justified page fills every wrapped line to the margin, a ragged one
+    leaves less room than that piece. Lines spaced into columns (a table without rules) stand as
+    they are.
+    """
+    if right is None or not lines:
+        return [_line_text(line) for line in lines]
+    left = min(line["x0"] for line in lines)
+    texts: list[str] = []
+    for index, line in enumerate(lines):
+        if index and _wrapped_before(lines[index - 1], line, left, right):
+            space = (
+                " "
+                if texts[-1][-1:].isascii() and texts[-1][-1:].isalnum() and _line_text(line)[:1].isascii()
+                else ""
+            )
+            texts[-1] += space + _line_text(line)
+        else:
+            texts.append(_line_text(line))
+    return texts
+
+
+def _line_text(line: dict) -> str:
+    """A line's text without the glyphs of no character a browser's PDF ends a wrapped line with."""
+    return line["text"].rstrip(_CONTROLS_AND_SPACES)
+
+
+def _wrapped_before(line: dict, following: dict, left: float, right: float) -> bool:
+    """Whether the page wrapped `line`'s paragraph before `following` (see :func:`_reflowed`)."""
+    size = _character_size(line)
+    if _in_columns(line, size) or _in_columns(following, size) or following["x0"] > left + size / 2:
+        return False
+    return right - line["x1"] < _first_piece_width(following) + size / 2
+
+
+def _character_size(line: dict) -> float:
+    """The size of a line's characters (a Chinese character is about as wide)."""
+    sizes = sorted(char["size"] for char in line["chars"])
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _in_columns(line: dict, size: float) -> bool:
+    """Whether a line is spaced into columns: a gap wider than one and a half characters in it."""
+    return any(after["x0"] - before["x1"] > 1.5 * size for before, after in pairwise(line["chars"]))
+
+
+def _first_piece_width(line: dict) -> float:
+    """The width of a line's first piece that may not be broken.
+
+    Opening marks with what follows them; a run of figures and letters, or one character; and
+    the marks after it that may not open a line (``，。、）》”``).
+    """
+    chars = [char["text"] for char in line["chars"]]
+    end = 0
+    while end < len(chars) and unicodedata.category(chars[end]) in ("Ps", "Pi"):
+        end += 1
+    if end < len(chars) and chars[end].isascii() and chars[end].isalnum():
+        while end < len(chars) and chars[end].isascii() and (chars[end].isalnum() or chars[end] in ".%"):
+            end += 1
+    else:
+        end += 1
+    while end < len(chars) and unicodedata.category(chars[end]) in ("Pe", "Pf", "Po"):
+        end += 1
+    end = min(end, len(chars))
+    return line["chars"][end - 1]["x1"] - line["chars"][0]["x0"] if end else 0.0
 
 
 def _pdf_table_lines(table) -> list[str]:
@@ -402,7 +496,7 @@ def _pdf_table_lines(table) -> list[str]:
     for row, values in zip(table.rows, table.extract(), strict=True):
         for bbox, value in zip(row.cells, values, strict=True):
             if bbox is not None:
-                texts[bbox] = "".join(part.strip() for part in (value or "").splitlines())
+                texts[bbox] = "".join(part.strip(_CONTROLS_AND_SPACES) for part in (value or "").splitlines())
     lines = []
     for row in table.rows:
         cells = []
