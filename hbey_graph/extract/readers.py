@@ -4,9 +4,8 @@ Plans come as text files (UTF-8 with or without a byte-order mark, UTF-16 with o
 or Big5, detected), Word documents (``.docx``: the paragraphs and tables in order, a table's row on a
 line of its own with ``|`` between its cells), PDFs with a text layer (the pages in order, a blank
 line between pages, which the parser joins like any page break; the lines of a paragraph a page
-wrapped joined again) and web pages saved as ``.html``
-(the text a browser shows, a table's row on a line as in a ``.docx``; see
-:mod:`hbey_graph.extract.webpage`).
+wrapped joined again) and web pages saved as ``.html`` (the text a browser shows, a table's row on
+a line as in a ``.docx``; see :mod:`hbey_graph.extract.webpage`).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
 an empty, binary or unreadable file gives one clear line naming the file and what was expected.
 Only regular files are read (a FIFO, a device or a socket could block or never end), up to
@@ -14,8 +13,8 @@ Only regular files are read (a FIFO, a device or a socket could block or never e
 
 Line numbers in the parser's warnings count lines of the text read here: for a ``.docx``, one
 line per paragraph and per table row; for a PDF, the lines of each page's text, a wrapped
-paragraph's on one; for a web page,
-one line per block (paragraph, heading, list item, line break) and per table row.
+paragraph's on one; for a web page, one line per block (paragraph, heading, list item, line break)
+and per table row.
 """
 
 from __future__ import annotations
