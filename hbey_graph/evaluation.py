@@ -52,7 +52,11 @@ documents as found shows a weakness of reading, not of the documents. The forms:
 - ``traditional``: the text in traditional characters (OpenCC ``s2t``);
 - ``web-page``: the document as a government site's page holds it, saved from a browser: each
   line a paragraph, the page's source cut between Chinese characters every 40 or so, a table's
-  rows (cells marked by bars or tabs) a ``<table>``, all inside a table laying the page out.
+  rows (cells marked by bars or tabs) a ``<table>``, all inside a table laying the page out;
+- ``browser-pdf``: that page (its source not cut) printed to PDF by headless Chromium, justified,
+  in Noto Sans CJK, its tables ruled: a PDF's wrapped lines, its font's radicals for ideographs
+  and its spaces as glyphs of no character. Needs Chromium on the path; slow (a second or two a
+  document).
 
 Every copy is read as a user's file of it would be (:func:`~hbey_graph.extract.readers.decode_source`).
 """
@@ -78,7 +82,9 @@ from hbey_graph.records import Plan
 __all__ = [
     "COPY_FORMS",
     "GoldTask",
+    "check_copy_form",
     "copied",
+    "copied_file",
     "document_scores",
     "evaluate",
     "load_gold",
@@ -350,7 +356,7 @@ def document_scores(
             raise HbeyGraphError(f"{path}: the gold names this file but it is not in {folder}")
         header, text = read_corpus_text(path)
         if copy is not None:
-            text = decode_source(path, copied(text, copy).encode("utf-8")).text
+            text = decode_source(path, copied_file(text, copy)).text
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ParseWarning)
             try:
@@ -383,6 +389,7 @@ COPY_FORMS = (
     "blank-lines",
     "traditional",
     "web-page",
+    "browser-pdf",
 )
 _PAGE_LINES = 22  # lines of a PDF's page, for the copy form pdf-N
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
@@ -441,8 +448,79 @@ def copied(text: str, form: str) -> str:
         return opencc.OpenCC("s2t").convert(text)
     if form == "web-page":
         return _web_page(text)
+    if form == "browser-pdf":
+        raise HbeyGraphError("the copy form browser-pdf is a file, not a text: see copied_file")
     choices = ", ".join(COPY_FORMS[1:])
     raise HbeyGraphError(f"unknown copy form {form!r}: choose wrapped-N (N a number), {choices}")
+
+
+def check_copy_form(form: str) -> None:
+    """Refuse an unknown copy form, or ``browser-pdf`` without Chromium on the path.
+
+    Raises
+    ------
+    HbeyGraphError
+        With the forms to choose from, or how to install Chromium.
+    """
+    if form == "browser-pdf":
+        _browser()
+    else:
+        copied("", form)
+
+
+def copied_file(text: str, form: str) -> bytes:
+    """The file a copy of the given `form` (one of :data:`COPY_FORMS`) of `text` is.
+
+    The copy's text in UTF-8; for ``browser-pdf``, the PDF Chromium prints of the document's
+    ``web-page`` copy.
+
+    Raises
+    ------
+    HbeyGraphError
+        For an unknown form, or ``browser-pdf`` without Chromium on the path.
+    """
+    if form != "browser-pdf":
+        return copied(text, form).encode("utf-8")
+    from importlib import resources
+
+    font = Path(str(resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")).as_uri()
+    return _printed_by_browser(_web_page(text, source_width=None, style=_PRINTED_STYLE.format(font=font)))
+
+
+_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: How the copy form browser-pdf lays a page out: a Chinese font carried with the package, justified
+#: text, ruled tables.
+_PRINTED_STYLE = (
+    "@font-face {{font-family: cjk; src: url('{font}')}} body {{font-family: cjk; font-size: 16px; "
+    "text-align: justify}} table {{border-collapse: collapse}} td {{border: 1px solid #000}}"
+)
+
+
+def _browser() -> str:
+    """The path of a Chromium to print with."""
+    import shutil
+
+    browser = next((path for path in map(shutil.which, _BROWSERS) if path), None)
+    if browser is None:
+        raise HbeyGraphError(
+            "the copy form browser-pdf needs Chromium on the path (apt-get install chromium)"
+        )
+    return browser
+
+
+def _printed_by_browser(page: str) -> bytes:
+    """The PDF headless Chromium prints of the web page `page`."""
+    import subprocess
+    import tempfile
+
+    browser = _browser()
+    with tempfile.TemporaryDirectory() as folder:
+        source, pdf = Path(folder) / "page.html", Path(folder) / "page.pdf"
+        source.write_text(page, encoding="utf-8")
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+        command += [f"--print-to-pdf={pdf}", source.as_uri()]
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+        return pdf.read_bytes()
 
 
 _WEB_PAGE = """<!DOCTYPE html>
@@ -457,8 +535,12 @@ _KEPT_SPACES = re.compile(r"^ +| {2,}")
 _CELL_MARK = re.compile(r"\s*[|\t]\s*")
 
 
-def _web_page(text: str) -> str:
-    """`text` as the source of a web page (the copy form ``web-page``)."""
+def _web_page(text: str, *, source_width: int | None = _SOURCE_LINE, style: str = "") -> str:
+    """`text` as the source of a web page (the copy form ``web-page``).
+
+    `source_width`: where the source's lines are cut between Chinese characters (None: not cut);
+    `style`: a style sheet for the page.
+    """
     parts: list[str] = []
     rows: list[str] = []
     for line in text.split("\n"):
@@ -470,22 +552,28 @@ def _web_page(text: str) -> str:
             parts.append('<table border="1">\n' + "\n".join(rows) + "\n</table>")
             rows = []
         if line.strip():
-            parts.append('<p style="text-indent: 2em">' + _source_lines(line.rstrip()) + "</p>")
+            parts.append('<p style="text-indent: 2em">' + _source_lines(line.rstrip(), source_width) + "</p>")
         else:
             parts.append("<p>&nbsp;</p>")
     if rows:
         parts.append('<table border="1">\n' + "\n".join(rows) + "\n</table>")
-    return _WEB_PAGE.format("\n".join(parts))
+    page = _WEB_PAGE.format("\n".join(parts))
+    return page.replace("</head>", f"<style>{style}</style></head>", 1) if style else page
 
 
-def _source_lines(paragraph: str) -> str:
+def _source_lines(paragraph: str, width: int | None = _SOURCE_LINE) -> str:
     """A paragraph escaped for a page's source, cut between two Chinese characters every 40 or so.
 
     Spaces a browser would fold (an indent, a run of them) are written as ``&nbsp;``.
     """
     pieces, start = [], 0
     for at in range(1, len(paragraph)):
-        if at - start >= _SOURCE_LINE and _CJK.match(paragraph[at - 1]) and _CJK.match(paragraph[at]):
+        if (
+            width is not None
+            and at - start >= width
+            and _CJK.match(paragraph[at - 1])
+            and _CJK.match(paragraph[at])
+        ):
             pieces.append(paragraph[start:at])
             start = at
     pieces.append(paragraph[start:])

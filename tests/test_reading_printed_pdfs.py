@@ -175,3 +175,26 @@ def test_a_printed_pdfs_wrapped_paragraphs_are_joined_again(printed_paragraphs):
         [("市卫生健康委", "lead"), *[(body, "support") for body in support]],
     ]
     assert "统筹指导各地各相关部门加强协作" in plan.tasks[0].text
+
+
+def test_evaluate_scores_the_corpus_as_a_browser_prints_it(tmp_path):
+    """``evaluate --copy browser-pdf`` on a corpus of file 500 alone: its PDF reads as the
+    document as found does, body for body."""
+    import json
+    import shutil as files
+
+    from hbey_graph.evaluation import document_scores
+
+    if not any(map(shutil.which, BROWSERS)):
+        pytest.skip("no Chromium on the path")
+    name = "500_ganzhou-jiankang-zuzhishishi.txt"
+    corpus = Path(__file__).parent / "corpus"
+    (tmp_path / "plans").mkdir()
+    files.copy(corpus / "plans" / name, tmp_path / "plans" / name)
+    gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
+    (tmp_path / "gold.json").write_text(json.dumps({name: gold[name]}, ensure_ascii=False), encoding="utf-8")
+    columns = ["refused", "found", "lead_right", "body_tp", "body_fp", "body_fn"]
+    as_found = document_scores(tmp_path / "gold.json")[columns].iloc[0].tolist()
+    printed = document_scores(tmp_path / "gold.json", copy="browser-pdf")[columns].iloc[0].tolist()
+    assert printed == as_found
+    assert as_found[3] >= 20 and as_found[4:] == [0, 0]  # the document as found reads exactly

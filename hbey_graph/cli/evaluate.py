@@ -49,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="score the documents as another copy prints them, the gold unchanged: wrapped-N (every "
         "line cut every N characters), printed-N (cut at the width of N Chinese characters, as a PDF's "
         "text), pdf-N (printed, with page numbers), ascii-punctuation, spaced-lists, no-break-spaces, "
-        "html-entities, blank-lines or traditional (see hbey_graph.evaluation)",
+        "html-entities, blank-lines, traditional, web-page (saved as a site's .html page) or "
+        "browser-pdf (that page printed to PDF by Chromium; slow) (see hbey_graph.evaluation)",
     )
     add_format_option(parser, choices=("table", "csv", "json"), default="table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -58,10 +59,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``evaluate``."""
-    from hbey_graph.evaluation import copied, document_scores, summary
+    from hbey_graph.evaluation import check_copy_form, document_scores, summary
 
     if args.copy is not None:
-        copied("", args.copy)  # an unknown form is refused before any document is read
+        check_copy_form(args.copy)  # an unknown form is refused before any document is read
     scores = document_scores(args.gold, plans=args.plans, progress=not args.quiet, copy=args.copy)
     if args.documents:
         frame = scores.drop(columns=["style"])
