@@ -1,27 +1,26 @@
 """Reading a plan's page as a browser prints it to PDF (Chromium's headless print, the page's font
-embedded): the PDF's text layer writes 人, 民, 工 as Kangxi and CJK radicals and some glyphs as
-control characters, and pdfminer logs its fonts' metrics. The page holds the rows of corpus file 16
-(a city's division of provincial measures); the bodies expected are the corpus gold's.
+embedded, as ``evaluate --copy browser-pdf`` prints one): the PDF's text layer writes 人, 民, 工 as
+Kangxi and CJK radicals and some glyphs as control characters, its paragraphs are wrapped, and
+pdfminer logs its fonts' metrics. The pages hold the rows of corpus file 16 (a city's division of
+provincial measures) and paragraphs of file 500; the bodies expected are the corpus gold's.
 
 Needs Debian's ``chromium`` (``make test`` installs it where it may); where it is missing the tests
 are skipped, and in CI (``CI`` set) they fail.
 """
 
 import os
-import shutil
-import subprocess
 import unicodedata
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from hbey_graph import load_plan
+from hbey_graph.errors import HbeyGraphError
+from hbey_graph.evaluation import copied_file
 from hbey_graph.extract.readers import read_source
 from hbey_graph.extract.text import unified_ideographs
 from hbey_graph.reference import data_path
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 GROUPS = ["各县、市、区政府", "咸宁高新区管委会"]
 ROWS = [
     ("(一)加强对防疫重点企业财税支持", "市税务局等,各县、市、区政府,咸宁高新区管委会"),
@@ -52,58 +51,41 @@ PARAGRAPHS = [
 COUNTIES = ["各县(市、区)人民政府", "赣州经济技术开发区管委会", "赣州蓉江新区管委会"]
 
 
-def _page(body: str) -> str:
-    """A page of `body` in Noto Sans CJK, justified, its tables ruled, as a site lays out a plan."""
-    font = Path(str(resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")).as_uri()
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>'
-        f'@font-face {{font-family: cjk; src: url("{font}")}}'
-        "body {font-family: cjk; font-size: 16px; text-align: justify}"
-        "table {border-collapse: collapse} td {border: 1px solid #000}</style></head>"
-        f"<body>{body}</body></html>"
-    )
+def _print(text: str, pdf: Path) -> Path:
+    """Print `text` as the copy form browser-pdf does (its web page: paragraphs, a table of its
+    bar-separated rows; justified, in Noto Sans CJK) to the file `pdf`."""
+    try:
+        pdf.write_bytes(copied_file(text, "browser-pdf"))
+    except HbeyGraphError as err:
+        _unavailable(err)
+    return pdf
 
 
-def _table_page() -> str:
-    rows = "".join(f"<tr><td>{task}</td><td>{bodies}</td><td>2020年12月</td></tr>" for task, bodies in ROWS)
-    return _page(
-        "<p>市人民政府关于咸宁市贯彻落实中央和省促进经济社会加快发展若干政策措施责任分工的通知</p><p>&nbsp;</p>"
-        f"<table><tr><td>工作措施</td><td>责任单位</td><td>备注</td></tr>{rows}</table>"
-    )
-
-
-def _paragraphs_page() -> str:
-    return _page("".join(f'<p style="text-indent: 2em">{paragraph}</p>' for paragraph in PARAGRAPHS))
-
-
-def _print(page: str, pdf: Path) -> None:
-    browser = next((path for path in map(shutil.which, BROWSERS) if path), None)
-    if browser is None:
-        reason = "no Chromium on the path (apt-get install chromium)"
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(f"CI must run the printed-PDF tests, but {reason}", pytrace=False)
-        pytest.skip(reason)
-    html = pdf.with_suffix(".html")
-    html.write_text(page, encoding="utf-8")
-    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    command += [f"--print-to-pdf={pdf}", html.as_uri()]
-    subprocess.run(command, check=True, capture_output=True, timeout=180)
+def _unavailable(err: HbeyGraphError) -> None:
+    """Skip a test for want of Chromium; fail it in CI."""
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"CI must run the printed-PDF tests, but {err}", pytrace=False)
+    pytest.skip(str(err))
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The page of file 16's table, printed."""
-    pdf = tmp_path_factory.mktemp("printed") / "table.pdf"
-    _print(_table_page(), pdf)
-    return pdf
+    text = "\n".join(
+        [
+            "市人民政府关于咸宁市贯彻落实中央和省促进经济社会加快发展若干政策措施责任分工的通知",
+            "",
+            "工作措施 | 责任单位 | 备注",
+            *(f"{task} | {bodies} | 2020年12月" for task, bodies in ROWS),
+        ]
+    )
+    return _print(text, tmp_path_factory.mktemp("printed") / "table.pdf")
 
 
 @pytest.fixture(scope="module")
 def printed_paragraphs(tmp_path_factory):
     """The page of file 500's paragraphs, printed: each wraps over several lines."""
-    pdf = tmp_path_factory.mktemp("printed") / "paragraphs.pdf"
-    _print(_paragraphs_page(), pdf)
-    return pdf
+    return _print("\n".join(PARAGRAPHS), tmp_path_factory.mktemp("printed") / "paragraphs.pdf")
 
 
 def test_the_printed_pdf_writes_ideographs_as_radicals(printed):
@@ -181,16 +163,18 @@ def test_evaluate_scores_the_corpus_as_a_browser_prints_it(tmp_path):
     """``evaluate --copy browser-pdf`` on a corpus of file 500 alone: its PDF reads as the
     document as found does, body for body."""
     import json
-    import shutil as files
+    import shutil
 
-    from hbey_graph.evaluation import document_scores
+    from hbey_graph.evaluation import check_copy_form, document_scores
 
-    if not any(map(shutil.which, BROWSERS)):
-        pytest.skip("no Chromium on the path")
+    try:
+        check_copy_form("browser-pdf")
+    except HbeyGraphError as err:
+        _unavailable(err)
     name = "500_ganzhou-jiankang-zuzhishishi.txt"
     corpus = Path(__file__).parent / "corpus"
     (tmp_path / "plans").mkdir()
-    files.copy(corpus / "plans" / name, tmp_path / "plans" / name)
+    shutil.copy(corpus / "plans" / name, tmp_path / "plans" / name)
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     (tmp_path / "gold.json").write_text(json.dumps({name: gold[name]}, ensure_ascii=False), encoding="utf-8")
     columns = ["refused", "found", "lead_right", "body_tp", "body_fp", "body_fn"]

@@ -158,7 +158,11 @@ def decode_source(path: str | os.PathLike[str], data: bytes) -> Source:
         source = _read_web_page(path, data)
     else:
         text, encoding = _decode(path, data)
-        source = _read_web_page(path, data) if is_web_page(text) else Source(path, text, encoding)
+        source = (
+            _read_web_page(path, data, (text, encoding))
+            if is_web_page(text)
+            else Source(path, text, encoding)
+        )
     text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise PlanReadError(f"{path}: is empty; expected the text of an implementation plan")
@@ -320,13 +324,16 @@ def _table_lines(table) -> list[str]:
     return rows
 
 
-def _read_web_page(path: Path, data: bytes) -> Source:
-    """The text a browser shows of a saved web page, decoded as its ``<meta>`` declares if it does."""
+def _read_web_page(path: Path, data: bytes, decoded: tuple[str, str] | None = None) -> Source:
+    """The text a browser shows of a saved web page, decoded as its ``<meta>`` declares if it does.
+
+    Otherwise it is decoded as a text file is; `decoded` is that text and encoding if known already.
+    """
     charset = declared_charset(data)
     try:
         text, encoding = data.decode(charset), charset
     except (TypeError, LookupError, UnicodeDecodeError):  # none declared, an unknown name, or wrong
-        text, encoding = _decode(path, data)
+        text, encoding = decoded or _decode(path, data)
     return Source(path, "\n".join(web_page_lines(text)), f"html {encoding}")
 
 
@@ -381,10 +388,11 @@ def _pdf_page_lines(page) -> list[str]:
 
     The lines of a paragraph the page wrapped are joined again (see :func:`_reflowed`).
     """
-    right = _right_margin(page)
+    page_lines = page.extract_text_lines()
+    right = _right_margin(page_lines)
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
-        return _reflowed(page.extract_text_lines(), right)
+        return _reflowed(page_lines, right)
     lines: list[str] = []
     top, bottom = page.bbox[1], page.bbox[3]
     for table in tables:
@@ -403,9 +411,9 @@ def _pdf_text_between(page, top: float, bottom: float, right: float | None) -> l
     return _reflowed(band.extract_text_lines(), right)
 
 
-def _right_margin(page) -> float | None:
-    """Where the page's text ends on the right: the right end of two or more of its lines, if any."""
-    ends = Counter(round(line["x1"]) for line in page.extract_text_lines())
+def _right_margin(lines: list[dict]) -> float | None:
+    """Where a page's text ends on the right: the right end of two or more of its `lines`, if any."""
+    ends = Counter(round(line["x1"]) for line in lines)
     if not ends:
         return None
     right = max(ends)
@@ -427,15 +435,12 @@ def _reflowed(lines: list[dict], right: float | None) -> list[str]:
     left = min(line["x0"] for line in lines)
     texts: list[str] = []
     for index, line in enumerate(lines):
+        text = _line_text(line)
         if index and _wrapped_before(lines[index - 1], line, left, right):
-            space = (
-                " "
-                if texts[-1][-1:].isascii() and texts[-1][-1:].isalnum() and _line_text(line)[:1].isascii()
-                else ""
-            )
-            texts[-1] += space + _line_text(line)
+            between_words = texts[-1][-1:].isascii() and texts[-1][-1:].isalnum() and text[:1].isascii()
+            texts[-1] += (" " if between_words else "") + text
         else:
-            texts.append(_line_text(line))
+            texts.append(text)
     return texts
 
 
