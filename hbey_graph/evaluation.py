@@ -390,7 +390,9 @@ COPY_FORMS = (
     "traditional",
     "web-page",
     "browser-pdf",
+    "browser-pdf-headers",
 )
+_PRINTED_FORMS = ("browser-pdf", "browser-pdf-headers")
 _PAGE_LINES = 22  # lines of a PDF's page, for the copy form pdf-N
 _ASCII_PUNCTUATION = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"})
 
@@ -448,21 +450,21 @@ def copied(text: str, form: str) -> str:
         return opencc.OpenCC("s2t").convert(text)
     if form == "web-page":
         return _web_page(text)
-    if form == "browser-pdf":
-        raise HbeyGraphError("the copy form browser-pdf is a file, not a text: see copied_file")
+    if form in _PRINTED_FORMS:
+        raise HbeyGraphError(f"the copy form {form} is a file, not a text: see copied_file")
     choices = ", ".join(COPY_FORMS[1:])
     raise HbeyGraphError(f"unknown copy form {form!r}: choose wrapped-N (N a number), {choices}")
 
 
 def check_copy_form(form: str) -> None:
-    """Refuse an unknown copy form, or ``browser-pdf`` without Chromium on the path.
+    """Refuse an unknown copy form, or a printed one (``browser-pdf`` …) without Chromium on the path.
 
     Raises
     ------
     HbeyGraphError
         With the forms to choose from, or how to install Chromium.
     """
-    if form == "browser-pdf":
+    if form in _PRINTED_FORMS:
         _browser()
     else:
         copied("", form)
@@ -471,20 +473,21 @@ def check_copy_form(form: str) -> None:
 def copied_file(text: str, form: str) -> bytes:
     """The file a copy of the given `form` (one of :data:`COPY_FORMS`) of `text` is.
 
-    The copy's text in UTF-8; for ``browser-pdf``, the PDF Chromium prints of the document's
-    ``web-page`` copy.
+    The copy's text in UTF-8; for ``browser-pdf`` and ``browser-pdf-headers``, the PDF Chromium
+    prints of the document's ``web-page`` copy.
 
     Raises
     ------
     HbeyGraphError
-        For an unknown form, or ``browser-pdf`` without Chromium on the path.
+        For an unknown form, or a printed one without Chromium on the path.
     """
-    if form != "browser-pdf":
+    if form not in _PRINTED_FORMS:
         return copied(text, form).encode("utf-8")
     from importlib import resources
 
     font = Path(str(resources.files("mplfonts") / "fonts" / "NotoSansCJKsc-Regular.otf")).as_uri()
-    return _printed_by_browser(_web_page(text, source_width=None, style=_PRINTED_STYLE.format(font=font)))
+    page = _web_page(text, source_width=None, style=_PRINTED_STYLE.format(font=font))
+    return _printed_by_browser(page, headers=form == "browser-pdf-headers")
 
 
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -508,8 +511,8 @@ def _browser() -> str:
     return browser
 
 
-def _printed_by_browser(page: str) -> bytes:
-    """The PDF headless Chromium prints of the web page `page`."""
+def _printed_by_browser(page: str, *, headers: bool = False) -> bytes:
+    """The PDF headless Chromium prints of the web page `page`, with its headers and footers or not."""
     import subprocess
     import tempfile
 
@@ -517,7 +520,8 @@ def _printed_by_browser(page: str) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         source, pdf = Path(folder) / "page.html", Path(folder) / "page.pdf"
         source.write_text(page, encoding="utf-8")
-        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu"]
+        command += [] if headers else ["--no-pdf-header-footer"]
         command += [f"--print-to-pdf={pdf}", source.as_uri()]
         subprocess.run(command, check=True, capture_output=True, timeout=300)
         return pdf.read_bytes()

@@ -182,3 +182,73 @@ def test_evaluate_scores_the_corpus_as_a_browser_prints_it(tmp_path):
     printed = document_scores(tmp_path / "gold.json", copy="browser-pdf")[columns].iloc[0].tolist()
     assert printed == as_found
     assert as_found[3] >= 20 and as_found[4:] == [0, 0]  # the document as found reads exactly
+
+
+@pytest.fixture(scope="module")
+def printed_with_headers(tmp_path_factory):
+    """File 500's paragraphs eight times over, printed with the browser's headers and footers:
+    several pages, each with the date and the page's title at its top and the page's address and
+    number (``2/4``) at its foot, some paragraphs going on over a page's end."""
+    pdf = tmp_path_factory.mktemp("printed") / "headers.pdf"
+    try:
+        pdf.write_bytes(copied_file("\n".join(PARAGRAPHS * 8), "browser-pdf-headers"))
+    except HbeyGraphError as err:
+        _unavailable(err)
+    return pdf
+
+
+def test_a_pdfs_running_heads_and_feet_are_left_out(printed_with_headers):
+    import pdfplumber
+
+    with pdfplumber.open(printed_with_headers) as pdf:
+        pages = [(page.extract_text() or "").splitlines() for page in pdf.pages]
+    assert len(pages) >= 3  # the premise: several pages, each numbered at its foot
+    assert all(lines[-1].endswith(f"{number}/{len(pages)}") for number, lines in enumerate(pages, 1))
+    source = read_source(printed_with_headers)
+    assert "page.html" not in source.text and f"/{len(pages)}" not in source.text
+    notes = [note for _, note in source.notes if "running head" in note]
+    assert len(notes) == 1 and notes[0].startswith(f"{2 * len(pages)} running head or foot lines")
+    plan = load_plan(printed_with_headers)
+    first = ["市卫生健康委", "市教育局", "市体育局", "市委组织部", "市统计局", *COUNTIES]
+    support = ["市委宣传部", "市教育局", "市国资委", "市财政局", *COUNTIES]
+    assert [[(a.body, a.role) for a in plan.assignments_of(task.task_id)] for task in plan.tasks] == [
+        [(body, "responsible") for body in first],
+        [("市卫生健康委", "lead"), *[(body, "support") for body in support]],
+    ] * 8
+    assert not [issue for issue in plan.issues if issue.kind == "unassigned-task"]
+
+
+TEXTS = ["1.加强财政支持。", "2.优化营商环境。", "3.推进乡村振兴。"]
+
+
+def _line(text: str, top: float) -> dict:
+    """A PDF text line as pdfplumber gives it, as far as finding running lines needs."""
+    return {"text": text, "top": top, "bottom": top + 12, "x0": 90, "x1": 500, "chars": []}
+
+
+def test_page_numbers_run_but_the_same_text_closing_two_pages_is_the_texts_own():
+    from hbey_graph.extract.readers import _running_lines
+
+    pages = [
+        [_line("1.加强财政支持。", 80), _line("牵头单位:市发改委", 700), _line(f"— {number} —", 760)]
+        for number in (1, 2)
+    ]
+    running = _running_lines(pages)
+    assert [[line["text"] for line in heads + feet] for heads, feet in running] == [["— 1 —"], ["— 2 —"]]
+
+
+def test_figures_that_do_not_count_the_pages_are_the_texts_own():
+    """A table's row numbers closing each page are no page numbers: they do not go up by one."""
+    from hbey_graph.extract.readers import _running_lines
+
+    pages = [[_line(text, 80), _line(str(row), 700)] for text, row in zip(TEXTS, (3, 8, 12), strict=True)]
+    assert _running_lines(pages) == [([], [])] * 3
+
+
+def test_a_line_heading_three_pages_alike_is_a_running_head():
+    from hbey_graph.extract.readers import _running_lines
+
+    pages = [[_line("某市人民政府公报", 40), _line(text, 80)] for text in TEXTS]
+    assert [[line["text"] for line in heads] for heads, _ in _running_lines(pages)] == [
+        ["某市人民政府公报"]
+    ] * 3

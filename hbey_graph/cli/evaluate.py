@@ -49,8 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="score the documents as another copy prints them, the gold unchanged: wrapped-N (every "
         "line cut every N characters), printed-N (cut at the width of N Chinese characters, as a PDF's "
         "text), pdf-N (printed, with page numbers), ascii-punctuation, spaced-lists, no-break-spaces, "
-        "html-entities, blank-lines, traditional, web-page (saved as a site's .html page) or "
-        "browser-pdf (that page printed to PDF by Chromium; slow) (see hbey_graph.evaluation)",
+        "html-entities, blank-lines, traditional, web-page (saved as a site's .html page), "
+        "browser-pdf (that page printed to PDF by Chromium; slow) or browser-pdf-headers (so printed "
+        "with the browser's headers and footers) (see hbey_graph.evaluation)",
     )
     add_format_option(parser, choices=("table", "csv", "json"), default="table")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -47,8 +47,13 @@ _EXPECTED = "expected a plan as a text file, a .docx, a text PDF or a web page (
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _ZIP, _PDF = b"PK\x03\x04", b"%PDF-"
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")  # how pdfminer writes a glyph its font maps to no text
 _GLYPH_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _CONTROLS_AND_SPACES = "".join(map(chr, range(0x21))) + "\x7f"
+_FIGURES = re.compile(r"\d+")
+_CONTROLS_AND_SPACES_RUN = re.compile(r"[\x00-\x20\x7f\s]+")
+#: How many lines at a page's top and at its foot may be running heads and feet.
+_RUNNING_DEPTH = 2
 _WEB_PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 
 
@@ -349,7 +354,18 @@ def _read_pdf(path: Path, data: bytes) -> Source:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf, _quiet("pdfminer"):
-            pages = ["\n".join(_pdf_page_lines(page)) for page in pdf.pages]
+            pages_lines = [page.extract_text_lines() for page in pdf.pages]
+            pages_tables = [sorted(page.find_tables(), key=lambda table: table.bbox[1]) for page in pdf.pages]
+            running = _running_lines(
+                [
+                    _lines_outside(lines, tables)
+                    for lines, tables in zip(pages_lines, pages_tables, strict=True)
+                ]
+            )
+            pages = [
+                "\n".join(_pdf_page_lines(*page))
+                for page in zip(pdf.pages, pages_lines, pages_tables, running, strict=True)
+            ]
     except Exception as err:  # pdfminer raises many kinds of error for a damaged file
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PlanReadError(f"{path}: is not a readable PDF ({message}); {_EXPECTED}") from err
@@ -359,16 +375,53 @@ def _read_pdf(path: Path, data: bytes) -> Source:
             "extracted by OCR"
         )
     text = "\n\n".join(pages)
-    first = _GLYPH_CONTROLS.search(text)
-    if first is None:
-        return Source(path, text, "pdf")
-    count = len(_GLYPH_CONTROLS.findall(text))
-    line = text.count("\n", 0, first.start()) + 1
-    what = f"{count} control character{'s' if count > 1 else ''}"
-    note = (
-        f"{what} of the PDF's text layer (glyphs it maps to no character, as some map spaces) read as spaces"
+    notes: list[tuple[int, str]] = []
+    left_out = [line for heads, feet in running for line in heads + feet]
+    if left_out:
+        example = _UNMAPPED_GLYPH.sub("", _line_text(left_out[0]))[:40]
+        notes.append(
+            (
+                1,
+                f"{_count(len(left_out), 'running head or foot line')} of the PDF's pages (lines "
+                f"repeated at the top or foot of its pages, such as {example!r}) left out",
+            )
+        )
+    text, note = _replaced(
+        text, _UNMAPPED_GLYPH, "", "glyph", "the PDF's fonts map to no character (written (cid:N)) left out"
     )
-    return Source(path, _GLYPH_CONTROLS.sub(" ", text), "pdf", ((line, note),))
+    notes += note
+    if note and not _CJK.search(text):
+        raise PlanReadError(
+            f"{path}: is a PDF whose fonts map their glyphs to no characters; expected a PDF with "
+            "text, or its text extracted by OCR"
+        )
+    text, note = _replaced(
+        text,
+        _GLYPH_CONTROLS,
+        " ",
+        "control character",
+        "of the PDF's text layer (glyphs it maps to no character, as some map spaces) read as spaces",
+    )
+    return Source(path, text, "pdf", tuple(notes + note))
+
+
+def _replaced(text: str, pattern: re.Pattern, by: str, what: str, done: str) -> tuple[str, list]:
+    """`text` with `pattern`'s matches replaced by `by`, and a note of them if there were any.
+
+    The note counts the matches (`what`, in the singular), says what was `done` with them, and
+    stands on the line of the first.
+    """
+    first = pattern.search(text)
+    if first is None:
+        return text, []
+    line = text.count("\n", 0, first.start()) + 1
+    count = len(pattern.findall(text))
+    return pattern.sub(by, text), [(line, f"{_count(count, what)} {done}")]
+
+
+def _count(n: int, what: str) -> str:
+    """``n`` things called `what`: ``1 glyph``, ``3 glyphs``."""
+    return f"{n} {what}{'s' if n != 1 else ''}"
 
 
 @contextmanager
@@ -383,18 +436,102 @@ def _quiet(logger_name: str):
         logger.setLevel(level)
 
 
-def _pdf_page_lines(page) -> list[str]:
+def _lines_outside(lines: list[dict], tables: list) -> list[dict]:
+    """The `lines` that show some text and stand outside the page's `tables`."""
+    return [
+        line
+        for line in lines
+        if _line_text(line).strip()
+        and not any(
+            table.bbox[1] <= line["top"] + 0.5 and line["bottom"] - 0.5 <= table.bbox[3] for table in tables
+        )
+    ]
+
+
+def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list[dict]]]:
+    """Per page, its running heads and its running feet: lines at its top and foot repeated on others.
+
+    `pages_lines` are the lines of each page that may be running ones (outside its tables, not
+    blank). A line is a running one when a line at the same place (first, second, last or last but
+    one of a page), with the same text once its figures are set aside, stands on every page of a
+    PDF of two or three pages, on three quarters of the pages of a longer one; its figures are the
+    same on every page or count the pages (``— 3 —``, ``3/15``, a date beside them), and on two
+    pages only, they count them (the same line closing two pages may be the text's own). Only the lines
+    from the top down and from the foot up that all repeat are taken: a page's own text starts at
+    the first that does not.
+    """
+    count = len(pages_lines)
+    needed = max(min(count, 3), -(-3 * count // 4))
+    found: dict[tuple[int, str], list[tuple[int, tuple[int, ...]]]] = {}
+    for number, lines in enumerate(pages_lines):
+        for key, line in zip(_edge_keys(lines), lines, strict=True):
+            figures = tuple(int(figure) for figure in _FIGURES.findall(_line_text(line)))
+            found.setdefault(key, []).append((number, figures))
+    keys = {
+        key
+        for key, pages in found.items()
+        if len(pages) >= needed and _count_pages(pages) and (len(pages) >= 3 or _numbered(pages))
+    }
+    running: list[tuple[list[dict], list[dict]]] = []
+    for lines in pages_lines:
+        repeated = [count > 1 and key in keys for key in _edge_keys(lines)]
+        heads = 0
+        while heads < min(_RUNNING_DEPTH, len(lines)) and repeated[heads]:
+            heads += 1
+        feet = 0
+        while feet < min(_RUNNING_DEPTH, len(lines) - heads) and repeated[len(lines) - 1 - feet]:
+            feet += 1
+        running.append((lines[:heads], lines[len(lines) - feet :]))
+    return running
+
+
+def _count_pages(pages: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether a line's figures stay the same or count the pages: on the page after, one more.
+
+    `pages` holds each page the line is on: its index and the line's figures there.
+    """
+    return all(
+        all(after == before or after - before == later - earlier for before, after in zip(a, b, strict=True))
+        for (earlier, a), (later, b) in pairwise(pages)
+    )
+
+
+def _numbered(pages: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether a line's figures (see :func:`_count_pages`) change from page to page."""
+    return len({figures for _, figures in pages}) > 1
+
+
+def _edge_keys(lines: list[dict]) -> list[tuple[int, str]]:
+    """Each of `lines` as its place and its text, figures set aside and spaces left out.
+
+    The place is counted from the nearer end of the page: from the top 0, 1 …, from the foot -1, -2 ….
+    """
+    keys = []
+    for index, line in enumerate(lines):
+        place = index if index < len(lines) - index - 1 else index - len(lines)
+        keys.append((place, _FIGURES.sub("0", _CONTROLS_AND_SPACES_RUN.sub("", _line_text(line)))))
+    return keys
+
+
+def _pdf_page_lines(
+    page, page_lines: list[dict], tables: list, running: tuple[list[dict], list[dict]]
+) -> list[str]:
     """A PDF page's lines from top to bottom; a ruled table's rows as lines of ``|``-separated cells.
 
-    The lines of a paragraph the page wrapped are joined again (see :func:`_reflowed`).
+    `page_lines` are the page's text lines, `tables` its tables from the top down, `running` its
+    running heads and feet (see :func:`_running_lines`), which are left out. The lines of a
+    paragraph the page wrapped are joined again (see :func:`_reflowed`).
     """
-    page_lines = page.extract_text_lines()
+    heads, feet = running
+    top = max([page.bbox[1], *(line["bottom"] for line in heads)])
+    bottom = min([page.bbox[3], *(line["top"] for line in feet)])
+    if heads or feet:
+        page = page.crop((page.bbox[0], top, page.bbox[2], bottom))
+        page_lines = [line for line in page_lines if top <= line["top"] and line["bottom"] <= bottom]
     right = _right_margin(page_lines)
-    tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
         return _reflowed(page_lines, right)
     lines: list[str] = []
-    top, bottom = page.bbox[1], page.bbox[3]
     for table in tables:
         lines.extend(_pdf_text_between(page, top, table.bbox[1], right))
         lines.extend(_pdf_table_lines(table))
