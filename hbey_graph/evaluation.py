@@ -95,7 +95,7 @@ __all__ = [
 
 _HEADER_FIELD = re.compile(r"^[a-z_]+:\s?")
 _SPACE = re.compile(r"\s+")
-_HALF_WIDTH = str.maketrans("()〈〉,;:!?", "（）（），；：！？")
+_HALF_WIDTH = str.maketrans("()〈〉<>‹›,;:!?", "（）（）（）（），；：！？")
 #: Full-width figures, letters, points and percent signs (６．５％, ＡＢ), compared as ASCII ones.
 _FULL_WIDTH_ALPHANUMERIC = str.maketrans(
     {"．": ".", "％": "%"}
@@ -154,7 +154,8 @@ def normalise(text: str) -> str:
     """Return `text` as names and keys are compared.
 
     Simplified characters, no pinyin readings or whitespace, ``,;:!?()`` made full-width, angle
-    brackets ``〈〉`` round and full-width figures and letters ASCII, as the parser reads them.
+    brackets (``〈〉``, ``<>``, ``‹›``) round and full-width figures and letters ASCII, as the parser
+    reads them.
 
     Examples
     --------

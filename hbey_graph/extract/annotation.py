@@ -182,6 +182,7 @@ class _Patterns(NamedTuple):
     label_semicolon: re.Pattern[str]
     label_stop: re.Pattern[str]
     label_is: re.Pattern[str]
+    label_is_clause: re.Pattern[str]
     longest_label: int
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
@@ -219,6 +220,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         label_is=re.compile(
             rf"^[{space}]*(?P<lead>{lexicon.covered_items}){_LABEL_LEVEL}(?P<label>{labels})"
             rf"(?P<verb>[{space}]*(?:均|都|全部)?为)"
+        ),
+        label_is_clause=re.compile(
+            rf"(?<=[，,；;。])[{space}]*{_LABEL_LEVEL}(?P<label>{labels})(?P<verb>[{space}]*(?:均|都|全部)?为)"
         ),
         longest_label=max(map(len, lexicon.labels), default=0) * 2 + 4,  # spaced out, with a level
         verb_end=re.compile(rf"(?:{verbs})$"),
@@ -269,6 +273,7 @@ class StatementReader:
         self._label_semicolon = patterns.label_semicolon
         self._label_stop = patterns.label_stop
         self._label_is = patterns.label_is
+        self._label_is_clause = patterns.label_is_clause
         self._longest_label = patterns.longest_label
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
@@ -351,10 +356,11 @@ class StatementReader:
         return changed
 
     def with_label_is(self, text: str) -> str:
-        """`text` with a sentence saying whose the items before it are written as a label and colon.
+        """`text` with a sentence or clause saying whose the items before it are written as a label and colon.
 
         ``4项目标的责任单位均为市发展改革委。`` reads as ``责任单位：市发展改革委。`` (the words before
-        the label become spaces, so the text keeps its length).
+        the label become spaces, so the text keeps its length); so does a clause after a task's text
+        that names its bodies so (``增长8%，责任单位为区经信局；``).
 
         Examples
         --------
@@ -364,13 +370,23 @@ class StatementReader:
         '   责任单位：市经委。'
         >>> reader.with_label_is("明确责任单位为市经委的职责。")
         '明确责任单位为市经委的职责。'
+        >>> reader.with_label_is("增长8%，责任单位为区经信局；")
+        '增长8%，责任单位：区经信局；'
         """
         match = self._label_is.match(text)
-        if match is None:
-            return text
-        spaces = " " * match.end("lead")
-        label = text[match.end("lead") : match.end("label")]
-        return f"{spaces}{label}{' ' * (len(match.group('verb')) - 1)}：{text[match.end() :]}"
+        if match is not None:
+            spaces = " " * match.end("lead")
+            label = text[match.end("lead") : match.end("label")]
+            return f"{spaces}{label}{' ' * (len(match.group('verb')) - 1)}：{text[match.end() :]}"
+        changed = text
+        for match in self._label_is_clause.finditer(text):  # …（依据…），责任单位为区发改委；
+            following = re.split("[，,；;。]", text[match.end() :], maxsplit=1)[0]
+            if self.lexicon.labels[self.label_of(match)].role in ROLE_VALUES and self.names_of(following):
+                verb = match.start("verb")
+                changed = (
+                    changed[:verb] + " " * (len(match.group("verb")) - 1) + "：" + changed[match.end() :]
+                )
+        return changed
 
     def leading_label(self, text: str) -> re.Match[str] | None:
         """The first label opening `text`, or one of its sentences, or a stretch after spaces."""

@@ -125,6 +125,7 @@ _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty
 _COLON = re.compile("[：:]")
 _LONGEST_SUBJECT = 120  # characters at most of the bodies a heading's sentence opens with
 _SHORTEST_DUTY = 4  # Chinese characters at least of the duties after a body's name and colon
+_LEADING_WORD = 8  # characters at most of a word heading a sentence before its colon (整改要求：)
 _DUTY_HEAD_LENGTH = 40  # characters at most of the bodies before the colon of a duty line
 _TEXT_COLUMN_CELL = 16  # characters at most of a header's cell of text standing alone (…指标名称)
 _TEXT_COLUMN_LABEL = 4  # characters at least of the label such a cell ends with (指标名称, not 任务)
@@ -668,6 +669,7 @@ class _Walker:
             text, original = repair_paragraph(paragraph, self.issues)
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
             text = self.reader.with_label_is(text)  # 该目标责任单位为市经委。
+            text = self._spaced_duty_head(text)  # 行政处 负责… (a space for the colon)
             piece = _Piece(paragraph, text, original)
             table = self.table
             if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
@@ -794,6 +796,28 @@ class _Walker:
             return False
         self.held.append(_Found(0, len(text), statement, head, None, "line", piece.paragraph.last_line))
         return True
+
+    def _spaced_duty_head(self, text: str) -> str:
+        """`text` with the spaces between the body opening it and its duties made a colon.
+
+        A list of bodies' duties may set each body's name apart by spaces instead of a colon
+        (``综合一处　负责办理…``): a paragraph opening (after its outline number) with names of
+        bodies, spaces and a role verb reads as ``综合一处：负责办理…``. The text keeps its length.
+        """
+        heading = match_heading(text, self.lexicon)
+        start = heading[1].start("rest") if heading is not None else 0
+        space = _SPACE_RUN.search(text, start)
+        if space is None or _length(text[start : space.start()]) > _DUTY_HEAD_LENGTH:
+            return text
+        head = text[start : space.start()].strip(_EDGES)
+        if (
+            not head
+            or any(mark in head for mark in "，。；：,;:")
+            or self.reader.verb_at_start(text[space.end() :]) is None
+            or self.reader.names_of(head, strict=False) is None
+        ):
+            return text
+        return text[: space.start()] + "：" + " " * (space.end() - space.start() - 1) + text[space.end() :]
 
     def _duty_head(self, text: str) -> bool:
         """Whether a paragraph opens (after its outline number) with bodies' names, a colon and words.
@@ -1242,6 +1266,7 @@ class _Walker:
                 break
             position = end + following.start()
         found.extend(self._named_for_tasks(text, found, paragraph))
+        found.extend(self._topic_clauses(text, found, paragraph))
         found.extend(self._closing_sentences(text, found, paragraph))
         found.extend(self._opening_sentences(text, found, paragraph))
         if not found:
@@ -1422,6 +1447,53 @@ class _Walker:
             return False
         return len(statement.names) == 1 or self.lexicon.ending_kinds.get(ending.group()) == "collective"
 
+    def _topic_clauses(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
+        """Clauses of one sentence that each give a topic and who does it: each topic is a task.
+
+        ``查处取缔“黑网吧”由市工商局牵头，查处取缔“黑歌厅”由市文化局牵头，相关成员单位配合。``: two
+        clauses or more that each name a topic and then, from ``由`` on, its bodies and a role word;
+        clauses after the last that name bodies with a role word (``相关成员单位配合``) belong to
+        every topic.
+        """
+        topics: list[_Found] = []
+        start = 0
+        for end in _sentence_ends(text):
+            sentence_start, start = start, end + 1
+            if any(item.start < end and item.end > sentence_start for item in found):
+                continue
+            stop = len(text[:end].rstrip(_EDGES))
+            starts = _clause_starts(text, sentence_start, stop)
+            clauses = [
+                (clause_start, (starts[index + 1] - 1) if index + 1 < len(starts) else stop)
+                for index, clause_start in enumerate(starts)
+            ]
+            opened = [(clause, self._topic_agent(text, *clause)) for clause in clauses]
+            with_topic = [(clause, agent) for clause, agent in opened if agent is not None]
+            if len(with_topic) < 2:
+                continue
+            last_end = with_topic[-1][0][1]
+            tail = text[last_end + 1 : stop].strip(_EDGES)
+            shared = self.reader.read(tail) if tail else None
+            if shared is not None and not (_firm(shared) and not shared.unread):
+                continue  # words after the last topic that are no statement: not a list of topics
+            for (_, clause_end), agent in with_topic:
+                content = text[agent:clause_end].strip(_EDGES)
+                statement = self.reader.read(f"{content}，{tail}" if shared is not None else content)
+                end_here = stop if clause_end == last_end else clause_end
+                line = paragraph.line_at(agent)
+                topics.append(_Found(agent, end_here, statement, content, None, "before", line))
+        return topics
+
+    def _topic_agent(self, text: str, start: int, end: int) -> int | None:
+        """Where a clause's statement opens at a word naming who acts after its topic, if it does."""
+        for agent in self.lexicon.opening_agents:
+            position = text.find(agent, start + 1, end)
+            if position > start and text[start:position].strip(_EDGES):
+                clause = text[position:end].strip(_EDGES)
+                if self.reader.verb_at_end(clause) is not None and _firm(self.reader.read(clause)):
+                    return position
+        return None
+
     def _closing_sentences(self, text: str, found: list[_Found], paragraph: Paragraph) -> list[_Found]:
         """Clauses closing a sentence that name bodies with a role word: ``…。A牵头，B配合。``.
 
@@ -1516,7 +1588,7 @@ class _Walker:
             start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
             if any(item.start <= start < item.end for item in found):
                 continue
-            start = _after_leading_bracket(text, start)
+            start = self._after_leading_word(text, _after_leading_bracket(text, start))
             end = _sentence_end(text, start)
             if any(item.statement.names and item.start > start and item.end <= end for item in between):
                 continue  # 关于…问题，由A负责，抓紧…: the clause between topic and work was read
@@ -1589,6 +1661,18 @@ class _Walker:
             shared.append(_Found(clause, boundary, statement, content, None, "after", line))
             position = boundary
         return shared
+
+    def _after_leading_word(self, text: str, start: int) -> int:
+        """Where a statement opens after a word and a colon heading its sentence, else `start`.
+
+        ``整改要求：由县环卫站负责清除…``: the word before the colon says what the sentence is, and
+        the statement opens at the word naming who acts (``由``).
+        """
+        colon = _COLON.search(text, start, start + _LEADING_WORD + 1)
+        if colon is None or any(mark in text[start : colon.start()] for mark in _CLAUSE_BREAK):
+            return start
+        after = colon.end() + len(text[colon.end() :]) - len(text[colon.end() :].lstrip(_SPACE))
+        return after if text.startswith(self.lexicon.opening_agents, after) else start
 
     def _opening_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """The clauses from `start` that are a statement, and where the task after them starts."""

@@ -104,7 +104,11 @@ _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìō�
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
-_ANGLE_AS_ROUND = str.maketrans("〈〉", "（）")
+#: Angle brackets around a qualifier inside a name (各县<市、区>人民政府, 各县区政府〈管委会〉): Chinese
+#: words between them, a Chinese character before them.
+_ANGLE_QUALIFIER = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[〈<‹]([\u3400-\u4dbf\u4e00-\u9fff、，,]{1,12})[〉>›]"
+)
 _INNER_TABS = re.compile(r"(?<=[^\s])\t+(?=[^\s])")  # tabs between two cells of a line
 #: A table's row on one line: its number, then its cells set off by spaces or bars
 TABLE_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")
@@ -469,10 +473,13 @@ def to_matching_text(text: str, issues: list[ParseIssue]) -> str:
     """
     converted = _without_cell_bars(_tabs_as_bars(to_simplified(text), issues), issues)
     converted = _financial_numerals(converted, issues)
-    if "〈" in converted:  # 各县区政府〈管委会〉: angle brackets set off a qualifier as round ones do
-        line = converted.count("\n", 0, converted.index("〈")) + 1
-        issues.append(ParseIssue(line, "punctuation", "angle brackets 〈〉 read as round brackets", "repair"))
-        converted = converted.translate(_ANGLE_AS_ROUND)
+    angle = _ANGLE_QUALIFIER.search(converted)
+    if (
+        angle is not None
+    ):  # 各县区政府〈管委会〉, 各县<市、区>人民政府: a qualifier set off as by round brackets
+        line = converted.count("\n", 0, angle.start()) + 1
+        issues.append(ParseIssue(line, "punctuation", "angle brackets read as round brackets", "repair"))
+        converted = _ANGLE_QUALIFIER.sub(lambda match: f"（{match.group(1)}）", converted)
     if converted != text and any(a != b and b != " " for a, b in zip(text, converted, strict=True)):
         first = next(i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b)
         issues.append(
