@@ -4,8 +4,8 @@ Plans come as text files (UTF-8 with or without a byte-order mark, UTF-16 with o
 or Big5, detected), Word documents (``.docx``: the paragraphs and tables in order, a table's row on a
 line of its own with ``|`` between its cells), PDFs with a text layer (the pages in order, a blank
 line between pages, which the parser joins like any page break; running heads and feet left out;
-the lines of a paragraph a page wrapped joined again) and web pages saved as ``.html`` (the text a browser shows, a table's row on
-a line as in a ``.docx``; see :mod:`hbey_graph.extract.webpage`).
+the lines of a paragraph a page wrapped joined again) and web pages saved as ``.html`` (the text a
+browser shows, a table's row on a line as in a ``.docx``; see :mod:`hbey_graph.extract.webpage`).
 The reader checks what it was given before anything is parsed, so that a wrong path, a directory,
 an empty, binary or unreadable file gives one clear line naming the file and what was expected.
 Only regular files are read (a FIFO, a device or a socket could block or never end), up to
