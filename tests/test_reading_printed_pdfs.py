@@ -252,3 +252,23 @@ def test_a_line_heading_three_pages_alike_is_a_running_head():
     assert [[line["text"] for line in heads] for heads, _ in _running_lines(pages)] == [
         ["某市人民政府公报"]
     ] * 3
+
+
+def test_a_table_running_over_pages_between_running_heads_and_feet(tmp_path):
+    """File 933 (a county's progress table) printed with the browser's headers and footers: its
+    table fills the pages between them; the rows are read and the running lines left out."""
+    from hbey_graph.evaluation import read_corpus_text
+
+    _, text = read_corpus_text(
+        Path(__file__).parent / "corpus" / "plans" / "933_taishun-minshengshishi-jinzhan-2024.txt"
+    )
+    pdf = tmp_path / "933.pdf"
+    try:
+        pdf.write_bytes(copied_file(text, "browser-pdf-headers"))
+    except HbeyGraphError as err:
+        _unavailable(err)
+    source = read_source(pdf)
+    assert any("running head" in note for _, note in source.notes)
+    rows = [line for line in source.text.splitlines() if line.count("|") >= 3]
+    assert len(rows) == 7 and "page.html" not in source.text  # the header and the six rows as found
+    assert "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况" in unified_ideographs(source.text, [])

@@ -167,10 +167,10 @@ def test_a_page_showing_no_text_is_a_clear_error(tmp_path, page):
 
 
 def test_the_corpus_saved_as_web_pages_is_read_as_found():
-    """Every document of the corpus as a site's page holds it (evaluate --copy web-page) reads with
-    the issue's levels, as the documents as found do."""
+    """Every document of the corpus as a site's page holds it (evaluate --copy web-page) reads as the
+    documents as found do, within a few bodies."""
     scores = summary(document_scores(CORPUS / "gold.json", copy="web-page")).iloc[-1]
-    assert scores["body_f1"] >= 0.97
-    assert scores["task_recall"] >= 0.97
-    assert scores["lead_accuracy"] >= 0.95
-    assert scores["refused"] <= 1
+    as_found = summary(document_scores(CORPUS / "gold.json")).iloc[-1]
+    for column in ("body_f1", "task_recall", "lead_accuracy"):
+        assert scores[column] >= as_found[column] - 0.002
+    assert scores["refused"] <= as_found["refused"]

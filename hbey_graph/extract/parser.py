@@ -69,6 +69,7 @@ from hbey_graph.extract.text import (
     remove_scrambling,
     repair_paragraph,
     scan_brackets,
+    spaced_columns_as_bars,
     split_paragraphs,
     split_top_level,
     to_matching_text,
@@ -262,6 +263,7 @@ def parse_text(
     text = remove_scrambling(text, issues)
     text = paragraph_marks_as_breaks(text, issues)
     text = box_tables_as_rows(text, issues, ITEM_SYMBOLS)
+    text = spaced_columns_as_bars(text, issues, lexicon)
     matching = to_matching_text(text, issues)
     matching, text = _without_furniture(matching, text, lexicon, issues)
     paragraphs = split_paragraphs(
@@ -477,6 +479,8 @@ class _Unit:
     row: bool = False  # a row of a table
     last_line: int = 0
     titled: bool = False  # an item whose title closes with its statement: 一、…（责任单位：县教育局）
+    line_role: Statement | None = None  # a line without a number over the item: X的主要职责为：
+    role_line: bool = False  # such a line itself: it opens items of its own, not the item above's
 
     @property
     def text(self) -> str:
@@ -610,6 +614,10 @@ class _Walker:
         self.plan_rule: str | None = None  # a convention stated outside any statement
         # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
         self.title_role: Statement | None = None
+        # a line without a number that names the body of the items after it (区政协办公室的主要职责为：),
+        # and the outline level of those items (known at the first of them)
+        self.line_role: Statement | None = None
+        self.line_role_level: int | None = None
         # sections, by key and line, that list bodies each with a colon and its duties (职责分工);
         # ("", 0) for a list announced before any heading
         self.duty_lists: set[tuple[str, int]] = set()
@@ -706,18 +714,32 @@ class _Walker:
                 self._read_piece(piece.cut(heading[1].start("rest"), len(piece.text)), None)
                 index += 1
                 continue
+            role_line = False
             if heading is None and not self.path and self.title_role is None:
                 title = text.strip(_EDGES)
                 if _TITLE_GOES_ON.fullmatch(self.following):
                     title += self.following  # 立山区政府2023年重点工作 / 任务分解和责任分工方案
                 self.title_role = self._role_of_title(title)
+            elif heading is None and match_heading(self.following, self.lexicon):
+                role = self._role_of_title(text.strip(_EDGES))  # 区政协办公室的主要职责为： over 1.…
+                if role is not None and role.names:
+                    self.line_role, self.line_role_level = role, None
+                    role_line = True
+            if heading is not None and self.line_role is not None:
+                if self.line_role_level is None:
+                    self.line_role_level = heading[0]
+                elif heading[0] < self.line_role_level:
+                    self.line_role = None  # a heading over the items ends them
             if heading is not None:
                 after, title = self._open_section(*heading, piece)
                 heading_unit = self._new_unit(title, heading=True)
                 if after.text:
                     self._read_piece(after, heading_unit)
             else:
+                made = len(self.units)
                 self._read_piece(piece, None)
+                for unit in self.units[made:]:
+                    unit.role_line = role_line
             self._note_duty_list(text, heading[1].group("rest") if heading is not None else None)
             index += 1
         self._drop_held()
@@ -1043,6 +1065,8 @@ class _Walker:
 
     def _new_unit(self, piece: _Piece, *, heading: bool = False) -> _Unit:
         unit = _Unit(tuple(self.path.values()), piece, heading, heading, last_line=piece.paragraph.last_line)
+        if heading and self.line_role is not None:
+            unit.line_role = self.line_role
         self.units.append(unit)
         if self.table is not None:
             unit.row = True
@@ -2642,7 +2666,7 @@ class _Walker:
         closing = self._closing_lines()
         for index, unit in enumerate(self.units):
             following = self.units[index + 1] if index + 1 < len(self.units) else None
-            items_under = following is not None and _inside(following, unit)
+            items_under = following is not None and _inside(following, unit) and not following.role_line
             leaf = not (unit.heading and items_under)
             inherited = self._inherited(unit, items_under=items_under) if leaf else []
             if not inherited and not unit.found and leaf and unit.numbered:
@@ -2658,6 +2682,8 @@ class _Walker:
             if any(_answers(statement) for statement in lines):  # a heading only naming a body yields
                 inherited = [statement for statement in inherited if statement.role_words]
             inherited += closing.get(id(unit), [])
+            if not inherited and not unit.found and leaf and unit.numbered and unit.line_role is not None:
+                inherited = [unit.line_role]
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
             if inherited and not unit.found:

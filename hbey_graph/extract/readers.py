@@ -474,9 +474,10 @@ def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list
     }
     running: list[tuple[list[dict], list[dict]]] = []
     for lines in pages_lines:
-        repeated = [count > 1 and key in keys for key in _edge_keys(lines)]
-        heads = 0
-        while heads < min(_RUNNING_DEPTH, len(lines)) and repeated[heads]:
+        page_keys = _edge_keys(lines)
+        repeated = [count > 1 and key in keys for key in page_keys]
+        heads = 0  # from the top down, among the lines nearer the top than the foot
+        while heads < min(_RUNNING_DEPTH, len(lines)) and repeated[heads] and page_keys[heads][0] >= 0:
             heads += 1
         feet = 0
         while feet < min(_RUNNING_DEPTH, len(lines) - heads) and repeated[len(lines) - 1 - feet]:
@@ -525,8 +526,10 @@ def _pdf_page_lines(
     heads, feet = running
     top = max([page.bbox[1], *(line["bottom"] for line in heads)])
     bottom = min([page.bbox[3], *(line["top"] for line in feet)])
+    if tables:  # a running line stands outside the tables, over or under all of them
+        top, bottom = min(top, tables[0].bbox[1]), max(bottom, max(table.bbox[3] for table in tables))
     if heads or feet:
-        page = page.crop((page.bbox[0], top, page.bbox[2], bottom))
+        page = page.within_bbox((page.bbox[0], top, page.bbox[2], bottom))
         page_lines = [line for line in page_lines if top <= line["top"] and line["bottom"] <= bottom]
     right = _right_margin(page_lines)
     if not tables:
@@ -544,7 +547,7 @@ def _pdf_text_between(page, top: float, bottom: float, right: float | None) -> l
     """The lines of the page's full-width band from ``top`` to ``bottom``."""
     if bottom - top < 1:
         return []
-    band = page.crop((page.bbox[0], top, page.bbox[2], bottom))
+    band = page.within_bbox((page.bbox[0], top, page.bbox[2], bottom))
     return _reflowed(band.extract_text_lines(), right)
 
 

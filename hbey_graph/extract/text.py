@@ -111,6 +111,8 @@ _ANGLE_QUALIFIER = re.compile(
 )
 _INNER_TABS = re.compile(r"(?<=[^\s])\t+(?=[^\s])")  # tabs between two cells of a line
 #: A table's row on one line: its number, then its cells set off by spaces or bars
+#: The gap between two cells of a table whose columns are set apart by spaces.
+_COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
 TABLE_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
@@ -517,6 +519,46 @@ def _tabs_as_bars(text: str, issues: list[ParseIssue]) -> str:
     line = text.count("\n", 0, first.start()) + 1
     issues.append(ParseIssue(line, "tab-cells", "cells separated by tabs read as a table's cells", "repair"))
     return _INNER_TABS.sub(lambda match: "|" * len(match.group()), text)
+
+
+def spaced_columns_as_bars(text: str, issues: list[ParseIssue], lexicon: Lexicon) -> str:
+    r"""`text` with a table whose cells are set apart by runs of spaces written with bars between them.
+
+    A table copied out of a PDF or a newspaper's page keeps its columns only as runs of spaces: a
+    header line of cells one of which is a label naming bodies (``地点    设施问题    责任单位``)
+    opens it, and each line after it with two cells or more (blank lines between them aside) is a
+    row: ``新阳路区域    箱体破损    联通公司道里分站`` reads as ``新阳路区域 | 箱体破损 | 联通公司道里分站``.
+
+    Examples
+    --------
+    >>> rows = "地点    问题    责任单位\n新阳路  箱体破损  联通公司"
+    >>> print(spaced_columns_as_bars(rows, [], Lexicon.default()))
+    地点 | 问题 | 责任单位
+    新阳路 | 箱体破损 | 联通公司
+    """
+    lines = text.split("\n")
+    labels = lexicon.role_labels
+    index, first = 0, None
+    while index < len(lines):
+        cells = _COLUMN_GAP.split(lines[index].strip())
+        if len(cells) < 2 or not any(re.sub(r"\s", "", cell) in labels for cell in cells):
+            index += 1
+            continue
+        first = index if first is None else first
+        lines[index] = " | ".join(cells)
+        index += 1
+        while index < len(lines):
+            row = _COLUMN_GAP.split(lines[index].strip())
+            if len(row) >= 2:
+                lines[index] = " | ".join(row)
+            elif lines[index].strip():
+                break
+            index += 1
+    if first is None:
+        return text
+    message = "cells set apart by runs of spaces under a header read as a table's cells"
+    issues.append(ParseIssue(first + 1, "spaced-cells", message, "repair"))
+    return "\n".join(lines)
 
 
 def _without_cell_bars(text: str, issues: list[ParseIssue]) -> str:
