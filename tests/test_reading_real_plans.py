@@ -34,16 +34,16 @@ def kinds(plan, *wanted):
 # --- the corpus -------------------------------------------------------------------------------------
 
 
-def test_corpus_of_real_plans_meets_the_targets_but_one_refusal():
+def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file_1200():
     """Scores against the hand-made gold (the README quotes them).
 
     Body F1 0.97, task recall 0.97 and lead accuracy 0.95 hold on the 474 documents before file 1200
     (files 720-1170 were added after a first reading, see the corpus README). One document is
     refused (file 800, a project-investment table run together with its figures and a sharing
     site's page marks), so "none refused" does not hold; the guard allows that one and no more.
-    Files 1200-1301 (37 documents) were read after the rules and scored before any rule changed
-    for them (body F1 0.830 then); with them the corpus's body F1 is below the target, and the
-    guard holds the whole corpus at what it reads now.
+    Files 1200-1301 (37 documents) and 1320-1390 (33) were read after the rules and scored before
+    any rule changed for them (body F1 0.830 and 0.545 then); with them the corpus is below the
+    targets, and the guard holds the whole corpus at what it reads now.
     """
     scores = document_scores(CORPUS / "gold.json")
     earlier = scores[scores.file.str.split("_").str[0].astype(int) < 1200]
@@ -54,11 +54,11 @@ def test_corpus_of_real_plans_meets_the_targets_but_one_refusal():
     assert first.body_f1 >= 0.97
     assert first.lead_accuracy >= 0.95
     overall = summary(scores).set_index("group").loc["all"]
-    assert overall.documents >= 511
-    assert overall.refused <= 1
-    assert overall.task_recall >= 0.97
-    assert overall.body_f1 >= 0.965
-    assert overall.lead_accuracy >= 0.95
+    assert overall.documents >= 544
+    assert overall.refused <= 6
+    assert overall.task_recall >= 0.945
+    assert overall.body_f1 >= 0.955
+    assert overall.lead_accuracy >= 0.93
 
 
 # --- forms met in real documents ---------------------------------------------------------------------
@@ -129,6 +129,54 @@ def test_a_military_sub_district_in_a_list_of_members_duties():
         "盘锦军分区负责组织指挥所属民兵、预备役部队参加抢险救灾和灾后重建工作。\n"
     )
     assert roles(plan) == [[("市卫生局", "responsible")], [("盘锦军分区", "responsible")]]
+
+
+def test_a_table_whose_columns_are_set_apart_by_runs_of_spaces():
+    """1382 (Harbin 2024, a newspaper's table): a header of spaced cells naming 责任单位 over rows
+    whose cells only runs of spaces set apart; each row is a task with its own body."""
+    plan = parse_text(
+        "  地点                                                设施问题                       责任单位\n"
+        "\n"
+        "  道里区新阳路与通达街区域    箱体脏污、破损    联通公司道里分站\n"
+        "  道外区先锋路与宏伟路区域    箱体底板缺失、线体混乱  联通公司道外分站\n"
+        "  南岗区征仪路沿线        箱体锈蚀、破损    元申广电南岗分站\n"
+    )
+    assert roles(plan) == [
+        [("联通公司道里分站", "responsible")],
+        [("联通公司道外分站", "responsible")],
+        [("元申广电南岗分站", "responsible")],
+    ]
+    assert "spaced-cells" in {issue.kind for issue in plan.issues}
+
+
+def test_lines_without_numbers_naming_the_body_of_the_items_after_each():
+    """1351 (Liangping 2020): under one heading, each office's line ``区政协X的主要职责为:`` opens its
+    numbered duties; the last item before the next such line is a task of the first office."""
+    plan = parse_text(
+        "一、单位基本情况\n"
+        "区政协办公室的主要职责为:\n"
+        "1.负责区政协全体会议、常务委员会议、主席会议及其他重要会议、活动的筹备和服务工作。\n"
+        "2.完成区政协领导交办的其他工作。\n"
+        "区政协提案联络委员会的主要职责为:\n"
+        "1.负责政协提案的征集、审查、立案工作,提出重点提案建议方案。\n"
+        "2.负责政协委员和常务委员会、专委会组成人员的协商推荐、选举和任免工作。\n"
+    )
+    office, committee = [("区政协办公室", "responsible")], [("区政协提案联络委员会", "responsible")]
+    assert roles(plan) == [office, office, committee, committee]
+
+
+def test_the_body_that_puts_a_problem_right_and_the_one_that_supervises():
+    """1384 (Xianning 2017): each problem closes with ``(主体责任:X,监督责任:Y)``; both answer for it."""
+    plan = parse_text(
+        "● 星悦公馆背后建筑工地大量生活、建筑垃圾堆积,无人管理。\n"
+        "(主体责任:星悦公馆,监督责任:市住建委)\n"
+        "● 城区内各大药店、药房电子滚动屏幕无巩固“创卫”成果宣传标语。\n"
+        "(主体责任:各大药店,监督责任:市食药监局)\n"
+    )
+    assert roles(plan) == [
+        [("星悦公馆", "responsible"), ("市住建委", "responsible")],
+        [("各大药店", "responsible"), ("市食药监局", "responsible")],
+    ]
 
 
 def test_offices_set_apart_from_their_duties_by_a_space():
