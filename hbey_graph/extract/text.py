@@ -111,8 +111,8 @@ _ANGLE_QUALIFIER = re.compile(
 )
 _INNER_TABS = re.compile(r"(?<=[^\s])\t+(?=[^\s])")  # tabs between two cells of a line
 #: A table's row on one line: its number, then its cells set off by spaces or bars
-#: The gap between two cells of a table whose columns are set apart by spaces.
-_COLUMN_GAP = re.compile(r"[ \u3000]{2,}|\t")
+#: The gap between two cells of a table whose columns are set apart by spaces (tabs: see _tabs_as_bars).
+_COLUMN_GAP = re.compile(r"[ \u3000]{2,}")
 TABLE_ROW = re.compile(r"^\d{1,3}[ \t\u3000|]+\S")
 _FULL_WIDTH = str.maketrans(_HALF_WIDTH_PUNCTUATION + ".", "，；：！？。")
 #: A paragraph mark printed as a letter between Chinese text: …损害。Р责任单位
