@@ -230,8 +230,8 @@ def test_page_numbers_run_but_the_same_text_closing_two_pages_is_the_texts_own()
     from hbey_graph.extract.readers import _running_lines
 
     pages = [
-        [_line("1.加强财政支持。", 80), _line("牵头单位:市发改委", 700), _line(f"— {number} —", 760)]
-        for number in (1, 2)
+        [_line(text, 80), _line("牵头单位:市发改委", 700), _line(f"— {number} —", 760)]
+        for number, text in ((1, TEXTS[0]), (2, TEXTS[1]))
     ]
     running = _running_lines(pages)
     assert [[line["text"] for line in heads + feet] for heads, feet in running] == [["— 1 —"], ["— 2 —"]]
@@ -272,3 +272,18 @@ def test_a_table_running_over_pages_between_running_heads_and_feet(tmp_path):
     rows = [line for line in source.text.splitlines() if line.count("|") >= 3]
     assert len(rows) == 7 and "page.html" not in source.text  # the header and the six rows as found
     assert "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况" in unified_ideographs(source.text, [])
+
+
+def test_on_two_numbered_pages_a_head_repeated_as_it_is_runs_too():
+    """Two pages as a browser prints them: the date at the top of each, the address and ``1/2``,
+    ``2/2`` at the foot; the pages are numbered, so the date repeated as it is runs too."""
+    from hbey_graph.extract.readers import _running_lines
+
+    pages = [
+        [_line("12/7/26, 4:28 PM", 16), _line(text, 80), _line(f"file:///tmp/page.html {n}/2", 769)]
+        for n, text in ((1, TEXTS[0]), (2, TEXTS[1]))
+    ]
+    assert [[line["text"] for line in heads + feet] for heads, feet in _running_lines(pages)] == [
+        ["12/7/26, 4:28 PM", "file:///tmp/page.html 1/2"],
+        ["12/7/26, 4:28 PM", "file:///tmp/page.html 2/2"],
+    ]

@@ -455,8 +455,9 @@ def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list
     blank). A line is a running one when a line at the same place (first, second, last or last but
     one of a page), with the same text once its figures are set aside, stands on every page of a
     PDF of two or three pages, on three quarters of the pages of a longer one; its figures are the
-    same on every page or count the pages (``— 3 —``, ``3/15``, a date beside them), and on two
-    pages only, they count them (the same line closing two pages may be the text's own). Only the lines
+    same on every page or count the pages (``— 3 —``, ``3/15``, a date beside them); on two pages
+    only, it must count them, or stand first or last on pages another line numbers (the same line
+    closing two pages may be the text's own). Only the lines
     from the top down and from the foot up that all repeat are taken: a page's own text starts at
     the first that does not.
     """
@@ -467,10 +468,12 @@ def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list
         for key, line in zip(_edge_keys(lines), lines, strict=True):
             figures = tuple(int(figure) for figure in _FIGURES.findall(_line_text(line)))
             found.setdefault(key, []).append((number, figures))
+    repeated = {key for key, pages in found.items() if len(pages) >= needed and _count_pages(pages)}
+    numbered = any(_numbered(found[key]) for key in repeated)
     keys = {
         key
-        for key, pages in found.items()
-        if len(pages) >= needed and _count_pages(pages) and (len(pages) >= 3 or _numbered(pages))
+        for key in repeated
+        if len(found[key]) >= 3 or _numbered(found[key]) or (numbered and key[0] in (0, -1))
     }
     running: list[tuple[list[dict], list[dict]]] = []
     for lines in pages_lines:
@@ -563,16 +566,17 @@ def _right_margin(lines: list[dict]) -> float | None:
 def _reflowed(lines: list[dict], right: float | None) -> list[str]:
     """The texts of a page's lines, the lines of a paragraph the page wrapped joined again.
 
-    A line goes on on the next when the next line starts at the left margin (a paragraph's first
-    line is indented) and its first piece that may not be broken (a character with the marks that
-    may not open a line, a figure, a word) would not have fitted in the room the line leaves at the
-    page's right margin: a justified page fills every wrapped line to the margin, a ragged one
-    leaves less room than that piece. Lines spaced into columns (a table without rules) stand as
-    they are.
+    A line goes on on the next when the next line starts at the left margin (the leftmost place
+    where two lines or more start; a paragraph's first line is indented) and its first piece that
+    may not be broken (a character with the marks that may not open a line, a figure, a word) would
+    not have fitted in the room the line leaves at the page's right margin: a justified page fills
+    every wrapped line to the margin, a ragged one leaves less room than that piece. Lines spaced
+    into columns (a table without rules) stand as they are.
     """
     if right is None or not lines:
         return [_line_text(line) for line in lines]
-    left = min(line["x0"] for line in lines)
+    starts = Counter(round(line["x0"]) for line in lines)
+    left = min([start for start, count in starts.items() if count >= 2] or starts)  # not a lone line
     texts: list[str] = []
     for index, line in enumerate(lines):
         text = _line_text(line)
