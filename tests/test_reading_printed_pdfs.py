@@ -287,3 +287,13 @@ def test_on_two_numbered_pages_a_head_repeated_as_it_is_runs_too():
         ["12/7/26, 4:28 PM", "file:///tmp/page.html 1/2"],
         ["12/7/26, 4:28 PM", "file:///tmp/page.html 2/2"],
     ]
+
+
+def test_a_pdf_of_glyphs_mapped_to_no_character_is_refused():
+    """pdfminer writes a glyph its font maps to no character as ``(cid:N)``: left out with a note,
+    and a PDF whose text is nothing else is refused with what to do."""
+    from hbey_graph.errors import PlanReadError
+    from hbey_graph.extract.readers import _without_unmapped_glyphs
+
+    with pytest.raises(PlanReadError, match=r"map their glyphs to no characters.*OCR"):
+        _without_unmapped_glyphs(Path("scan.pdf"), "(cid:1)(cid:2)\n(cid:3)")

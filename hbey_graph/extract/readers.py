@@ -386,15 +386,8 @@ def _read_pdf(path: Path, data: bytes) -> Source:
                 f"repeated at the top or foot of its pages, such as {example!r}) left out",
             )
         )
-    text, note = _replaced(
-        text, _UNMAPPED_GLYPH, "", "glyph", "the PDF's fonts map to no character (written (cid:N)) left out"
-    )
+    text, note = _without_unmapped_glyphs(path, text)
     notes += note
-    if note and not _CJK.search(text):
-        raise PlanReadError(
-            f"{path}: is a PDF whose fonts map their glyphs to no characters; expected a PDF with "
-            "text, or its text extracted by OCR"
-        )
     text, note = _replaced(
         text,
         _GLYPH_CONTROLS,
@@ -403,6 +396,28 @@ def _read_pdf(path: Path, data: bytes) -> Source:
         "of the PDF's text layer (glyphs it maps to no character, as some map spaces) read as spaces",
     )
     return Source(path, text, "pdf", tuple(notes + note))
+
+
+def _without_unmapped_glyphs(path: Path, text: str) -> tuple[str, list[tuple[int, str]]]:
+    r"""A PDF's `text` without the glyphs its fonts map to no character, and a note of them.
+
+    pdfminer writes such a glyph as ``(cid:N)``. A PDF whose Chinese text is all such glyphs (its
+    fonts carry no map to characters) is refused: it reads as nothing.
+
+    Examples
+    --------
+    >>> _without_unmapped_glyphs(Path("a.pdf"), "(cid:12)(cid:7)\n市发改委(cid:3)")
+    ('\n市发改委', [(1, "3 glyphs the PDF's fonts map to no character (written (cid:N)) left out")])
+    """
+    text, note = _replaced(
+        text, _UNMAPPED_GLYPH, "", "glyph", "the PDF's fonts map to no character (written (cid:N)) left out"
+    )
+    if note and not _CJK.search(text):
+        raise PlanReadError(
+            f"{path}: is a PDF whose fonts map their glyphs to no characters; expected a PDF with "
+            "text, or its text extracted by OCR"
+        )
+    return text, note
 
 
 def _replaced(text: str, pattern: re.Pattern, by: str, what: str, done: str) -> tuple[str, list]:
