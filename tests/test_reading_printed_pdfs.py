@@ -51,11 +51,11 @@ PARAGRAPHS = [
 COUNTIES = ["各县(市、区)人民政府", "赣州经济技术开发区管委会", "赣州蓉江新区管委会"]
 
 
-def _print(text: str, pdf: Path) -> Path:
-    """Print `text` as the copy form browser-pdf does (its web page: paragraphs, a table of its
+def _print(text: str, pdf: Path, form: str = "browser-pdf") -> Path:
+    """Print `text` as the copy form `form` does (its web page: paragraphs, a table of its
     bar-separated rows; justified, in Noto Sans CJK) to the file `pdf`."""
     try:
-        pdf.write_bytes(copied_file(text, "browser-pdf"))
+        pdf.write_bytes(copied_file(text, form))
     except HbeyGraphError as err:
         _unavailable(err)
     return pdf
@@ -190,11 +190,7 @@ def printed_with_headers(tmp_path_factory):
     several pages, each with the date and the page's title at its top and the page's address and
     number (``2/4``) at its foot, some paragraphs going on over a page's end."""
     pdf = tmp_path_factory.mktemp("printed") / "headers.pdf"
-    try:
-        pdf.write_bytes(copied_file("\n".join(PARAGRAPHS * 8), "browser-pdf-headers"))
-    except HbeyGraphError as err:
-        _unavailable(err)
-    return pdf
+    return _print("\n".join(PARAGRAPHS * 8), pdf, "browser-pdf-headers")
 
 
 def test_a_pdfs_running_heads_and_feet_are_left_out(printed_with_headers):
@@ -262,11 +258,7 @@ def test_a_table_running_over_pages_between_running_heads_and_feet(tmp_path):
     _, text = read_corpus_text(
         Path(__file__).parent / "corpus" / "plans" / "933_taishun-minshengshishi-jinzhan-2024.txt"
     )
-    pdf = tmp_path / "933.pdf"
-    try:
-        pdf.write_bytes(copied_file(text, "browser-pdf-headers"))
-    except HbeyGraphError as err:
-        _unavailable(err)
+    pdf = _print(text, tmp_path / "933.pdf", "browser-pdf-headers")
     source = read_source(pdf)
     assert any("running head" in note for _, note in source.notes)
     rows = [line for line in source.text.splitlines() if line.count("|") >= 3]

@@ -28,7 +28,7 @@ import os
 import re
 import warnings
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property, lru_cache
@@ -677,7 +677,6 @@ class _Walker:
             text, original = repair_paragraph(paragraph, self.issues)
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
             text = self.reader.with_label_is(text)  # 该目标责任单位为市经委。
-            text = self._spaced_duty_head(text)  # 行政处 负责… (a space for the colon)
             piece = _Piece(paragraph, text, original)
             table = self.table
             if table is not None and table.separator == "|" and "|" in text and self._table_row(piece, table):
@@ -818,28 +817,6 @@ class _Walker:
             return False
         self.held.append(_Found(0, len(text), statement, head, None, "line", piece.paragraph.last_line))
         return True
-
-    def _spaced_duty_head(self, text: str) -> str:
-        """`text` with the spaces between the body opening it and its duties made a colon.
-
-        A list of bodies' duties may set each body's name apart by spaces instead of a colon
-        (``综合一处　负责办理…``): a paragraph opening (after its outline number) with names of
-        bodies, spaces and a role verb reads as ``综合一处：负责办理…``. The text keeps its length.
-        """
-        heading = match_heading(text, self.lexicon)
-        start = heading[1].start("rest") if heading is not None else 0
-        space = _SPACE_RUN.search(text, start)
-        if space is None or _length(text[start : space.start()]) > _DUTY_HEAD_LENGTH:
-            return text
-        head = text[start : space.start()].strip(_EDGES)
-        if (
-            not head
-            or any(mark in head for mark in "，。；：,;:")
-            or self.reader.verb_at_start(text[space.end() :]) is None
-            or self.reader.names_of(head, strict=False) is None
-        ):
-            return text
-        return text[: space.start()] + "：" + " " * (space.end() - space.start() - 1) + text[space.end() :]
 
     def _duty_head(self, text: str) -> bool:
         """Whether a paragraph opens (after its outline number) with bodies' names, a colon and words.
@@ -1480,12 +1457,7 @@ class _Walker:
         every topic.
         """
         topics: list[_Found] = []
-        start = 0
-        for end in _sentence_ends(text):
-            sentence_start, start = start, end + 1
-            if any(item.start < end and item.end > sentence_start for item in found):
-                continue
-            stop = len(text[:end].rstrip(_EDGES))
+        for sentence_start, _, stop in _sentences_unread(text, found):
             starts = _clause_starts(text, sentence_start, stop)
             clauses = [
                 (clause_start, (starts[index + 1] - 1) if index + 1 < len(starts) else stop)
@@ -1525,12 +1497,7 @@ class _Walker:
         (``推进旅游合作由县旅游局牵头负责；``), are a statement closing the text before it.
         """
         closing: list[_Found] = []
-        start = 0
-        for end in _sentence_ends(text):
-            sentence_start, start = start, end + 1
-            if any(item.start < end and item.end > sentence_start for item in found):
-                continue
-            stop = len(text[:end].rstrip(_EDGES))
+        for sentence_start, end, stop in _sentences_unread(text, found):
             if stop <= sentence_start or (
                 end < len(text) and text[end] in "？?"
             ):  # a question states nothing
@@ -1820,7 +1787,7 @@ class _Walker:
         (``卫生部：负责组织制定…``).
         """
         colons = [i for i in (text.find("：", start, end), text.find(":", start, end)) if i >= 0]
-        gap = _DUTY_GAP.match(text, start, end) if listed else None
+        gap = self._duty_gap(text, start, end) if listed else None
         if gap is not None:  # 办公室  组织、协调…: in a duty list, spaces set the body off
             colons.append(gap.end("head"))
         if not colons:
@@ -1846,6 +1813,19 @@ class _Walker:
         if not (_firm(statement) or (listed and _whole_statement(statement))):
             return None  # in a list of duties a weakly named office is a body: 法规处  负责…
         return colon + 1, statement
+
+    def _duty_gap(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The body's name opening a line of a duty list, set off from its duties by spaces.
+
+        Two spaces or more, or an ideographic space (``办公室  组织、协调…``); or one space before a
+        role verb (``行政处 负责…``).
+        """
+        gap = _DUTY_GAP.match(text, start, end)
+        if gap is None:
+            gap = _DUTY_SPACE.match(text, start, end)
+            if gap is not None and self.reader.verb_at_start(text[gap.end() : end]) is None:
+                return None
+        return gap
 
     def _agent_after_topic(self, text: str, start: int, end: int) -> int:
         """Where a word naming who acts (``由``) opens a statement after the sentence's topic, or -1.
@@ -2959,6 +2939,7 @@ _SPACED_ROWS = 2  # rows at least whose cells are set off by spaces after their 
 #: A body's name opening a line of a list of duties, set off by spaces: ``法规处  负责…``
 _AS_FOLLOWS = re.compile(r"[^，。；：:]{0,6}?如下")  # …职责通知如下: the list follows
 _DUTY_GAP = re.compile(r"[ \t\u3000]*(?P<head>[^\s：:，。；]{2,16})(?:[ \t]{2,}|\u3000)(?=\S)")
+_DUTY_SPACE = re.compile(r"[ \t\u3000]*(?P<head>[^\s：:，。；]{2,16}) (?=\S)")  # 行政处 负责…
 #: Words after the last stop and a space of a line: the last cell of a row (…增长8%以上。 财政局)
 _TRAILING_CELL = re.compile(r"[。；][ \t\u3000]+(?P<cell>[^。；：:\s][^。；：:]{0,60}?)[ \t\u3000]*$")
 _RUN_TOGETHER = re.compile(r"。[ \t\u3000]+(?=\S)")  # …各部门配合。 大力推进…: items run on, spaces between
@@ -3122,6 +3103,18 @@ def _sentence_ends(text: str) -> list[int]:
     if not ends or text[ends[-1] + 1 :].strip(_EDGES):
         ends.append(len(text))
     return ends
+
+
+def _sentences_unread(text: str, found: list[_Found]) -> Iterator[tuple[int, int, int]]:
+    """The sentences of `text` that no statement `found` reaches into.
+
+    Each is its start, its end (its stop, or the text's end) and where its words stop.
+    """
+    start = 0
+    for end in _sentence_ends(text):
+        sentence_start, start = start, end + 1
+        if not any(item.start < end and item.end > sentence_start for item in found):
+            yield sentence_start, end, len(text[:end].rstrip(_EDGES))
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -478,9 +478,10 @@ def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list
     """
     count = len(pages_lines)
     needed = max(min(count, 3), -(-3 * count // 4))
+    pages_keys = [_edge_keys(lines) for lines in pages_lines]
     found: dict[tuple[int, str], list[tuple[int, tuple[int, ...]]]] = {}
-    for number, lines in enumerate(pages_lines):
-        for key, line in zip(_edge_keys(lines), lines, strict=True):
+    for number, (lines, page_keys) in enumerate(zip(pages_lines, pages_keys, strict=True)):
+        for key, line in zip(page_keys, lines, strict=True):
             figures = tuple(int(figure) for figure in _FIGURES.findall(_line_text(line)))
             found.setdefault(key, []).append((number, figures))
     repeated = {key for key, pages in found.items() if len(pages) >= needed and _count_pages(pages)}
@@ -491,8 +492,7 @@ def _running_lines(pages_lines: list[list[dict]]) -> list[tuple[list[dict], list
         if len(found[key]) >= 3 or _numbered(found[key]) or (numbered and key[0] in (0, -1))
     }
     running: list[tuple[list[dict], list[dict]]] = []
-    for lines in pages_lines:
-        page_keys = _edge_keys(lines)
+    for lines, page_keys in zip(pages_lines, pages_keys, strict=True):
         repeated = [count > 1 and key in keys for key in page_keys]
         heads = 0  # from the top down, among the lines nearer the top than the foot
         while heads < min(_RUNNING_DEPTH, len(lines)) and repeated[heads] and page_keys[heads][0] >= 0:
