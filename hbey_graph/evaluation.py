@@ -97,6 +97,7 @@ __all__ = [
 _HEADER_FIELD = re.compile(r"^[a-z_]+:\s?")
 _SPACE = re.compile(r"\s+")
 _HALF_WIDTH = str.maketrans("()〈〉<>‹›,;:!?", "（）（）（）（），；：！？")
+_STOPS = str.maketrans("", "", "。；")  # sentence stops, left out where a key spans a title and its text
 #: Full-width figures, letters, points and percent signs (６．５％, ＡＢ), compared as ASCII ones.
 _FULL_WIDTH_ALPHANUMERIC = str.maketrans(
     {"．": ".", "％": "%"}
@@ -275,6 +276,16 @@ def score_plan(plan: Plan | None, gold: Iterable[GoldTask]) -> dict[str, int]:
             task_id = next((tid for tid, text, _ in texts if key in text.replace("|", "")), None)
         if task_id is None:
             task_id = next((tid for tid, _, heading in texts if key in heading and tid not in matched), None)
+        if task_id is None:  # 1、进社区宣讲队。以社区居民为主…: a key across an item's title and its text
+            bare = key.translate(_STOPS)
+            task_id = next(
+                (
+                    tid
+                    for tid, text, title in texts
+                    if bare in (title + text).translate(_STOPS) and tid not in matched
+                ),
+                None,
+            )
         if task_id is None and (heading := match_heading(key)) is not None:
             # 1.减少农村扶贫对象6.76万人: an item repeating its parent's words, keyed with its number
             words = heading[1].group("rest")

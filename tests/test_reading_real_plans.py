@@ -586,3 +586,23 @@ def test_a_key_with_its_item_number_finds_the_item_that_repeats_its_parents_word
     ]
     counts = score_plan(plan, gold)
     assert (counts["found"], counts["body_tp"], counts["body_fp"], counts["body_fn"]) == (2, 4, 0, 0)
+
+
+def test_the_one_role_sentence_of_a_numbered_item_answers_for_the_whole_item():
+    """1324 (Bafu, Chongqing): each team is an item ``1、进社区宣讲队。以…为主，…组队。由X负责组建…``.
+    The role sentence closes the item and names its body; the team in the title is what is set up,
+    not a body, and the key across the title and the text finds the item."""
+    plan = parse_text(
+        "二、组建方式\n"
+        "1、进社区宣讲队。以社区居民为主,通过志愿者招募的方式组队。由社区居委会负责组建并组织开展宣传活动。\n"
+        "2、进学校宣讲队。以学生、教师为主,通过志愿者招募的方式组队。由镇社事办负责组建并组织开展宣传活动。\n"
+    )
+    assert roles(plan) == [[("社区居委会", "responsible")], [("镇社事办", "responsible")]]
+    assert plan.tasks[1].text.startswith("以学生、教师为主")
+    assert not kinds(plan, "unassigned-task")
+    gold = [
+        GoldTask("进社区宣讲队。以社区居民为主", responsible=("社区居委会",)),
+        GoldTask("进学校宣讲队。以学生、教师为主", responsible=("镇社事办",)),
+    ]
+    counts = score_plan(plan, gold)
+    assert (counts["found"], counts["body_tp"], counts["body_fp"], counts["body_fn"]) == (2, 2, 0, 0)

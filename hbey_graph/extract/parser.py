@@ -1159,6 +1159,14 @@ class _Walker:
                     titled = heading_unit
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
+            elif len(found) == 1 and segment.text and heading_unit is not None and not heading_unit.found:
+                # 1、进社区宣讲队。以社区居民为主，…组队。由社区居委会负责组建…: the one statement of a
+                # numbered item, opening its last sentences, answers for the whole item
+                heading_unit.piece, heading_unit.heading = piece, False
+                heading_unit.add(item)
+                made.append(heading_unit)
+                cursor = len(piece.text)
+                continue
             else:
                 if segment.text:
                     if opened is not None:
