@@ -606,3 +606,21 @@ def test_the_one_role_sentence_of_a_numbered_item_answers_for_the_whole_item():
     ]
     counts = score_plan(plan, gold)
     assert (counts["found"], counts["body_tp"], counts["body_fp"], counts["body_fn"]) == (2, 2, 0, 0)
+
+
+def test_two_full_names_written_with_nothing_between_them():
+    """1206 (Huangshigang 2025) writes ``区财政局区税务局`` and 1026 (a township's river chiefs)
+    ``镇城建办镇农技站``: each name opens with its level, so the second starts where the first ends. A
+    group (``各乡镇人民政府``) and a joint office (``县委县政府督查室``) stay whole."""
+    plan = parse_text(
+        "7.地方公共财政预算收入增长7%左右(责任单位:区财政局区税务局)\n"
+        "8.加强用水管理,提高农田灌溉水有效利用系数。\n"
+        "牵头部门:镇水利站\n"
+        "配合部门:镇工业办公室,镇城建办镇农技站\n"
+        "9.落实重点工作督查制度(责任单位:县委县政府督查室、各乡镇人民政府)\n"
+    )
+    assert roles(plan) == [
+        [("区财政局", "responsible"), ("区税务局", "responsible")],
+        [("镇水利站", "lead"), ("镇工业办公室", "support"), ("镇城建办", "support"), ("镇农技站", "support")],
+        [("县委县政府督查室", "responsible"), ("各乡镇人民政府", "responsible")],
+    ]

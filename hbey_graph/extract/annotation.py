@@ -890,10 +890,11 @@ def _split_list(text: str, lexicon: Lexicon, registry: BodyRegistry) -> tuple[st
     names: list[str] = []
     for token in tokens:
         for part in _split_spaces(token, lexicon, registry):
-            for name in _split_conjunctions(part, lexicon, registry):
-                name = _without_tail(name, lexicon)
-                if name:
-                    names.append(name)
+            for joined in _split_conjunctions(part, lexicon, registry):
+                for name in _split_glued(joined, lexicon, registry):
+                    name = _without_tail(name, lexicon)
+                    if name:
+                        names.append(name)
     return tuple(_distribute_suffix(names, lexicon))
 
 
@@ -964,6 +965,41 @@ def _split_spaces(token: str, lexicon: Lexicon, registry: BodyRegistry) -> list[
     if current:
         names.append(current)
     return names
+
+
+def _split_glued(name: str, lexicon: Lexicon, registry: BodyRegistry) -> list[str]:
+    """Split two full names written with nothing between them: ``区财政局区税务局``.
+
+    The first ends with a body's ending and the second opens with a level prefix; both name a body
+    surely, and the first has more than its level and a one-character ending, so a joint office
+    such as ``县委县政府督查室`` (``县委`` is level and ending only) stays whole.
+
+    Examples
+    --------
+    >>> from hbey_graph.extract.lexicon import Lexicon
+    >>> from hbey_graph.extract.bodies import body_registry
+    >>> lexicon = Lexicon.default()
+    >>> [_split_glued(n, lexicon, body_registry()) for n in ("区财政局区税务局", "县委县政府督查室")]
+    [['区财政局', '区税务局'], ['县委县政府督查室']]
+    """
+    if registry.knows(name):
+        return [name]
+    for position in range(2, len(name) - 1):
+        left, right = name[:position], name[position:]
+        prefix = level_prefix(right, lexicon)
+        ending = lexicon.ending_pattern.search(left)
+        if (
+            prefix is None
+            or ending is None
+            or len(_without_level(left, lexicon)) - len(ending.group()) < 1
+            or lexicon.collective.search(left)  # 各乡镇政府: a group, not 各乡 and 镇政府
+            or not _is_name(left, lexicon, registry)
+        ):
+            continue
+        rest = _split_glued(right, lexicon, registry)
+        if all(_is_name(part, lexicon, registry) for part in rest):
+            return [left, *rest]
+    return [name]
 
 
 def _is_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:
