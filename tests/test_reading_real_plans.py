@@ -624,3 +624,24 @@ def test_two_full_names_written_with_nothing_between_them():
         [("镇水利站", "lead"), ("镇工业办公室", "support"), ("镇城建办", "support"), ("镇农技站", "support")],
         [("县委县政府督查室", "responsible"), ("各乡镇人民政府", "responsible")],
     ]
+
+
+def test_a_working_group_s_members_answer_for_the_measures_labelled_after_them():
+    """1328 (Longsheng earthquake plan): each group has ``组 长:`` (an official), ``成员单位:`` and
+    ``主要应急措施:``; the measures are the task of the members. Before, the member lines were read
+    as the groups' make-up only and the document was refused."""
+    plan = parse_text(
+        "4.6.8 城市基础设施抢险与应急恢复组\n"
+        "组 长:县市容局负责人\n"
+        "成员单位:县市容局、县建设局、县交通局等\n"
+        "主要应急措施:组织力量对灾区被破坏的供电、供排水、公共客货交通、市政设施进行抢排险。\n"
+        "4.6.11 消防组\n"
+        "组 长:县公安局消防大队负责人\n"
+        "成员单位:县公安局消防大队\n"
+        "主要应急措施:组成抢险队伍,适时启动公安消防部队跨区域灭火救援预案。\n"
+    )
+    assert roles(plan) == [
+        [("县市容局", "responsible"), ("县建设局", "responsible"), ("县交通局", "responsible")],
+        [("县公安局消防大队", "responsible")],
+    ]
+    assert plan.tasks[1].text == "组成抢险队伍，适时启动公安消防部队跨区域灭火救援预案"

@@ -1068,7 +1068,11 @@ class _Walker:
         composing, self.composition = self.composition, False
         label = self.reader.leading_label(text)
         if label is not None and not text[: label.start()].strip(_SPACE + _SYMBOLS):
-            if composing and self.lexicon.collective.search(self.reader.label_of(label)):
+            if (
+                composing
+                and self.lexicon.collective.search(self.reader.label_of(label))
+                and not self._opens_with_text_label(self.following)
+            ):
                 self.composition = True  # 组长：… / 成员单位：A、B: the group's members
                 return
             self._line_statement(piece, text[label.start() :])
