@@ -645,3 +645,15 @@ def test_a_working_group_s_members_answer_for_the_measures_labelled_after_them()
         [("县公安局消防大队", "responsible")],
     ]
     assert plan.tasks[1].text == "组成抢险队伍，适时启动公安消防部队跨区域灭火救援预案"
+
+
+def test_a_bare_kind_of_body_after_a_group_shares_what_opens_the_group():
+    """1271 (Weihai 2023) writes ``市直有关部门、单位``: the bare ``单位`` is ``市直有关单位``, as a bare
+    ``单位`` after ``有关部门`` already was ``有关单位``; before, it was left out as naming no body."""
+    plan = parse_text(
+        "1.深化“一网通办”改革,推进政务服务事项标准化。(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位)\n"
+    )
+    assert roles(plan) == [
+        [("市行政审批服务局", "lead"), ("市直有关部门", "support"), ("市直有关单位", "support")]
+    ]
+    assert not kinds(plan, "unread-annotation")

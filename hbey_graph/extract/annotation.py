@@ -859,6 +859,7 @@ _ORGAN_GROUP = re.compile(r"^(?P<organ>.+?(?:政府|委|局|厅|办|部))(?:有�
 _BARE_GROUP = re.compile(r"^(?:有关|相关)[^、]+$")
 _FIELD_OF_WORK = re.compile(r"[\u4e00-\u9fff]{2,6}")  # 公安, 发展改革: a department's field alone
 _GROUP_WORD = re.compile(r"^(?:各|有关|相关|其他|其它|其余)")  # 有关部门: a group, not a field's department
+_GROUP_OPENING = re.compile(r"^.*?(?:各有关|各相关|各|有关|相关|其他|其它|其余)")  # 市直有关部门: 市直有关
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")  # 郑忠安: a person's name, before a title in a list
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[区县旗](?=[\u4e00-\u9fff]{2})")  # 雁山区 of 雁山区科技局
 _LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  # 省直机关事务管理局, 市级各有关部门
@@ -1062,14 +1063,15 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     places right before it (``长春``, ``吉林``, ``包头市``), with its level word if they lack it; a
     name opening with level words lends what follows them to bare level words before it
     (``州、县市政府办公室``: ``州政府办公室``). A zone's name is not lent (``西秀区、安顺经开区``).
-    A bare kind of body after a group shares its group word (``有关部门、单位``: ``有关单位``).
+    A bare kind of body after a group shares its group word and what opens it (``有关部门、单位``:
+    ``有关单位``; ``市直有关部门、单位``: ``市直有关单位``).
     """
     result = list(names)
     for index, name in enumerate(names):
         ending = lexicon.ending_pattern.search(name)
-        group = _GROUP_WORD.match(result[index - 1]) if index > 0 else None
+        group = _GROUP_OPENING.match(result[index - 1]) if index > 0 else None
         if group is not None and lexicon.ending_kinds.get(name) == "collective":
-            result[index] = group.group() + name  # 有关部门、单位: 有关单位
+            result[index] = group.group() + name  # 有关部门、单位: 有关单位; 市直有关部门、单位: 市直有关单位
             continue
         if (
             index > 0
