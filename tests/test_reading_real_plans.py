@@ -657,3 +657,14 @@ def test_a_bare_kind_of_body_after_a_group_shares_what_opens_the_group():
         [("市行政审批服务局", "lead"), ("市直有关部门", "support"), ("市直有关单位", "support")]
     ]
     assert not kinds(plan, "unread-annotation")
+
+
+def test_a_tail_naming_a_kind_of_related_bodies_is_dropped():
+    """1422 (Suqian 2025): ``…、市消防救援支队等市各相关行政执法机关``; the tail after 等 names the
+    bodies of a kind left unnamed, and is dropped like ``等有关部门`` (a lexicon row)."""
+    plan = parse_text(
+        "实行行政检查“一网统管”。推进“双随机”检查与专项检查融合规范、全程可溯。"
+        "(牵头单位:市司法局、市市场监管局;责任单位:市数据局、市消防救援支队等市各相关行政执法机关)\n"
+    )
+    leads = [("市司法局", "lead"), ("市市场监管局", "lead")]
+    assert roles(plan) == [[*leads, ("市数据局", "support"), ("市消防救援支队", "support")]]
