@@ -668,3 +668,22 @@ def test_a_tail_naming_a_kind_of_related_bodies_is_dropped():
     )
     leads = [("市司法局", "lead"), ("市市场监管局", "lead")]
     assert roles(plan) == [[*leads, ("市数据局", "support"), ("市消防救援支队", "support")]]
+
+
+def test_bodies_that_take_part_beside_the_leads():
+    """1441 (Jining) and 361 (the State Council's credit plan, traditional): ``(A、B牵头,C参加)``;
+    the bodies that take part (参加, a lexicon row) support the leads."""
+    plan = parse_text(
+        "1.坚持就业优先发展战略。促进就业与产业转型升级良性互动。(市发展改革委、市人力资源社会保障局牵头,"
+        "市委组织部、国家统计局济宁调查队参加)\n"
+        "2.建立健全社会信用体系建设的法规制度。(發展改革委、人民銀行牽頭負責,法制辦參加)\n"
+    )
+    assert roles(plan) == [
+        [
+            ("市发展改革委", "lead"),
+            ("市人力资源社会保障局", "lead"),
+            ("市委组织部", "support"),
+            ("国家统计局济宁调查队", "support"),
+        ],
+        [("发展改革委", "lead"), ("人民银行", "lead"), ("法制办", "support")],
+    ]
