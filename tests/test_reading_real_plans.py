@@ -16,6 +16,7 @@ from hbey_graph import load_plan
 from hbey_graph.cli import main
 from hbey_graph.evaluation import GoldTask, document_scores, score_plan, summary
 from hbey_graph.extract.annotation import StatementReader
+from hbey_graph.extract.bodies import body_strength
 from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.extract.parser import parse_text
 from hbey_graph.extract.text import split_paragraphs
@@ -687,3 +688,17 @@ def test_bodies_that_take_part_beside_the_leads():
         ],
         [("发展改革委", "lead"), ("人民银行", "lead"), ("法制办", "support")],
     ]
+
+
+def test_a_court_s_divisions_each_followed_by_its_functions():
+    """1355 (a basic-level court, 2019): ``1.立案庭(诉讼服务中心) 主要职能:负责…`` run on with the next
+    unit; a division of a court ends with 庭 and 主要职能 labels its duties (lexicon rows). Before,
+    the document was refused."""
+    plan = parse_text(
+        "镇江经济开发区法院设有8个内设机构。\n"
+        "1.立案庭(诉讼服务中心) 主要职能:负责诉讼分流、立案登记、诉讼服务等工作;负责小额速裁案件审理工作。\n"
+        "2.刑事审判庭 主要职能:负责本院管辖的第一审刑事诉讼案件审理工作。\n"
+    )
+    assert roles(plan) == [[("立案庭(诉讼服务中心)", "responsible")], [("刑事审判庭", "responsible")]]
+    assert plan.tasks[1].text == "主要职能：负责本院管辖的第一审刑事诉讼案件审理工作。"
+    assert body_strength("困难家庭") is None  # ends with 庭, names no body

@@ -849,7 +849,7 @@ class _Walker:
         space = _SPACE_RUN.search(title)
         if (
             space is not None
-            and len(rest) - space.end() >= _RUN_ON
+            and (len(rest) - space.end() >= _RUN_ON or self._opens_with_text_label(rest[space.end() :]))
             and not any(mark in title[: space.start()] for mark in "，；")
             and not title[: space.start()].endswith(("、", "和", "及"))  # a list goes on: 完成省、 市下达的…
         ):  # items run together, spaces between (a sentence broken by a stray space is no title: 有的搬 迁)
@@ -2804,7 +2804,7 @@ class _Walker:
         headings inside one another the innermost that names a body does (``（一）领导小组工作职责``
         under ``二、领导小组及办公室工作职责``).
         """
-        duty = self.reader.verb_at_start(unit.text.lstrip(_EDGES + _SYMBOLS)) is not None or (
+        duty = self.reader.verb_at_start(self._after_text_label(unit.text)) is not None or (
             unit.numbered and any((s.key, s.line) in self.duty_lists for s in unit.sections)
         )
         inherited = []
@@ -2820,6 +2820,14 @@ class _Walker:
             ):
                 inherited = [self.weak_section_roles[s.key, s.line]]
         return inherited
+
+    def _after_text_label(self, text: str) -> str:
+        """`text` from its first word, after a label of a task's content (``主要职能：负责…``)."""
+        text = text.lstrip(_EDGES + _SYMBOLS)
+        label = self.reader.label_colon.match(text)
+        if label is not None and self.lexicon.labels[self.reader.label_of(label)].role == "text":
+            return text[label.end() :].lstrip(_EDGES)
+        return text
 
     def _heading_officials(self, unit: _Unit) -> str:
         """The officials the nearest heading over `unit` names as leading its items, if any.
