@@ -702,3 +702,14 @@ def test_a_court_s_divisions_each_followed_by_its_functions():
     assert roles(plan) == [[("立案庭(诉讼服务中心)", "responsible")], [("刑事审判庭", "responsible")]]
     assert plan.tasks[1].text == "主要职能：负责本院管辖的第一审刑事诉讼案件审理工作。"
     assert body_strength("困难家庭") is None  # ends with 庭, names no body
+
+
+def test_a_run_on_list_s_first_item_glued_to_the_title_before_it():
+    """1323 (a county's garden-city duties, a document site's run-on preview): ``二、县建设局(一)加强…。
+    (二)完善…``; the second item opens after a stop, the first right after the body's name."""
+    plan = parse_text(
+        "二、县建设局(一)加强绿化建设,分类统计辖区内绿化覆盖面积、绿地面积等情况。"
+        "(二)完善城市绿地系统规划,对规划中已经明确由绿化用地确定用地范围,实行“绿线”制度。\n"
+    )
+    assert roles(plan) == [[("县建设局", "responsible")], [("县建设局", "responsible")]]
+    assert plan.tasks[0].text.startswith("加强绿化建设")

@@ -102,6 +102,8 @@ _LONGEST_LABEL = 12  # characters a label can have, looked for across a wrap
 _SPACES = re.compile(rf"[{_SPACE_CHARACTERS}]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+_FIRST_ITEM = re.compile(r"[（(]一[）)](?=[\u4e00-\u9fff“《])")  # （一）积极…: a list's first item
+_SECOND_ITEM = re.compile(r"[（(]二[）)]")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 _HALF_WIDTH_PUNCTUATION = ",;:!?"
 #: Angle brackets around a qualifier inside a name (各县<市、区>人民政府, 各县区政府〈管委会〉): Chinese
@@ -691,6 +693,24 @@ def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
     )
 
 
+def _glued_first_items(line: str, starts: list[int]) -> list[int]:
+    """Where a run-on list's first item ``（一）`` stands glued to the title before it.
+
+    ``…一、县城区办事处(一)积极做好…。(二)积极开展…``: the second item opens after a stop, the first
+    right after the title's last word; where ``（二）`` opens an item, the last ``（一）`` before it
+    (after the item before) opens one too.
+    """
+    glued = []
+    for index, start in enumerate(starts):
+        if not _SECOND_ITEM.match(line, start):
+            continue
+        previous = starts[index - 1] if index > 0 else 0
+        firsts = [m.start() for m in _FIRST_ITEM.finditer(line, previous + 1, start)]
+        if firsts and firsts[-1] not in starts:
+            glued.append(firsts[-1])
+    return glued
+
+
 def _pieces_of_line(
     line: str, lexicon: Lexicon, is_name: Callable[[str], bool] | None = None
 ) -> list[tuple[int, str]]:
@@ -703,6 +723,7 @@ def _pieces_of_line(
     if line.count("|") + line.count("｜") >= 2:
         return [(0, line)]
     starts = [0] + [match.start() for match in _inline_outline(lexicon).finditer(line) if match.start() > 0]
+    starts = sorted({*starts, *_glued_first_items(line, starts)})
     if is_name is not None:
         heads = [match.start() for match in _SPACED_HEAD.finditer(line) if is_name(match.group("head"))]
         if len(heads) >= 2:
