@@ -713,3 +713,34 @@ def test_a_run_on_list_s_first_item_glued_to_the_title_before_it():
     )
     assert roles(plan) == [[("县建设局", "responsible")], [("县建设局", "responsible")]]
     assert plan.tasks[0].text.startswith("加强绿化建设")
+
+
+def test_a_working_group_s_role_line_and_its_duties_under_the_group_s_heading():
+    """1502 (Huzhou disaster-relief plan): ``6.安全保卫组`` / ``A牵头，B、C等有关部门参加。`` /
+    ``主要职责：…``. The duties are the group's task, the role line its bodies; 市安全局 is a body
+    though it ends like 全局, army and armed-police units take no 市 the list wrote once, and a
+    tail 等有关部门（单位） is dropped (lexicon rows)."""
+    plan = parse_text(
+        "6.安全保卫组\n"
+        "市公安局牵头,市安全局、驻湖部队、武警支队等有关部门参加。\n"
+        "主要职责:组织力量抢救群众生命财产,指导、督促灾区加强治安管理和安全保卫工作,稳定社会秩序。\n"
+        "7.接收捐赠组\n"
+        "市民政局牵头,市财政局、市慈善总会等有关部门(单位)参加。\n"
+        "主要职责:根据灾情需要,做好国内外社会各界提供的救灾援助资金、物资的接收和安排工作。\n"
+    )
+    assert roles(plan) == [
+        [("市公安局", "lead"), ("市安全局", "support"), ("驻湖部队", "support"), ("武警支队", "support")],
+        [("市民政局", "lead"), ("市财政局", "support"), ("市慈善总会", "support")],
+    ]
+    assert plan.tasks[0].text.startswith("组织力量抢救群众生命财产")
+
+
+def test_a_grain_depot_among_the_bodies_of_a_bracket_stating_its_rule():
+    """1480 (Zhuzhou 2015, traditional): the bracket names a central grain-reserve depot
+    (``中儲糧株洲直屬庫``, an ending of the lexicon) and states the first-is-lead rule itself."""
+    plan = parse_text(
+        "(一)切實增強新形勢下的糧食安全意識。把保障糧食安全放在經濟社會發展的突出位置,作為保障民生的基本任務抓好抓落實。"
+        "(市發改委、市農委、各縣市區人民政府、中儲糧株洲直屬庫。排名第一的為牽頭單位,下同)\n"
+    )
+    supports = ["市农委", "各县市区人民政府", "中储粮株洲直属库"]
+    assert roles(plan) == [[("市发改委", "lead"), *((body, "support") for body in supports)]]

@@ -2103,6 +2103,8 @@ class _Walker:
             return True
         # the content goes on with the task whose statements came before it
         rest = piece.cut(match.end(), len(piece.text), _EDGES)
+        if unit.heading:  # 6.安全保卫组 / A牵头，B参加。 / 主要职责：…: the group's duties are its text
+            unit.piece, unit.heading = rest, False
         for item in self._statements_in(rest.text, piece.paragraph):
             unit.add(item)
         return True
