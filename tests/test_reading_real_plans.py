@@ -744,3 +744,18 @@ def test_a_grain_depot_among_the_bodies_of_a_bracket_stating_its_rule():
     )
     supports = ["市农委", "各县市区人民政府", "中储粮株洲直属库"]
     assert roles(plan) == [[("市发改委", "lead"), *((body, "support") for body in supports)]]
+
+
+def test_a_lead_named_between_topic_and_work_with_the_bodies_it_joins():
+    """1511 (Beijing 2009 Spring Festival travel): ``全市春运工作在…领导下,由市交通委牵头,会同A、B
+    等部门和单位,建立…``; the bodies after 会同 support the lead, and the work after them goes on
+    with the same task (before, it was reported as a task with no body)."""
+    plan = parse_text(
+        "一、加强组织领导,建立工作协调机制\n"
+        "全市春运工作在市委、市政府领导下,由市交通委牵头,会同市总工会、市发展改革委、北京铁路局等部门和单位,"
+        "建立统一高效的组织协调机构,落实好春运组织、保障、安全、服务等各项工作。\n"
+    )
+    supports = ["市总工会", "市发展改革委", "北京铁路局"]
+    assert roles(plan) == [[("市交通委", "lead"), *((body, "support") for body in supports)]]
+    assert "建立统一高效的组织协调机构" in plan.tasks[0].text
+    assert not kinds(plan, "unassigned-task")

@@ -1197,6 +1197,14 @@ class _Walker:
             # item's title covers the item's words after it
             item_unit.piece = item_unit.piece.followed_by(tail)
             item_unit.heading = False
+        elif (
+            tail.text.strip(_EDGES + CLOSE)
+            and made
+            and found[-1].attach == "before"
+            and found[-1] in made[-1].found
+            and piece.text[found[-1].end : found[-1].end + 1] in ("，", ",")
+        ):  # 关于…问题，由A负责，抓紧做好…: the sentence goes on after the clause naming who acts
+            made[-1].piece = made[-1].piece.followed_by(tail)
         elif tail.text and tail.text.strip(_EDGES + CLOSE):
             self._new_unit(tail)
         elif tail.text:
@@ -1569,6 +1577,15 @@ class _Walker:
             clause = text[starts[index] : clause_end].strip(_EDGES)
             if not clause.startswith(self.lexicon.opening_agents) or self.reader.verb_at_end(clause) is None:
                 continue
+            following = index + 1
+            while following < len(starts) and self._joined_by_infix(
+                text[
+                    starts[following] : (starts[following + 1] - 1) if following + 1 < len(starts) else end
+                ].strip(_EDGES)
+            ):  # …，由市交通委牵头，会同市总工会、…等部门和单位，建立…: the bodies it joins too
+                following += 1
+                clause_end = (starts[following] - 1) if following < len(starts) else end
+                clause = text[starts[index] : clause_end].strip(_EDGES)
             statement = self.reader.read(clause)
             if _firm(statement):
                 line = paragraph.line_at(starts[index])
@@ -1688,7 +1705,9 @@ class _Walker:
             clause, clause_start = text[clause_start:boundary].strip(_EDGES), boundary
             members = agent and best is not None  # 由A牵头，B、C等部门，D等组成: members over clauses
             if not head or not (
-                self.reader.verb_at_end(head) or self.reader.names_of(clause, strict=not members)
+                self.reader.verb_at_end(head)
+                or self.reader.names_of(clause, strict=not members)
+                or (best is not None and self._joined_by_infix(clause))  # 由A牵头，会同B、C等部门，…
             ):
                 break
             statement = self.reader.read(head)
@@ -1715,6 +1734,14 @@ class _Walker:
                 if _firm(statement) and not statement.unread:
                     best = (subject, statement)
         return best
+
+    def _joined_by_infix(self, clause: str) -> bool:
+        """Whether `clause` opens with a word joining bodies to those before it and names them.
+
+        ``会同市总工会、市发展改革委等部门和单位`` after ``由市交通委牵头``: the bodies it joins support.
+        """
+        infix = next((word for word in self.lexicon.infixes if clause.startswith(word)), None)
+        return infix is not None and bool(self.reader.names_of(clause[len(infix) :], strict=True))
 
     def _led_by_a_sure_name(self, statement: Statement) -> bool:
         """Whether a statement of names and role words only opens with a surely named body.
