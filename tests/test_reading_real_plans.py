@@ -759,3 +759,15 @@ def test_a_lead_named_between_topic_and_work_with_the_bodies_it_joins():
     assert roles(plan) == [[("市交通委", "lead"), *((body, "support") for body in supports)]]
     assert "建立统一高效的组织协调机构" in plan.tasks[0].text
     assert not kinds(plan, "unassigned-task")
+
+
+def test_a_page_s_metadata_names_no_body_of_a_task():
+    """1481 (Hunan 2009): the provincial site's metadata line ``…所属机构: 所属主题:政务督查 …
+    公开责任部门:湖南省委办公厅 湖南省人民政府办公厅`` names who publishes the page (lexicon rows)."""
+    plan = parse_text(
+        "索引号:430S00/2009-00535 文号:湘办发[2009]18号 所属机构: 所属主题:政务督查 发文日期:2009-06-03 "
+        "公开责任部门:湖南省委办公厅 湖南省人民政府办公厅\n"
+        "一、发展现代农业\n"
+        "1.稳定发展粮食生产。2009年,全省粮食总产稳定在595亿斤以上。责任单位:省农业厅、省发改委、省水利厅。\n"
+    )
+    assert roles(plan) == [[(body, "responsible") for body in ("省农业厅", "省发改委", "省水利厅")]]
