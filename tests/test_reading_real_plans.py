@@ -754,10 +754,14 @@ def test_a_lead_named_between_topic_and_work_with_the_bodies_it_joins():
     plan = parse_text(
         "一、加强组织领导,建立工作协调机制\n"
         "全市春运工作在市委、市政府领导下,由市交通委牵头,会同市总工会、市发展改革委、北京铁路局等部门和单位,"
-        "建立统一高效的组织协调机构,落实好春运组织、保障、安全、服务等各项工作。\n"
+        "建立统一高效的组织协调机构,落实好春运组织、保障、安全、服务等各项工作。"
+        "由市运输局负责全市春运具体组织协调和日常工作。\n"
     )
     supports = ["市总工会", "市发展改革委", "北京铁路局"]
-    assert roles(plan) == [[("市交通委", "lead"), *((body, "support") for body in supports)]]
+    assert roles(plan) == [
+        [("市交通委", "lead"), *((body, "support") for body in supports)],
+        [("市运输局", "responsible")],
+    ]
     assert "建立统一高效的组织协调机构" in plan.tasks[0].text
     assert not kinds(plan, "unassigned-task")
 

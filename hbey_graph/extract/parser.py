@@ -1127,6 +1127,7 @@ class _Walker:
         opened_start = 0  # where the text of that unit starts
         made: list[_Unit] = []
         titled: _Unit | None = None  # the item whose title a statement right after it closed
+        previous: _Found | None = None  # the statement before `item`
         for item in found:
             segment = piece.cut(cursor, item.start, _EDGES, _TEXT_END)
             if item.attach == "before":
@@ -1175,13 +1176,15 @@ class _Walker:
                 if segment.text:
                     if opened is not None:
                         opened.piece = piece.cut(opened_start, item.start, _EDGES, _TEXT_END)
+                    elif previous is not None and _goes_on_after(piece.text, previous, made):
+                        made[-1].piece = made[-1].piece.followed_by(segment)  # 由A牵头，会同B，建立…。
                     else:
                         self._new_unit(segment)
                 opened = self._new_unit(piece.cut(item.end, len(piece.text), _EDGES, _TEXT_END))
                 opened.add(item)
                 opened_start = item.end
                 made.append(opened)
-            cursor = item.end
+            cursor, previous = item.end, item
         tail = piece.cut(cursor, len(piece.text), _EDGES, _TEXT_END)
         closed = not tail.text.strip(_EDGES + CLOSE)
         if heading_unit is not None and len(made) == 1 and made[0].found and closed:
@@ -1197,13 +1200,8 @@ class _Walker:
             # item's title covers the item's words after it
             item_unit.piece = item_unit.piece.followed_by(tail)
             item_unit.heading = False
-        elif (
-            tail.text.strip(_EDGES + CLOSE)
-            and made
-            and found[-1].attach == "before"
-            and found[-1] in made[-1].found
-            and piece.text[found[-1].end : found[-1].end + 1] in ("，", ",")
-        ):  # 关于…问题，由A负责，抓紧做好…: the sentence goes on after the clause naming who acts
+        elif tail.text.strip(_EDGES + CLOSE) and _goes_on_after(piece.text, found[-1], made):
+            # 关于…问题，由A负责，抓紧做好…: the sentence goes on after the clause naming who acts
             made[-1].piece = made[-1].piece.followed_by(tail)
         elif tail.text and tail.text.strip(_EDGES + CLOSE):
             self._new_unit(tail)
@@ -3081,6 +3079,20 @@ def _whole_statement(statement: Statement) -> bool:
     the sentence says nothing else.
     """
     return bool(statement.names) and statement.role_words > 0 and not statement.unread
+
+
+def _goes_on_after(text: str, item: _Found, made: list[_Unit]) -> bool:
+    """Whether the sentence goes on after a statement that closed the text before it, mid-sentence.
+
+    ``关于…问题，由A负责，抓紧做好…``: the clause naming who acts stands between the topic and the
+    work, and both are the task of the unit it closed (the last made).
+    """
+    return (
+        item.attach == "before"
+        and bool(made)
+        and item in made[-1].found
+        and text[item.end : item.end + 1] in ("，", ",")
+    )
 
 
 def _after_stop(text: str, start: int) -> bool:
