@@ -335,7 +335,13 @@ def test_unknown_body_is_classified_and_reported():
 
 
 def test_paragraph_without_annotation_in_a_task_section_is_reported():
-    plan = parse_text("一、任务\n1. 建设。（实施主体：自治区水利厅）\n另一段文字没有标注。\n", plan_id="p")
+    """After an item whose words its annotation closes, a paragraph with none is no one's task.
+
+    (Right after a title its annotation closes, 1. 建设。（实施主体：…）, such a paragraph is the item's
+    words: see test_reading_real_plans.)
+    """
+    text = "一、任务\n1. 建设。加快推进水利工程建设。（实施主体：自治区水利厅）\n另一段文字没有标注。\n"
+    plan = parse_text(text, plan_id="p")
     assert [(i.line, i.kind) for i in plan.issues] == [(3, "unassigned-task")]
 
 

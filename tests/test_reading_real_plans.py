@@ -776,3 +776,18 @@ def test_a_page_s_metadata_names_no_body_of_a_task():
         "1.稳定发展粮食生产。2009年,全省粮食总产稳定在595亿斤以上。责任单位:省农业厅、省发改委、省水利厅。\n"
     )
     assert roles(plan) == [[(body, "responsible") for body in ("省农业厅", "省发改委", "省水利厅")]]
+
+
+def test_the_paragraph_after_a_heading_closed_by_its_annotation_is_the_heading_s_task():
+    """1563 (Liangshan, a law library's page 5): ``(一)扎实推进民生工程。(州A牵头,州B…等负责)`` and, on
+    the next line, the item's words with no annotation of their own: they are that item's text.
+    Before, they were reported as a task with no body."""
+    plan = parse_text(
+        "(一)扎实推进民生工程。(州政府民生办牵头,州财政局、州扶贫两资办等负责)\n"
+        "大力实施就业促进、扶贫解困、民族地区帮扶、教育助学为主要内容的民生工程,不断改善人民生活。\n"
+        "(二)大力实施开发式扶贫。(州扶贫两资办牵头)\n"
+        "1.深入实施“八大扶贫工程”,着力改善12.7万贫困人口的生产生活条件。(州扶贫两资办负责)\n"
+    )
+    assert roles(plan)[0] == [("州政府民生办", "lead"), ("州财政局", "support"), ("州扶贫两资办", "support")]
+    assert "大力实施就业促进" in plan.tasks[0].text
+    assert not kinds(plan, "unassigned-task")

@@ -1162,6 +1162,7 @@ class _Walker:
                 elif heading_unit is not None:  # （省发改委负责） right after an item's title
                     heading_unit.add(item)
                     titled = heading_unit
+                    titled.titled = True  # its paragraphs with no statement of their own are its words
                 else:  # a statement opening a paragraph closes the text before it
                     self._attach_to_last(item, alone=not piece.text[item.end :].strip(_EDGES + CLOSE))
             elif len(found) == 1 and segment.text and heading_unit is not None and not heading_unit.found:
