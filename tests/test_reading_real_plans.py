@@ -791,3 +791,18 @@ def test_the_paragraph_after_a_heading_closed_by_its_annotation_is_the_heading_s
     assert roles(plan)[0] == [("州政府民生办", "lead"), ("州财政局", "support"), ("州扶贫两资办", "support")]
     assert "大力实施就业促进" in plan.tasks[0].text
     assert not kinds(plan, "unassigned-task")
+
+
+def test_a_line_that_only_names_a_body_over_numbered_items():
+    """1546 (a city's women-and-children targets by department, a law library's page 2): a bare line
+    ``市卫生局`` over its targets ``一、…`` ``二、…``; the first target goes on on a second line. Before,
+    the page was refused."""
+    plan = parse_text(
+        "市卫生局\n"
+        "一、开展助产机构清理整顿工作,坚决打击、取缔非法接生;\n"
+        "并进行助产人员资格审查及重新注册。\n"
+        "二、继续进行农村贫困高危孕产妇医疗救助活动,提高农村贫困孕产妇住院分娩率。\n"
+        "三、继续加强妇女孕产期保健工作。\n"
+    )
+    assert roles(plan) == [[("市卫生局", "responsible")]] * 3
+    assert plan.tasks[0].heading.startswith("开展助产机构清理整顿工作")

@@ -719,9 +719,12 @@ class _Walker:
                 if _TITLE_GOES_ON.fullmatch(self.following):
                     title += self.following  # 立山区政府2023年重点工作 / 任务分解和责任分工方案
                 self.title_role = self._role_of_title(title)
-            elif heading is None and match_heading(self.following, self.lexicon):
-                role = self._role_of_title(text.strip(_EDGES))  # 区政协办公室的主要职责为： over 1.…
-                if role is not None and role.names:
+                opens_items = self.title_role is None  # 市卫生局 / 一、…: a first line heading a list
+            else:
+                opens_items = heading is None
+            if opens_items and match_heading(self.following, self.lexicon):
+                role = self._role_of_title(text.strip(_EDGES)) or self._bare_name_line(text)
+                if role is not None and role.names:  # 区政协办公室的主要职责为： / 市卫生局 over 一、…
                     self.line_role, self.line_role_level = role, None
                     role_line = True
             if heading is not None and self.line_role is not None:
@@ -743,6 +746,15 @@ class _Walker:
             index += 1
         self._drop_held()
         self._finish()
+
+    def _bare_name_line(self, text: str) -> Statement | None:
+        """A line that only names one body outright, over the numbered items after it (``市卫生局``)."""
+        name = text.strip(_EDGES)
+        if self.reader.names_of(name, strict=True) != [name] or not self._named_outright(name):
+            return None
+        if self.lexicon.collective.search(name):
+            return None  # 各成员单位 over its items: a group, not the body of a list
+        return Statement(names=[NamedBody(name, 1, 1, self._responsible)], role_words=1)
 
     def _numbered_field(self, match: re.Match[str]) -> bool:
         """Whether a numbered line is a field of the item above it, not an item of its own.
@@ -1042,8 +1054,8 @@ class _Walker:
 
     def _new_unit(self, piece: _Piece, *, heading: bool = False) -> _Unit:
         unit = _Unit(tuple(self.path.values()), piece, heading, heading, last_line=piece.paragraph.last_line)
-        if heading and self.line_role is not None:
-            unit.line_role = self.line_role
+        if self.line_role is not None and self.line_role_level is not None:
+            unit.line_role = self.line_role  # an item under the line naming its body, or its paragraphs
         self.units.append(unit)
         if self.table is not None:
             unit.row = True
@@ -2702,7 +2714,13 @@ class _Walker:
             if any(_answers(statement) for statement in lines):  # a heading only naming a body yields
                 inherited = [statement for statement in inherited if statement.role_words]
             inherited += closing.get(id(unit), [])
-            if not inherited and not unit.found and leaf and unit.numbered and unit.line_role is not None:
+            if (
+                not inherited
+                and not unit.found
+                and leaf
+                and unit.line_role is not None
+                and not unit.role_line
+            ):
                 inherited = [unit.line_role]
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
