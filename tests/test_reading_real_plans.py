@@ -806,3 +806,19 @@ def test_a_line_that_only_names_a_body_over_numbered_items():
     )
     assert roles(plan) == [[("市卫生局", "responsible")]] * 3
     assert plan.tasks[0].heading.startswith("开展助产机构清理整顿工作")
+
+
+def test_clauses_sharing_out_work_whose_task_is_four_characters():
+    """1510 (a city's energy-saving opinion, 十一五): ``市经贸委负责全市工业节能；市规划局、市建设局负责
+    建筑节能；…``; a task of four characters (建筑节能) is one, a verb's object of two (监督) is not."""
+    plan = parse_text(
+        "(二)明确分工,责任到人。市发改委负责提出全市节能规划;市经贸委负责全市工业节能;"
+        "市规划局、市建设局负责建筑节能;市旅游局负责宾馆、旅游行业节能。\n"
+    )
+    assert roles(plan) == [
+        [("市发改委", "responsible")],
+        [("市经贸委", "responsible")],
+        [("市规划局", "responsible"), ("市建设局", "responsible")],
+        [("市旅游局", "responsible")],
+    ]
+    assert plan.tasks[2].text.startswith("负责建筑节能")

@@ -112,7 +112,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
-_SUBJECT_TASK_LENGTH = 5  # characters at least of the task after 市发改委负责 (项目立项工作, not 监督)
+_SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
 _WORK_LENGTH = 6  # characters at least of the work a statement after a frame assigns
 #: A short line without punctuation after a title's first line: the title goes on
