@@ -822,3 +822,14 @@ def test_clauses_sharing_out_work_whose_task_is_four_characters():
         [("市旅游局", "responsible")],
     ]
     assert plan.tasks[2].text.startswith("负责建筑节能")
+
+
+def test_a_duty_line_whose_duties_open_by_joining_another_body():
+    """1549 (a city's emergency shelters, departments' duties): ``10.市商务局:会同市发展改革委负责…``;
+    the body named leads and the one it works with supports."""
+    plan = parse_text(
+        "二、各部门职责\n"
+        "10.市商务局:会同市发展改革委负责应急避难场所所需物资供应点的建设、储备和保障工作。\n"
+        "11.市卫生局:做好市级应急避难场所内医疗卫生保障工作。\n"
+    )
+    assert roles(plan) == [[("市商务局", "lead"), ("市发展改革委", "support")], [("市卫生局", "responsible")]]

@@ -1859,10 +1859,26 @@ class _Walker:
         if verb is None and not listed:
             return None
         role_word = verb.text if verb is not None and verb.role in ("lead", "support") else "负责"
-        statement = self.reader.read(head + role_word)
+        statement = self._joined_in_duties(head, text, colon + 1, end) or self.reader.read(head + role_word)
         if not (_firm(statement) or (listed and _whole_statement(statement))):
             return None  # in a list of duties a weakly named office is a body: 法规处  负责…
         return colon + 1, statement
+
+    def _joined_in_duties(self, head: str, text: str, start: int, end: int) -> Statement | None:
+        """The statement of duties that open by joining other bodies to the one named (会同…负责).
+
+        ``市商务局：会同市发展改革委负责…``: the body named leads, the bodies it works with support.
+        """
+        duties = text[start:end].lstrip(_EDGES)
+        if not duties.startswith(tuple(self.lexicon.infixes)):
+            return None
+        clause = duties[: _first_clause_end(duties, 0, len(duties))]
+        verbs = [m for m in self._role_word.finditer(clause) if m.start() > 0]
+        for match in verbs:
+            statement = self.reader.read(head + clause[: match.end()])
+            if _firm(statement) and len(statement.names) > 1:
+                return statement
+        return None
 
     def _duty_gap(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The body's name opening a line of a duty list, set off from its duties by spaces.
