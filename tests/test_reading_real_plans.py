@@ -833,3 +833,18 @@ def test_a_duty_line_whose_duties_open_by_joining_another_body():
         "11.市卫生局:做好市级应急避难场所内医疗卫生保障工作。\n"
     )
     assert roles(plan) == [[("市商务局", "lead"), ("市发展改革委", "support")], [("市卫生局", "responsible")]]
+
+
+def test_bodies_backing_the_responsible_one_and_a_responsibility_deadline():
+    """1540 (a city's medical-reform tasks, 2010): ``责任单位:`` / ``支持单位:`` / ``责任人:`` /
+    ``责任期限:``; the bodies backing the responsible one support it (it leads), and 责任期限 is the
+    deadline (lexicon rows)."""
+    plan = parse_text(
+        "26、落实乡村医生承担公共卫生服务等任务的补助政策,保障村医的合理收入。每名村医按每月500元标准发放生活补助。\n"
+        "责任单位:市财政局\n"
+        "支持单位:市卫生局\n"
+        "责任人:蔡 波\n"
+        "责任期限:2010年底前完成\n"
+    )
+    assert roles(plan) == [[("市财政局", "lead"), ("市卫生局", "support")]]
+    assert plan.tasks[0].deadline == "2010年底前完成"
