@@ -848,3 +848,18 @@ def test_bodies_backing_the_responsible_one_and_a_responsibility_deadline():
     )
     assert roles(plan) == [[("市财政局", "lead"), ("市卫生局", "support")]]
     assert plan.tasks[0].deadline == "2010年底前完成"
+
+
+def test_a_second_official_on_the_line_after_the_officials_label():
+    """1564 (Xuanwei 2016, an e-book page): ``责任领导:胡选坤 市委副书记`` / ``马兴赞 市委常委、市政府常务
+    副市长`` / ``牵头单位:住建局``; the second line names an official too (常委, a lexicon row), not a
+    task."""
+    plan = parse_text(
+        "3.农村危房改造:全市已下达的18100户农村危房改造和上级追加的计划任务,11月底100%竣工。\n"
+        "责任领导:胡选坤 市委副书记\n"
+        "马兴赞 市委常委、市政府常务副市长\n"
+        "牵头单位:住建局\n"
+        "责任单位:各乡镇(街道)\n"
+    )
+    assert roles(plan) == [[("住建局", "lead"), ("各乡镇(街道)", "support")]]
+    assert plan.tasks[0].lead_official == "胡选坤 市委副书记 马兴赞 市委常委、市政府常务副市长"

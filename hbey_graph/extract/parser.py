@@ -617,6 +617,7 @@ class _Walker:
         # a line without a number that names the body of the items after it (区政协办公室的主要职责为：),
         # and the outline level of those items (known at the first of them)
         self.line_role: Statement | None = None
+        self.officials_of: _Unit | None = None  # the unit whose officials the line before named
         self.line_role_level: int | None = None
         # sections, by key and line, that list bodies each with a colon and its duties (职责分工);
         # ("", 0) for a list announced before any heading
@@ -1078,6 +1079,11 @@ class _Walker:
         if not text:
             return
         composing, self.composition = self.composition, False
+        officials_of, self.officials_of = self.officials_of, None
+        if officials_of is not None and self._officials_only(text):
+            officials_of.lead_official += " " + text  # a second official on a line of its own
+            self.officials_of = officials_of
+            return
         label = self.reader.leading_label(text)
         if label is not None and not text[: label.start()].strip(_SPACE + _SYMBOLS):
             if (
@@ -2090,6 +2096,15 @@ class _Walker:
             self.held.append(found)
             return
         self._attach_to_last(found, alone=True)
+        if statement.officials and not statement.names and self.units:
+            self.officials_of = self.units[-1]  # 责任领导：胡选坤 市委副书记 / 马兴赞 市委常委…
+
+    def _officials_only(self, text: str) -> bool:
+        """Whether `text` names officials and nothing else (``马兴赞 市委常委、市政府常务副市长``)."""
+        if self.reader.label_colon.match(text) is not None:
+            return False
+        statement = self.reader.read(text)
+        return bool(statement.officials) and not statement.names and not statement.unread
 
     def _opened_by(self, unit: _Unit, label: re.Match[str]) -> bool:
         """Whether `unit`'s text opened with the same label as `label` (a record's first field)."""
