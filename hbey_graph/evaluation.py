@@ -272,8 +272,9 @@ def score_plan(plan: Plan | None, gold: Iterable[GoldTask]) -> dict[str, int]:
     for entry in gold:
         key = normalise(entry.key)
         task_id = next((tid for tid, text, _ in texts if key in text), None)
-        if task_id is None and "|" not in key:  # a key across cells a copy set apart by spaces
-            task_id = next((tid for tid, text, _ in texts if key in text.replace("|", "")), None)
+        if task_id is None:  # a key across cells, the bars between them in the key or in the text
+            bare = key.replace("|", "")
+            task_id = next((tid for tid, text, _ in texts if bare in text.replace("|", "")), None)
         if task_id is None:
             task_id = next((tid for tid, _, heading in texts if key in heading and tid not in matched), None)
         if task_id is None:  # 1、进社区宣讲队。以社区居民为主…: a key across an item's title and its text

@@ -863,3 +863,41 @@ def test_a_second_official_on_the_line_after_the_officials_label():
     )
     assert roles(plan) == [[("住建局", "lead"), ("各乡镇(街道)", "support")]]
     assert plan.tasks[0].lead_official == "胡选坤 市委副书记 马兴赞 市委常委、市政府常务副市长"
+
+
+def test_an_event_s_time_and_place_are_its_setting_not_tasks_or_bodies():
+    """1523 (Pingba 2010 festival programme): each activity ``(一)…`` has numbered fields ``1、时 间:`` /
+    ``2、地 点:`` / ``3、承办单位:`` / ``4、活动内容:``; time and place are the activity's setting (lexicon
+    rows of the value ``setting``), so the bodies are the activity's. Before, the place line took them."""
+    plan = parse_text(
+        "六、主体活动:\n"
+        "(一)首届贵州·平坝樱花旅游节开幕式\n"
+        "1、时 间:2010年3月27日9︰30-11︰00\n"
+        "2、地 点:贵州樟缘实业有限公司(平坝农场)\n"
+        "3、承办单位:县委宣传部,县旅游发展局\n"
+        "4、活动内容:领导讲话致辞,文艺表演\n"
+    )
+    assert roles(plan)[0] == [("县委宣传部", "responsible"), ("县旅游发展局", "responsible")]
+    assert plan.tasks[0].heading == "首届贵州·平坝樱花旅游节开幕式"
+
+
+def test_a_venue_column_naming_a_body_is_the_row_s_setting():
+    """1524 (Qingshui 2012, traditional, one cell per line): 序号 | 活动内容 | 活动时间 | 活动地点 | 主办单位
+    | 承办单位; the venue 县电视台 is where the event is held, so the 主办 and 承办 cells after it stay
+    two columns (before, they were joined into one) and the gold key across two cells matches."""
+    plan = parse_text(
+        "序号 |\n活动内容 |\n活动时间 |\n活动地点 |\n主办单位 |\n承办单位 |\n"
+        "1 |\n首届厨艺大赛 |\n2011年11月20日至2011年12月31日 |\n縣電視臺 |\n縣委宣傳部 縣文化廣播影視局 |\n"
+        "縣旅游局、縣總工會、縣電視臺 |\n"
+    )
+    assert roles(plan) == [
+        [
+            ("县委宣传部", "lead"),
+            ("县文化广播影视局", "lead"),
+            ("县旅游局", "support"),
+            ("县总工会", "support"),
+            ("县电视台", "support"),
+        ]
+    ]
+    gold = [GoldTask("首届厨艺大赛|2011年11月20日", lead=("县委宣传部", "县文化广播影视局"))]
+    assert score_plan(plan, gold)["found"] == 1

@@ -20,8 +20,10 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     A field name followed by a colon (``牵头单位：``), also a table's column header. ``value``: the
     role of the names after it (``lead``, ``support``, ``responsible``, ``implementer``, ``by_rule``),
     or what the field holds instead (``official``, ``deadline``, ``text``, ``number``, ``none``;
-    ``composition``: the make-up of a working group, ``组长：…``, after which a labelled line such
-    as ``成员单位：…`` names the group's members, not a task's bodies);
+    ``setting``: where or when the task is done, words of its text whose names are places, not
+    bodies (``地点：县电视台``, ``活动时间：…``); ``composition``: the make-up of a working group,
+    ``组长：…``, after which a labelled line such as ``成员单位：…`` names the group's members, not
+    a task's bodies);
     ``extra``: the role beside a named lead (``责任单位`` beside ``牵头单位``: ``support``).
 ``verb``
     A word closing a list of names (``A、B配合``); ``value`` and ``extra`` as for a label.
@@ -179,7 +181,7 @@ KINDS: tuple[str, ...] = (
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
 ROLE_VALUES: tuple[str, ...] = ("lead", "support", "responsible", "implementer", "by_rule")
-_FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none", "composition")
+_FIELD_VALUES = (*ROLE_VALUES, "official", "deadline", "text", "number", "none", "setting", "composition")
 _RULES = ("first_listed", "first_department", "no_list", "typeface", "continues")
 _REGEX_KINDS = frozenset(
     {

@@ -577,7 +577,7 @@ def _ranked(markers: list[Marker | None]) -> list[Marker | None]:
 def _fit(kind: str, marker: Marker | None) -> int:
     """How well a cell of a kind fits a column: 2 for its own kind of column, 1 for text in text."""
     role = "text" if marker is None else marker.role
-    if role == "none":  # 建设地点, 责任人: a column whose cells are read as nothing (places, persons)
+    if role in ("none", "setting"):  # 责任人, 地点: a column whose cells name no task's bodies
         return 1
     if kind == "number":
         return 2 if role == "number" else 0
@@ -2154,7 +2154,7 @@ class _Walker:
         if marker.role == "composition":
             self.composition = True
             return True
-        if marker.role in ("none", "number"):
+        if marker.role in ("none", "number", "setting"):
             if len(list(self.reader.labels_in(text))) > 1:  # 组织实施：…。责任部门：A，参与部门：B
                 self._line_statement(piece, text)
             return True
@@ -2459,7 +2459,9 @@ class _Walker:
 
     def _of_others(self, column: Marker) -> bool:
         """Whether a column names bodies with no role in the task (``评分部门``; not ``备注``)."""
-        return column.role == "none" and self.lexicon.ending_pattern.search(column.text) is not None
+        return column.role == "setting" or (
+            column.role == "none" and self.lexicon.ending_pattern.search(column.text) is not None
+        )  # 活动地点: a venue may be a body's (县电视台)
 
     def _sub_rows(self, pieces: list[_Piece], table: _Table) -> list[list[_Piece]]:
         """The rows in the cells under one row number: a new one where a body follows the row's text.
@@ -2468,7 +2470,11 @@ class _Walker:
         item; the cells before the body column are the first row's (merged over both).
         """
         body_columns = len(  # (a column of places or persons, 建设地点, may hold names too)
-            [m for m in table.markers if m is not None and (m.role in _ROLE_VALUES or m.role == "none")]
+            [
+                m
+                for m in table.markers
+                if m is not None and (m.role in _ROLE_VALUES or m.role in ("none", "setting"))
+            ]
         )
         rows: list[list[_Piece]] = [[]]
         bodies = 0
@@ -2507,6 +2513,9 @@ class _Walker:
             if marker is not None and marker.role in ("none", "number"):
                 if kinds[index] == "deadline":  # a stray cell pushed the date a column on
                     displaced = displaced or cell
+                continue
+            if marker is not None and marker.role == "setting":
+                texts.append(piece)  # 道里区新阳路与通达街区域: where or when the task is done is part of it
                 continue
             if marker is not None and marker.role == "official":
                 official = piece.original or cell  # a person's name as written: 欧乾震, not 欧干震
