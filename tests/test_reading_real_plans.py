@@ -901,3 +901,14 @@ def test_a_venue_column_naming_a_body_is_the_row_s_setting():
     ]
     gold = [GoldTask("首届厨艺大赛|2011年11月20日", lead=("县委宣传部", "县文化广播影视局"))]
     assert score_plan(plan, gold)["found"] == 1
+
+
+def test_a_heading_naming_the_role_of_the_bodies_below_names_no_body():
+    """1582 (Jiangsu 2006, liaison for schistosomiasis control): ``一、联系单位`` over ``省发展改革委:
+    负责联系…``; 联系单位 says what the bodies below are (a label of the lexicon), not a body of theirs."""
+    plan = parse_text(
+        "一、联系单位\n"
+        "省发展改革委:负责联系南京市雨花台区,句容市;\n"
+        "省财政厅:负责联系南京市六合区,江都市;\n"
+    )
+    assert roles(plan) == [[("省发展改革委", "responsible")], [("省财政厅", "responsible")]]
