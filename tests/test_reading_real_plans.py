@@ -44,7 +44,7 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     site's page marks), so "none refused" does not hold; the guard allows that one and no more.
     Files 1200-1301 (37 documents), 1320-1390 (33), 1400-1465 (16), 1480-1525 (18), 1540-1566 (17)
     and 1580-1606 (13) were read after the rules and scored before any rule changed for them (body
-    F1 0.830, 0.545, 0.918, 0.625, 0.727 and 0.917 then); with them the corpus is below the
+    F1 0.830, 0.545, 0.906, 0.625, 0.727 and 0.917 then); with them the corpus is below the
     targets, and the guard holds the whole corpus at what it reads now.
     """
     scores = document_scores(CORPUS / "gold.json")

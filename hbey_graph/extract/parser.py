@@ -734,6 +734,7 @@ class _Walker:
                 elif heading[0] < self.line_role_level:
                     self.line_role = None  # a heading over the items ends them
             if heading is not None:
+                self.officials_of = None  # a new item: the officials' lines above are done
                 after, title = self._open_section(*heading, piece)
                 heading_unit = self._new_unit(title, heading=True)
                 if after.text:
@@ -1752,12 +1753,16 @@ class _Walker:
                     best = (subject, statement)
         return best
 
+    def _opening_infix(self, text: str) -> str | None:
+        """The word joining bodies to those before it (``会同``) that `text` opens with, if any."""
+        return next((word for word in self.lexicon.infixes if text.startswith(word)), None)
+
     def _joined_by_infix(self, clause: str) -> bool:
         """Whether `clause` opens with a word joining bodies to those before it and names them.
 
         ``会同市总工会、市发展改革委等部门和单位`` after ``由市交通委牵头``: the bodies it joins support.
         """
-        infix = next((word for word in self.lexicon.infixes if clause.startswith(word)), None)
+        infix = self._opening_infix(clause)
         return infix is not None and bool(self.reader.names_of(clause[len(infix) :], strict=True))
 
     def _led_by_a_sure_name(self, statement: Statement) -> bool:
@@ -1873,11 +1878,13 @@ class _Walker:
     def _joined_in_duties(self, head: str, text: str, start: int, end: int) -> Statement | None:
         """The statement of duties that open by joining other bodies to the one named (会同…负责).
 
-        ``市商务局：会同市发展改革委负责…``: the body named leads, the bodies it works with support.
+        ``市商务局：会同市发展改革委负责…``: the body named leads, the bodies it works with support
+        (an infix whose left side leads; duties opening with 配合 keep the role of that verb).
         """
         duties = text[start:end].lstrip(_EDGES)
-        if not duties.startswith(tuple(self.lexicon.infixes)):
-            return None
+        infix = self._opening_infix(duties)
+        if infix is None or self.lexicon.infixes[infix][0].role != "lead":
+            return None  # 市政府新闻办：配合…小组组织…: a duty to support, read by its verb as before
         clause = duties[: _first_clause_end(duties, 0, len(duties))]
         verbs = [m for m in self._role_word.finditer(clause) if m.start() > 0]
         for match in verbs:
@@ -2111,10 +2118,18 @@ class _Walker:
         opening = self.reader.label_colon.match(unit.piece.paragraph.text.strip(_SPACE))
         return opening is not None and self.reader.label_of(opening) == self.reader.label_of(label)
 
+    def _text_label(self, text: str) -> re.Match[str] | None:
+        """The label of a task's content (``职责：``, ``工作要求：``) that `text` opens with, if any."""
+        match = self.reader.label_colon.match(text)
+        return (
+            match
+            if match is not None and self.lexicon.labels[self.reader.label_of(match)].role == "text"
+            else None
+        )
+
     def _opens_with_text_label(self, text: str) -> bool:
         """Whether `text` opens with the label of a task's content (``职责：``, ``工作要求：``)."""
-        match = self.reader.label_colon.match(text.strip(_SPACE))
-        return match is not None and self.lexicon.labels[self.reader.label_of(match)].role == "text"
+        return self._text_label(text.strip(_SPACE)) is not None
 
     def _attach_to_last(self, found: _Found, *, alone: bool = False) -> None:
         """Attach `found` to the last unit; a statement `alone` on its line, to the run it closes.
@@ -2910,10 +2925,8 @@ class _Walker:
     def _after_text_label(self, text: str) -> str:
         """`text` from its first word, after a label of a task's content (``主要职能：负责…``)."""
         text = text.lstrip(_EDGES + _SYMBOLS)
-        label = self.reader.label_colon.match(text)
-        if label is not None and self.lexicon.labels[self.reader.label_of(label)].role == "text":
-            return text[label.end() :].lstrip(_EDGES)
-        return text
+        label = self._text_label(text)
+        return text[label.end() :].lstrip(_EDGES) if label is not None else text
 
     def _heading_officials(self, unit: _Unit) -> str:
         """The officials the nearest heading over `unit` names as leading its items, if any.
