@@ -907,8 +907,25 @@ def test_a_heading_naming_the_role_of_the_bodies_below_names_no_body():
     """1582 (Jiangsu 2006, liaison for schistosomiasis control): ``一、联系单位`` over ``省发展改革委:
     负责联系…``; 联系单位 says what the bodies below are (a label of the lexicon), not a body of theirs."""
     plan = parse_text(
-        "一、联系单位\n"
-        "省发展改革委:负责联系南京市雨花台区,句容市;\n"
-        "省财政厅:负责联系南京市六合区,江都市;\n"
+        "一、联系单位\n省发展改革委:负责联系南京市雨花台区,句容市;\n省财政厅:负责联系南京市六合区,江都市;\n"
     )
     assert roles(plan) == [[("省发展改革委", "responsible")], [("省财政厅", "responsible")]]
+
+
+def test_a_weak_ending_listed_beside_a_surely_named_body_names_a_body():
+    """1603 (Guigang 2012, geological hazards) and 715 (emergency duties): ``市国土局、地环监测站负责…``;
+    监测站 alone may be a facility, but listed with 市国土局 before 负责 it is a body (before, the
+    sentence was left unread). Bare towns beside a group in a heading stay the heading's bodies."""
+    plan = parse_text(
+        "(二)地质灾害监测责任单位和责任人\n"
+        "2.市国土局、地环监测站负责地质灾害监测员的培训和技术指导。\n"
+        "3.县(市、区)国土部门负责组织对地质灾害隐患点进行巡查。\n"
+    )
+    assert roles(plan) == [
+        [("市国土局", "responsible"), ("市地环监测站", "responsible")],
+        [("县(市、区)国土部门", "responsible")],
+    ]
+    plan = parse_text(
+        "四、职责分工\n(五)南庄镇、各街道办事处\n1.做好组织发动工作,积极配合和参与区各项群众体育活动;\n"
+    )
+    assert roles(plan) == [[("南庄镇", "responsible"), ("各街道办事处", "responsible")]]

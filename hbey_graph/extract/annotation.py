@@ -444,19 +444,20 @@ class StatementReader:
     def names_of(self, text: str, *, strict: bool = True) -> list[str] | None:
         """The bodies a plain list names (``A、B，C``), or None if any part of it is no body.
 
-        With `strict`, every name must be surely a body (a known body, a strong ending, a group);
-        otherwise weak endings and bare places count too.
+        With `strict`, every name must be surely a body (a known body, a strong ending, a group),
+        or have a weak ending in a list with such a name (``市国土局、地环监测站``); otherwise weak
+        endings and bare places count too.
         """
         names: list[str] = []
         for clause in split_top_level(text, _CLAUSE_SEPARATORS):
             found = self._list(clause)
             if not found:
                 return None
-            for name in found:
-                strength = body_strength(name, self.lexicon, self.registry)
-                if strength is None or (strict and strength in ("weak", "place")):
-                    return None
-                names.append(name)
+            strengths = [body_strength(name, self.lexicon, self.registry) for name in found]
+            unsure = ("place",) if _vouched(strengths) else ("weak", "place")
+            if None in strengths or (strict and any(strength in unsure for strength in strengths)):
+                return None
+            names.extend(found)
         return names or None
 
     # --- reading ---------------------------------------------------------------------------------
@@ -677,11 +678,13 @@ class StatementReader:
     def _add_names(self, read: _Clause, text: str, marker: Marker | None, carried: list[str | None]) -> None:
         names = self._list_with_markers(text, marker)
         persons = self._persons_before_title([name for name, _ in names])
+        strengths = [body_strength(name, self.lexicon, self.registry) for name, _ in names]
+        vouched = _vouched(strengths)
         for index, (name, own) in enumerate(names):
             if index in persons or self.lexicon.official_titles.search(name):
                 read.officials.append(name)
                 continue
-            strength = body_strength(name, self.lexicon, self.registry)
+            strength = strengths[index]
             if (
                 strength is None
                 and own is not None
@@ -695,7 +698,7 @@ class StatementReader:
                 read.unread.append(name)
                 continue
             name = self._carry_prefix(name, strength, carried)
-            if strength in ("weak", "place"):
+            if strength == "place" or (strength == "weak" and not vouched):
                 read.weak += 1
             read.names.append((name, own))
 
@@ -1005,6 +1008,15 @@ def _split_glued(name: str, lexicon: Lexicon, registry: BodyRegistry) -> list[st
 
 def _is_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:
     return body_strength(text, lexicon, registry) in ("known", "strong")
+
+
+def _vouched(strengths: list[str | None]) -> bool:
+    """Whether a list names a body surely, so a weak ending beside it names one too.
+
+    ``市国土局、地环监测站负责``: 监测站 alone may be a place's facility; listed with 市国土局 it is
+    a body.
+    """
+    return any(strength in ("known", "strong") for strength in strengths)
 
 
 def _is_weak_name(text: str, lexicon: Lexicon, registry: BodyRegistry) -> bool:

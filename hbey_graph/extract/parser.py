@@ -931,14 +931,12 @@ class _Walker:
             if led is not None:  # 一、防治组，以省卫生厅为主，…任组长。主要职责是：(一)…
                 self.weak_section_roles[section.key, section.line] = led
             return
-        if self.reader.names_of(title, strict=True) is not None:
-            named = all(self._named_outright(name) for name in names)
-        else:  # 南庄镇、各街道办事处: towns beside a group of them
-            groups = [bool(self.lexicon.collective.search(name)) for name in names]
-            named = any(groups) and all(
-                group or self._is_town(name) for name, group in zip(names, groups, strict=True)
-            )
-        if named:
+        groups = [bool(self.lexicon.collective.search(name)) for name in names]
+        towns = any(groups) and all(  # 南庄镇、各街道办事处: towns beside a group of them
+            group or self._is_town(name) for name, group in zip(names, groups, strict=True)
+        )
+        sure = self.reader.names_of(title, strict=True) is not None
+        if towns or (sure and all(self._named_outright(name) for name in names)):
             self.section_roles[section.key, section.line] = self.reader.read(title)
         elif names == [title]:
             self.weak_section_roles[section.key, section.line] = self.reader.read(title)
