@@ -929,3 +929,61 @@ def test_a_weak_ending_listed_beside_a_surely_named_body_names_a_body():
         "四、职责分工\n(五)南庄镇、各街道办事处\n1.做好组织发动工作,积极配合和参与区各项群众体育活动;\n"
     )
     assert roles(plan) == [[("南庄镇", "responsible"), ("各街道办事处", "responsible")]]
+
+
+def test_departments_named_over_their_items_one_after_another():
+    """1663 (Datong, AIDS committee member units): a body's name alone on a line over items 一、二、…, then
+    the next body's name over its own; the second name is the body of the items after it, not a line
+    naming the item above's (before, 团市委 answered for 总工会's last item), and after such lines a name
+    only a weak ending makes a body's (总工会, 妇联) heads its items too."""
+    plan = parse_text(
+        "住房和城乡建设委员会\n"
+        "一、联合宣传、农业、工商、卫生等部门做好“全市农民工预防艾滋病宣传教育工程”。\n"
+        "二、做好建筑工地农民工的防治艾滋病工作。\n"
+        "总工会\n"
+        "一、充分发挥工会工作网络优势,在大型厂矿设立艾滋病防治知识宣传栏。\n"
+        "二、每年组织在全市范围职工中开展1次以上“职工红丝带健康行动”活动。\n"
+        "团市委\n"
+        "一、积极招募志愿者,在校外青少年中开展艾滋病防治宣传教育工作。\n"
+    )
+    assert roles(plan) == [
+        [("住房和城乡建设委员会", "responsible")],
+        [("住房和城乡建设委员会", "responsible")],
+        [("总工会", "responsible")],
+        [("总工会", "responsible")],
+        [("团市委", "responsible")],
+    ]
+
+
+def test_a_department_opening_its_item_with_a_verb_of_support_supports_it():
+    """1662 (Luzhou, sample survey): ``(六)民政部门配合做好调查区域的划分工作;`` names no lead; the
+    department supports (before, the item was left unassigned). ``与卫生等有关部门配合做好…`` (1330)
+    names whom the bureau works with, not a subject."""
+    plan = parse_text(
+        "(五)财政部门负责调查经费的落实和协调工作;\n"
+        "(六)民政部门配合做好调查区域的划分工作;\n"
+        "(九)农村工作部门配合提供小城镇建设和农村外出人口的相关资料;\n"
+    )
+    assert roles(plan) == [
+        [("财政部门", "responsible")],
+        [("民政部门", "support")],
+        [("农村工作部门", "support")],
+    ]
+    plan = parse_text(
+        "市农业局:做好农田灭鼠。与卫生等有关部门配合做好血吸虫病、地方病和人畜共患疾病等的防治工作。\n"
+        "市林业局:搞好林区自然生态环境保护,组织开展林区灭鼠和白蚁防治工作。\n"
+    )
+    assert roles(plan) == [[("市农业局", "responsible")], [("市林业局", "responsible")]]
+
+
+def test_the_units_a_working_group_is_made_of_answer_for_its_duties():
+    """1669 (Lijiang earthquake plan): ``十四、震害损失评估`` / ``组成单位:市地震局、建设局、民政局`` /
+    ``主要职责:…``; 组成单位 is a lexicon row (before, it was reported as an unknown label)."""
+    plan = parse_text(
+        "十四、震害损失评估\n"
+        "组成单位:市地震局、建设局、民政局\n"
+        "主要职责:按规定协助省有关部门调查地震破坏情况;确定震区地震烈度。\n"
+    )
+    assert roles(plan) == [
+        [("市地震局", "responsible"), ("市建设局", "responsible"), ("市民政局", "responsible")]
+    ]

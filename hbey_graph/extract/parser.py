@@ -112,6 +112,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
+#: words of the verbs that follow a clause's subject naming its bodies (民政部门配合做好…; not 负责人)
+_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合")
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
 _WORK_LENGTH = 6  # characters at least of the work a statement after a frame assigns
@@ -628,11 +630,11 @@ class _Walker:
         # by a group (成员单位：…) names the group's members, not a task's bodies
         self.composition = False
         verbs = sorted(
-            (m.text for m in self.lexicon.verbs.values() if "负责" in m.text or "牵头" in m.text),
+            (m.text for m in self.lexicon.verbs.values() if any(w in m.text for w in _SUBJECT_VERB_WORDS)),
             key=len,
             reverse=True,
         )
-        #: a verb that leads or answers for a task, following its subject in a clause (not 负责人)
+        #: a verb that leads, answers for or supports a task, following its subject in a clause
         self._subject_verbs = _verb_pattern(verbs)
         #: frames written as words (会议决定, 为), not a citation mark (《…》 may name a sentence's topic)
         self._word_frames = tuple(frame for frame in self.lexicon.framing if _CJK.match(frame))
@@ -739,6 +741,8 @@ class _Walker:
                 heading_unit = self._new_unit(title, heading=True)
                 if after.text:
                     self._read_piece(after, heading_unit)
+            elif role_line and self.table is None:  # the items after it are its body's, not the item above
+                self._new_unit(piece).role_line = True
             else:
                 made = len(self.units)
                 self._read_piece(piece, None)
@@ -750,9 +754,13 @@ class _Walker:
         self._finish()
 
     def _bare_name_line(self, text: str) -> Statement | None:
-        """A line that only names one body outright, over the numbered items after it (``市卫生局``)."""
+        """A line that only names one body, over the numbered items after it (``市卫生局``).
+
+        After such a line, a name only a weak ending makes a body's counts too (``总工会``, ``妇联``):
+        the lines name the bodies of a list one after another.
+        """
         name = text.strip(_EDGES)
-        if self.reader.names_of(name, strict=True) != [name] or not self._named_outright(name):
+        if self.reader.names_of(name, strict=self.line_role is None) != [name]:
             return None
         if self.lexicon.collective.search(name):
             return None  # 各成员单位 over its items: a group, not the body of a list
@@ -1980,6 +1988,8 @@ class _Walker:
             subject = text[start : match.start()].strip(_EDGES)
             if not self.reader.names_of(subject, strict=True):  # 还将负责 (but 管委会负责: a name's 会)
                 subject = _ADVERBS.sub("", subject)
+            if self._with_others(subject):
+                continue
             towns = self._towns(subject)
             leads = self._weak_leads(subject, match.group("verb"))
             if not subject or not (self.reader.names_of(subject, strict=True) or towns or leads):
@@ -1991,6 +2001,15 @@ class _Walker:
             ) >= _SUBJECT_TASK_LENGTH:  # not 由A负责监督。
                 return match.start("verb"), statement
         return None
+
+    def _with_others(self, subject: str) -> bool:
+        """Whether `subject` opens with a word joining names and names bodies after it.
+
+        ``与卫生等有关部门配合做好…``: the bodies are whom the item's own body works with, not a
+        subject (but ``和平区`` opens with a place).
+        """
+        word = self.lexicon.conjunctions.match(subject)
+        return word is not None and bool(self.reader.names_of(subject[word.end() :], strict=True))
 
     def _weak_leads(self, subject: str, verb: str) -> bool:
         """Whether `subject` names bodies that lead (公安消防支队牵头，负责…), though weakly ended."""
