@@ -19,7 +19,7 @@ from hbey_graph.extract.annotation import StatementReader
 from hbey_graph.extract.bodies import body_strength
 from hbey_graph.extract.lexicon import Lexicon
 from hbey_graph.extract.parser import parse_text
-from hbey_graph.extract.text import split_paragraphs
+from hbey_graph.extract.text import fields_joined, split_paragraphs
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -987,3 +987,69 @@ def test_the_units_a_working_group_is_made_of_answer_for_its_duties():
     assert roles(plan) == [
         [("市地震局", "responsible"), ("市建设局", "responsible"), ("市民政局", "responsible")]
     ]
+
+
+def test_a_record_printed_a_field_per_line_is_one_task():
+    """1621 (Gar county 2026, inspection rectification notice): a one-row form flattened, each label on
+    its line and its value on the next (``整改措施`` / ``…`` / ``责任单位`` / ``噶尔县人民政府``). The
+    content fields (反馈问题, 整改目标, 整改措施: lexicon rows of the value ``text``) are one record and
+    one task; 核查情况 and 联系电话 are read as nothing (before, the plan was refused)."""
+    plan = parse_text(
+        "反馈问题\n\n噶尔县境内某公路共设置29处取弃土场,严重违背土地资源节约和生态保护的要求。\n\n"
+        "核查情况\n\n核查反馈问题属实。\n\n"
+        "整改目标\n\n依法查处存在的生态环境问题,开展责任追究,全面规范项目建设。\n\n"
+        "整改措施\n\n按照“谁破坏谁治理”原则,责令施工单位严格按照《临时用地复垦方案》,按时完成生态恢复治理。\n\n"
+        "责任单位\n\n噶尔县人民政府\n\n"
+        "责任人\n\n洛桑丹增\n\n"
+        "联系电话\n\n18989971777\n"
+    )
+    assert roles(plan) == [[("噶尔县人民政府", "responsible")]]
+    assert "责令施工单位严格按照" in plan.tasks[0].text
+    assert any(issue.kind == "field-line" for issue in plan.issues)
+
+
+def test_a_table_s_header_written_a_cell_per_line_is_no_record():
+    """402 (Xuhui 2006, one cell per line): ``序号`` / ``项目`` / ``类别`` / ``具 体 内 容`` / ``牵头`` /
+    ``部门`` / ``相关责任部门`` / ``完成`` / ``时间`` / ``108`` alternates labels and other cells like a
+    record, but a row number's column stands before them and a row number after: a header."""
+    paragraphs = split_paragraphs(
+        "序号\n项目\n类别\n具 体 内 容\n牵头\n部门\n相关责任部门\n完成\n时间\n108\n", []
+    )
+    label_of = {
+        "序号": "number",
+        "项目": "text",
+        "牵头": "lead",
+        "相关责任部门": "support",
+        "时间": "setting",
+    }
+    joined = fields_joined(paragraphs, [], lambda line: label_of.get(line.replace(" ", "")))
+    assert [p.text for p in joined] == [p.text for p in paragraphs]
+
+
+def test_a_two_column_table_of_fields_is_one_task():
+    """1622 (Tibet transport department 2024): ``反馈问题 | … |`` / ``整改措施 | … |`` /
+    ``牵头部门 (责任单位) | 牵头单位:… 责任单位:… |``: rows of two cells, a label and its value; the
+    bracket gives the label a second name. Before, the last row's label was the task's text."""
+    plan = parse_text(
+        "反馈问题 | 自治区交通运输部门履行生态环境保护“一岗双责”不到位。 |\n"
+        "整改措施 | 建立交通建设领域问题整改包保机制,明确具体整改措施。 |\n"
+        "牵头部门 (责任单位) | 牵头单位:自治区交通运输厅 责任单位:自治区交通运输厅,各地(市)委 |\n"
+        "联系电话 | 0891-6811170 |\n"
+    )
+    assert roles(plan) == [[("自治区交通运输厅", "lead"), ("各地(市)委", "support")]]
+    assert "建立交通建设领域问题整改包保机制" in plan.tasks[0].text
+
+
+def test_a_measure_naming_who_acts_answers_for_the_problem_above_it():
+    """1650 (Pingli 2015, street inspection): ``1、…门前行道树上缠有装饰壁纸…。`` / ``整改要求:县城镇园林
+    绿化管理中心负责督促拆除。``; 整改要求 is the measure (a content label of the lexicon) and its body
+    answers for the problem (before, the measure was read apart and the problem left unassigned)."""
+    plan = parse_text(
+        "1、欧冠国际售楼部门前行道树上缠有装饰壁纸,影响绿化树木生长。\n"
+        "整改要求:县城镇园林绿化管理中心负责督促拆除。\n"
+        "3、保险公司门前有流浪犬,存在行人安全隐患。\n"
+        "整改要求:县公安局负责对城区流浪犬进行全面捕杀。\n"
+    )
+    assert roles(plan) == [[("县城镇园林绿化管理中心", "responsible")], [("县公安局", "responsible")]]
+    gold = [GoldTask("门前行道树上缠有装饰壁纸", responsible=("县城镇园林绿化管理中心",))]
+    assert score_plan(plan, gold)["body_tp"] == 1

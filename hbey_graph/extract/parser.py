@@ -59,6 +59,7 @@ from hbey_graph.extract.text import (
     Paragraph,
     bracket_depth,
     decode_entities,
+    fields_joined,
     match_heading,
     outline_number,
     paragraph_marks_as_breaks,
@@ -75,6 +76,7 @@ from hbey_graph.extract.text import (
     to_matching_text,
     top_level_brackets,
     unified_ideographs,
+    without_alternative_label,
 )
 from hbey_graph.records import Assignment, Body, ParseIssue, Plan, Section, Task
 from hbey_graph.reference import BUNDLED_PLAN, data_path
@@ -277,6 +279,7 @@ def parse_text(
         opens_table=lambda line: _number_column(line, lexicon) or _text_column(line, lexicon),
         lexicon=lexicon,
     )
+    paragraphs = fields_joined(paragraphs, issues, lambda line: _field_label(line, reader), lexicon)
     plan = Plan(plan_id=plan_id, title="", doc_number="", issuer="", date=None, source=source)
     _read_front_matter(plan, paragraphs, lexicon)
     _Walker(plan, reader, issues).walk(paragraphs)
@@ -288,6 +291,17 @@ def parse_text(
         if issue.severity == "warning":
             warnings.warn(f"{source or plan_id}: {issue}", ParseWarning, stacklevel=2)
     return plan
+
+
+def _field_label(line: str, reader: StatementReader) -> str | None:
+    """The role of the label a line holds alone, with or without its colon (``责任单位``); else None."""
+    text = without_alternative_label(line).strip(_SPACE)  # 牵头部门（责任单位）: the first label
+    if not text.endswith(("：", ":")):
+        text += "："
+    match = reader.label_colon.match(text)
+    if match is None or match.end() != len(text):
+        return None
+    return reader.lexicon.labels[reader.label_of(match)].role
 
 
 def _stands_alone(line: str, reader: StatementReader) -> bool:
@@ -483,6 +497,7 @@ class _Unit:
     titled: bool = False  # an item whose title closes with its statement: 一、…（责任单位：县教育局）
     line_role: Statement | None = None  # a line without a number over the item: X的主要职责为：
     role_line: bool = False  # such a line itself: it opens items of its own, not the item above's
+    content: list[str] = field(default_factory=list)  # content fields after its statements (整改措施：…)
 
     @property
     def text(self) -> str:
@@ -2135,6 +2150,29 @@ class _Walker:
         opening = self.reader.label_colon.match(unit.piece.paragraph.text.strip(_SPACE))
         return opening is not None and self.reader.label_of(opening) == self.reader.label_of(label)
 
+    def _measure_for(self, unit: _Unit, piece: _Piece, label: re.Match[str]) -> bool:
+        """Whether a content line naming who acts is the measure of the item above it.
+
+        ``1、…门前行道树上缠有装饰壁纸。`` / ``整改要求：县城镇园林绿化管理中心负责督促拆除。``: the
+        problem has no statement of its own; the measure's bodies answer for it.
+        """
+        if not unit.numbered or unit.row:
+            return False
+        rest = piece.text[label.end() :]
+        return any(item.statement.names for item in self._statements_in(rest, piece.paragraph))
+
+    def _opens_record(self, unit: _Unit) -> bool:
+        """Whether `unit` is a record's first field: its paragraph opens with a content label."""
+        return not unit.heading and self._opens_with_text_label(unit.piece.paragraph.text)
+
+    def _record_goes_on(self, unit: _Unit, label: re.Match[str]) -> bool:
+        """Whether a content field labelled `label` goes on with the record `unit` opened.
+
+        ``反馈问题：…`` / ``整改措施：…``: the fields of one record before its bodies; the same label
+        again (``具体措施：…`` / ``具体措施：…``) opens the next record.
+        """
+        return self._opens_record(unit) and not self._opened_by(unit, label)
+
     def _text_label(self, text: str) -> re.Match[str] | None:
         """The label of a task's content (``职责：``, ``工作要求：``) that `text` opens with, if any."""
         match = self.reader.label_colon.match(text)
@@ -2165,7 +2203,8 @@ class _Walker:
         following = unit
         for before in reversed(self.units[:-1]):
             if (
-                before.found
+                self._opens_record(following)  # 整改任务：… / 责任单位：…: the record, not the notice before
+                or before.found
                 or self._inherited(before)  # a heading names its body: （三）省编办牵头的工作
                 or (before.heading and _inside(following, before))
                 or not _siblings(before, unit)
@@ -2196,9 +2235,16 @@ class _Walker:
             for found in held:
                 unit.add(found)
             return True
-        if marker.role != "text" or not self.units or not self.units[-1].found:
+        if marker.role != "text" or not self.units:
             return False
         unit = self.units[-1]
+        if not unit.found and self._record_goes_on(unit, match):
+            # 反馈问题：… / 整改目标：… / 整改措施：… / 责任单位：…: one record's fields, one task
+            rest = piece.cut(match.end(), len(piece.text), _EDGES)
+            unit.piece = unit.piece.followed_by(rest)
+            return True
+        if not unit.found and not self._measure_for(unit, piece, match):
+            return False
         if self._opened_by(unit, match):  # 具体措施：… / 责任单位：… / 具体措施：…: the next record
             self._new_unit(piece.cut(match.end(), len(piece.text), _EDGES))
             return True
@@ -2206,6 +2252,8 @@ class _Walker:
         rest = piece.cut(match.end(), len(piece.text), _EDGES)
         if unit.heading:  # 6.安全保卫组 / A牵头，B参加。 / 主要职责：…: the group's duties are its text
             unit.piece, unit.heading = rest, False
+        elif rest.text and self._opens_record(unit):  # 反馈问题：… / 责任单位：… / 整改措施：…
+            unit.content.append(rest.text)
         for item in self._statements_in(rest.text, piece.paragraph):
             unit.add(item)
         return True
@@ -2982,7 +3030,7 @@ class _Walker:
         sections = unit.sections
         outer = sections[-1].title if sections else ""
         levels = {s.level: s for s in sections}
-        text = " ".join([unit.piece.text, *self._content_fields(unit)]).strip()
+        text = " ".join([unit.piece.text, *unit.content, *self._content_fields(unit)]).strip()
         own = sections[-1] if sections and sections[-1].level > _HEADING_LEVEL else None
         if own is not None and own.title and own.key not in self._titles_taken and own.title not in text:
             # (1)加快…建设，确保5月1日竣工通车。完成…: an item below the heading level keeps no title

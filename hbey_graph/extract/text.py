@@ -102,6 +102,13 @@ _LONGEST_LABEL = 12  # characters a label can have, looked for across a wrap
 _SPACES = re.compile(rf"[{_SPACE_CHARACTERS}]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+#: a row of a two-column table of fields: ``反馈问题 | … |``
+_TWO_CELLS = re.compile(
+    r"^[ \t]*(?P<label>[^|｜\s][^|｜]*?)[ \t]*[|｜][ \t]*(?P<value>[^|｜]*?\S)[ \t]*[|｜]?[ \t]*$"
+)
+#: a second name of a field's label, in brackets after it: ``牵头部门 (责任单位)``
+_ALTERNATIVE_LABEL = re.compile(r"[ \t]*[（(][^（()）]{2,8}[）)](?=[ \t]*[：:]?[ \t]*$)")
+_HEADER_REACH = 6  # lines before a run of fields where a table header's 序号 would stand
 _FIRST_ITEM = re.compile(r"[（(]一[）)](?=[\u4e00-\u9fff“《])")  # （一）积极…: a list's first item
 _SECOND_ITEM = re.compile(r"[（(]二[）)]")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
@@ -933,6 +940,134 @@ def split_paragraphs(
             blank_before = bar_before = False
     complete()
     return paragraphs
+
+
+def fields_joined(
+    paragraphs: list[Paragraph],
+    issues: list[ParseIssue],
+    label_of: Callable[[str], str | None],
+    lexicon: Lexicon | None = None,
+) -> list[Paragraph]:
+    r"""Paragraphs of a record printed a field per line, each label joined to its value.
+
+    A record printed label then value, line after line (``整改措施`` / ``…`` / ``责任单位`` /
+    ``噶尔县人民政府``: a form or a two-column table flattened), reads as labelled lines
+    (``责任单位：噶尔县人民政府``). `label_of` gives the role of a line that is only a label (with
+    or without its colon), None for any other line. Only a run of two fields or more is joined:
+    a table's header written one cell per line (``项目`` / ``具体项目`` / ``牵头单位`` /
+    ``责任单位``) has labels side by side, and a row number (``序号``) labels no field.
+
+    Examples
+    --------
+    >>> rows = ["整改措施", "按时完成生态恢复治理。", "责任单位", "噶尔县人民政府"]
+    >>> paragraphs = [Paragraph(row, n, n, [(0, n)]) for n, row in enumerate(rows, 1)]
+    >>> roles = {"整改措施": "text", "责任单位": "responsible"}
+    >>> [p.text for p in fields_joined(paragraphs, [], roles.get)]
+    ['整改措施：按时完成生态恢复治理。', '责任单位：噶尔县人民政府']
+    """
+    lexicon = lexicon or Lexicon.default()
+    paragraphs = _two_cell_fields(paragraphs, label_of)
+    roles = [label_of(paragraph.text.strip(_EDGE)) for paragraph in paragraphs]
+
+    def field_at(index: int) -> bool:
+        """Whether a label's line at `index` is followed by a line that can be its value."""
+        if index + 1 >= len(paragraphs) or roles[index] in (None, "number") or roles[index + 1] is not None:
+            return False
+        value = paragraphs[index + 1].text.strip(_EDGE)
+        return not (_NUMBER_ONLY.match(value) or match_heading(value, lexicon) is not None or "|" in value)
+
+    records: list[tuple[int, int]] = []  # the first label's index and the index after the last value
+    index = 0
+    while index < len(paragraphs):
+        end = index
+        while field_at(end):
+            end += 2
+        if end - index >= 4 and not _in_header(roles, paragraphs, index, end):
+            records.append((index, end))
+        index = max(end, index + 1)
+    joined: list[Paragraph] = []
+    index = 0
+    for first, end in records:
+        joined.extend(paragraphs[index:first])
+        for label_index in range(first, end, 2):
+            joined.append(_field_paragraph(paragraphs[label_index], paragraphs[label_index + 1], issues))
+        index = end
+    joined.extend(paragraphs[index:])
+    return joined
+
+
+def without_alternative_label(label: str) -> str:
+    """A field's label without the second name a form gives it in brackets.
+
+    Examples
+    --------
+    >>> without_alternative_label("牵头部门 (责任单位)")
+    '牵头部门'
+    """
+    return _ALTERNATIVE_LABEL.sub("", label)
+
+
+def _two_cell_fields(paragraphs: list[Paragraph], label_of: Callable[[str], str | None]) -> list[Paragraph]:
+    """Rows of a two-column table of fields, ``整改措施 | … |``, as labelled lines (``整改措施：…``).
+
+    Two such rows in a row at least; the label is the first cell (not a row number's).
+    """
+    fields: list[Paragraph | None] = []
+    for paragraph in paragraphs:
+        row = _TWO_CELLS.match(paragraph.text)
+        role = label_of(row.group("label")) if row is not None else None
+        if row is None or role in (None, "number"):
+            fields.append(None)
+            continue
+        original = paragraph.original
+        if original is not None:
+            source = _TWO_CELLS.match(original)
+            label = without_alternative_label(source.group("label")) if source else ""
+            original = f"{label}：{source.group('value')}" if source else None
+        text = f"{without_alternative_label(row.group('label'))}：{row.group('value')}"
+        starts = [(0, paragraph.first_line)]
+        fields.append(Paragraph(text, paragraph.first_line, paragraph.last_line, starts, original, True))
+    joined = []
+    for index, paragraph in enumerate(paragraphs):
+        field = fields[index]
+        beside = (index > 0 and fields[index - 1] is not None) or (
+            index + 1 < len(fields) and fields[index + 1] is not None
+        )
+        joined.append(field if field is not None and beside else paragraph)
+    return joined
+
+
+def _in_header(roles: list[str | None], paragraphs: list[Paragraph], first: int, end: int) -> bool:
+    """Whether fields found at `first` up to `end` are a table's header written one cell per line.
+
+    A header holds a row-number column (``序号``) before them, or its first row's number follows them
+    (``牵头`` / ``部门`` / ``完成`` / ``时间`` / ``108``: cells broken over lines).
+    """
+    before = roles[max(0, first - _HEADER_REACH) : first]
+    after = [paragraph.text.strip(_EDGE) for paragraph in paragraphs[end : end + 2]]
+    return "number" in before or any(_NUMBER_ONLY.match(text) for text in after)
+
+
+def _field_paragraph(label_paragraph: Paragraph, value: Paragraph, issues: list[ParseIssue]) -> Paragraph:
+    """A label's line and its value's line as one labelled paragraph (``责任单位：噶尔县人民政府``)."""
+    label = without_alternative_label(label_paragraph.text.strip(_EDGE))
+    head = label if label.endswith(("：", ":")) else label + "："
+    original = None
+    if label_paragraph.original is not None or value.original is not None:
+        label_original = without_alternative_label(
+            (label_paragraph.original or label_paragraph.text).strip(_EDGE)
+        )
+        original = label_original + head[len(label) :] + (value.original or value.text)
+    starts = [(0, label_paragraph.first_line)] + [(len(head) + offset, line) for offset, line in value.starts]
+    issues.append(
+        ParseIssue(
+            label_paragraph.first_line,
+            "field-line",
+            f"'{label}' alone on its line, its value on line {value.first_line}; read as one line",
+            "repair",
+        )
+    )
+    return Paragraph(head + value.text, label_paragraph.first_line, value.last_line, starts, original, True)
 
 
 def _vertical_text_joined(
