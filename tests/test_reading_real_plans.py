@@ -1053,3 +1053,22 @@ def test_a_measure_naming_who_acts_answers_for_the_problem_above_it():
     assert roles(plan) == [[("县城镇园林绿化管理中心", "responsible")], [("县公安局", "responsible")]]
     gold = [GoldTask("门前行道树上缠有装饰壁纸", responsible=("县城镇园林绿化管理中心",))]
     assert score_plan(plan, gold)["body_tp"] == 1
+
+
+def test_a_line_announcing_a_group_s_work_duties_names_their_body():
+    """1727 (a city's anti-corruption coordination group): ``市委反腐败协调小组的工作职责是:`` over
+    ``1、…`` ``2、…``; and 1728 (a county's): ``第四条 协调小组主要履行以下职责:`` over ``(一)…``. The
+    ``heading_role`` rows of the lexicon take 工作职责是 and 主要履行以下职责 (before, both were refused)."""
+    plan = parse_text(
+        "二、工作职责\n"
+        "市委反腐败协调小组的工作职责是:\n"
+        "1、定期研究、分析全市反腐败工作形势,协助党委抓好反腐败工作;\n"
+        "2、积极开展调查研究,认真总结反腐败工作的经验,找出存在问题;\n"
+    )
+    assert roles(plan) == [[("市委反腐败协调小组", "responsible")]] * 2
+    plan = parse_text(
+        "第四条 县委反腐败协调小组主要履行以下职责:\n"
+        "(一)协调查处涉及党员干部重要、复杂违纪违法案件;\n"
+        "(二)组织协调全县反腐败工作中的其他重大问题。\n"
+    )
+    assert roles(plan) == [[("县委反腐败协调小组", "responsible")]] * 2
