@@ -42,10 +42,10 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     (files 720-1170 were added after a first reading, see the corpus README). One document is
     refused (file 800, a project-investment table run together with its figures and a sharing
     site's page marks), so "none refused" does not hold; the guard allows that one and no more.
-    Files 1200-1301 (37 documents), 1320-1390 (33), 1400-1465 (16), 1480-1525 (18), 1540-1566 (17)
-    and 1580-1606 (13) were read after the rules and scored before any rule changed for them (body
-    F1 0.830, 0.545, 0.906, 0.625, 0.727 and 0.917 then); with them the corpus is below the
-    targets, and the guard holds the whole corpus at what it reads now.
+    Files 1200-1301 (37 documents), 1320-1390 (33), 1400-1465 (16), 1480-1525 (18), 1540-1566 (17),
+    1580-1606 (13) and 1620-1748 (62) were read after the rules and scored before any rule changed
+    for them (body F1 0.830, 0.545, 0.906, 0.625, 0.727, 0.917 and 0.741 then); with them the
+    corpus is below the targets, and the guard holds the whole corpus at what it reads now.
     """
     scores = document_scores(CORPUS / "gold.json")
     earlier = scores[scores.file.str.split("_").str[0].astype(int) < 1200]
@@ -56,11 +56,11 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     assert first.body_f1 >= 0.97
     assert first.lead_accuracy >= 0.95
     overall = summary(scores).set_index("group").loc["all"]
-    assert overall.documents >= 608
-    assert overall.refused <= 5
-    assert overall.task_recall >= 0.953
-    assert overall.body_f1 >= 0.953
-    assert overall.lead_accuracy >= 0.937
+    assert overall.documents >= 670
+    assert overall.refused <= 13
+    assert overall.task_recall >= 0.943
+    assert overall.body_f1 >= 0.944
+    assert overall.lead_accuracy >= 0.927
 
 
 # --- forms met in real documents ---------------------------------------------------------------------
