@@ -1072,3 +1072,30 @@ def test_a_line_announcing_a_group_s_work_duties_names_their_body():
         "(二)组织协调全县反腐败工作中的其他重大问题。\n"
     )
     assert roles(plan) == [[("县委反腐败协调小组", "responsible")]] * 2
+
+
+def test_bodies_answering_for_their_own_part_in_one_bracket():
+    """1688 (Hubei 2009, 鄂办文〔2009〕28号): ``(省发改委、省粮食局、省物价局负责组织实施,省财政厅负责落实
+    专项资金)``; 负责组织实施 is a verb of the lexicon (before, 组织实施 alone was read and the names
+    before it were not), and after a clause naming bodies, a clause of names, a verb and their part
+    of the work names them too (before, the whole plan was refused)."""
+    plan = parse_text(
+        "1、稳定发展粮食生产。力争粮食单产提高5公斤以上,水稻优质率达到70%以上(省农业厅负责组织实施)。"
+        "落实对产粮大县财政奖励政策,调动产粮大县抓粮和农民种粮的积极性(省发改委、省粮食局、省物价局"
+        "负责组织实施,省财政厅负责落实专项资金)。\n"
+    )
+    assert roles(plan) == [
+        [("省农业厅", "responsible")],
+        [
+            ("省发改委", "responsible"),
+            ("省粮食局", "responsible"),
+            ("省物价局", "responsible"),
+            ("省财政厅", "responsible"),
+        ],
+    ]
+    plan = parse_text(
+        "1.研究制定我省实施细则。(牵头单位:省安委办。配合单位:省委组织部、省人力资源社会保障厅)\n"
+    )
+    assert roles(plan) == [
+        [("省安委办", "lead"), ("省委组织部", "support"), ("省人力资源社会保障厅", "support")]
+    ]

@@ -187,7 +187,7 @@ class _Patterns(NamedTuple):
     verb_end: re.Pattern[str]
     verb_start: re.Pattern[str]
     verb_comma: re.Pattern[str]
-    support_verb: re.Pattern[str]
+    role_verb: re.Pattern[str]
     infix: re.Pattern[str]
     own_marker: re.Pattern[str]
 
@@ -210,8 +210,6 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     )
     verbs = "|".join(map(re.escape, sorted(lexicon.verbs, key=len, reverse=True))) or "(?!)"
     infixes = "|".join(map(re.escape, sorted(lexicon.infixes, key=len, reverse=True))) or "(?!)"
-    support = [verb for verb, marker in lexicon.verbs.items() if marker.role == "support"]
-    support_verbs = "|".join(map(re.escape, sorted(support, key=len, reverse=True))) or "(?!)"
     patterns = _Patterns(
         label_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]"),
         label_at_colon=re.compile(rf"{_LABEL_LEVEL}(?P<label>{labels})[{space}]*[:：]$"),
@@ -228,7 +226,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         verb_end=re.compile(rf"(?:{verbs})$"),
         verb_start=re.compile(rf"^(?:{verbs})"),
         verb_comma=re.compile(rf"(?:{verbs})、"),
-        support_verb=re.compile(support_verbs),
+        role_verb=re.compile(verbs),
         infix=re.compile(infixes),
         own_marker=re.compile(
             rf"^(?P<name>.+?)[{re.escape(OPEN)}][{space}]*(?P<verb>{verbs})[{space}]*[{re.escape(CLOSE)}]$"
@@ -278,7 +276,7 @@ class StatementReader:
         self._verb_end = patterns.verb_end
         self._verb_start = patterns.verb_start
         self._verb_comma = patterns.verb_comma
-        self._support_verb = patterns.support_verb
+        self._role_verb = patterns.role_verb
         self._infix = patterns.infix
         self._own_marker = patterns.own_marker
         self._memo: dict[tuple[str, str | None], Statement] = {}
@@ -613,7 +611,7 @@ class StatementReader:
         text = self._without_agent(stripped)
         own = self.verb_at_end(text)
         if own is None and after_names:
-            text, own = self._support_with_detail(text)
+            text, own = self._verb_with_detail(text)
         if own is not None and len(own.text) < len(text):
             text = text[: -len(own.text)].rstrip(_SPACE)
             marker = own
@@ -639,13 +637,16 @@ class StatementReader:
             read.weak = 0  # 由政府调研室（体改办）牵头: who acts and the verb make the names bodies
         return read
 
-    def _support_with_detail(self, text: str) -> tuple[str, Marker | None]:
-        """The clause up to its verb of support, and the verb, when words follow the verb.
+    def _verb_with_detail(self, text: str) -> tuple[str, Marker | None]:
+        """The clause up to its role verb, and the verb, when words follow the verb.
 
-        ``市税务局配合提供数据``: names, a verb of support, then what the support is. The text and
-        None when it is not such a clause.
+        ``市税务局配合提供数据``: names, a verb of support, then what the support is; ``省财政厅负责落实
+        专项资金``: names, a verb, then their part of the work. The text and None when it is not
+        such a clause.
         """
-        for match in self._support_verb.finditer(text):
+        if self.names_of(text, strict=False):
+            return text, None  # 省委组织部: a name, though 组织 is a verb
+        for match in self._role_verb.finditer(text):
             names = text[: match.start()]
             if match.end() < len(text) and names and self.names_of(names, strict=True):
                 return text[: match.end()], self.lexicon.verbs[match.group()]
