@@ -1099,3 +1099,22 @@ def test_bodies_answering_for_their_own_part_in_one_bracket():
     assert roles(plan) == [
         [("省安委办", "lead"), ("省委组织部", "support"), ("省人力资源社会保障厅", "support")]
     ]
+
+
+def test_items_run_on_after_commas_in_a_condensed_copy():
+    """1668 (Tangshan 2022, a policy site's condensed copy run into one paragraph): ``…按照以下分工负责…:
+    (一)卫生健康委负责…,(二)市场监督管理局负责…,(六)教育局负责…``; an item numbered with a Chinese
+    numeral opens after a comma too (before, ``(二)市场监督管理局`` was read as a body's name).
+    ``市、县(市、区)爱卫办``: the bare 市 takes 爱卫办, not the county's bracket."""
+    plan = parse_text(
+        "第七条 按照以下分工负责病媒生物预防控制监督管理工作:(一)卫生健康委负责医疗机构及公共场所病媒生物预防"
+        "控制工作的监督管理,(二)市场监督管理局负责监督管理餐饮服务场所的病媒生物预防控制工作,"
+        "(六)教育局负责监督管理各类学校的病媒生物预防控制工作,\n"
+    )
+    assert roles(plan) == [
+        [("卫生健康委", "responsible")],
+        [("市场监督管理局", "responsible")],
+        [("教育局", "responsible")],
+    ]
+    reader = StatementReader(Lexicon.default())
+    assert [n.name for n in reader.read("市、县(市、区)爱卫办负责").names] == ["市爱卫办", "县(市、区)爱卫办"]

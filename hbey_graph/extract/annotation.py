@@ -82,6 +82,7 @@ _GROUP_START = re.compile(r"^(?:各|\d{1,3}个)")  # a group: 各县、市, 13�
 _BARE_LEVELS = re.compile(f"^{_BARE_LEVEL_WORDS}$")
 _LEVEL_OPENING = re.compile(r"^[（(]?[省市州盟县区旗乡镇街]")  # a token opening with a level word
 # 各县、市、区政府 is one group; 州、县市政府办公室 two
+_QUALIFIER_OPENING = re.compile(r"^[（(][^（()）]*[）)]")  # (市、区) after a level word: its own
 _GROUP_OPENING = re.compile(r"[和及与等]?(?:各|全|有关|相关)")
 _BARE_LEVELS_AT_END = re.compile(f"(?:^|[和及与等]){_BARE_LEVEL_WORDS}$")
 _COLON = re.compile("[:：]")
@@ -863,7 +864,7 @@ _ORGAN_GROUP = re.compile(r"^(?P<organ>.+?(?:政府|委|局|厅|办|部))(?:有�
 _BARE_GROUP = re.compile(r"^(?:有关|相关)[^、]+$")
 _FIELD_OF_WORK = re.compile(r"[\u4e00-\u9fff]{2,6}")  # 公安, 发展改革: a department's field alone
 _GROUP_WORD = re.compile(r"^(?:各|有关|相关|其他|其它|其余)")  # 有关部门: a group, not a field's department
-_GROUP_OPENING = re.compile(r"^.*?(?:各有关|各相关|各|有关|相关|其他|其它|其余)")  # 市直有关部门: 市直有关
+_GROUP_WORDS = re.compile(r"^.*?(?:各有关|各相关|各|有关|相关|其他|其它|其余)")  # 市直有关部门: 市直有关
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")  # 郑忠安: a person's name, before a title in a list
 _OPENING_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}?[区县旗](?=[\u4e00-\u9fff]{2})")  # 雁山区 of 雁山区科技局
 _LEVEL_MODIFIER = re.compile(r"^[省市州盟县区旗][（(]?[中直级属]")  # 省直机关事务管理局, 市级各有关部门
@@ -1082,7 +1083,7 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
     result = list(names)
     for index, name in enumerate(names):
         ending = lexicon.ending_pattern.search(name)
-        group = _GROUP_OPENING.match(result[index - 1]) if index > 0 else None
+        group = _GROUP_WORDS.match(result[index - 1]) if index > 0 else None
         if group is not None and lexicon.ending_kinds.get(name) == "collective":
             result[index] = group.group() + name  # 有关部门、单位: 有关单位; 市直有关部门、单位: 市直有关单位
             continue
@@ -1117,8 +1118,10 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             continue
         if index > 0 and _LEVEL_WORDS.fullmatch(names[index - 1]):  # 州、县市政府办公室: 州政府办公室
             run = _LEVEL_WORDS.match(name)
-            if run is not None and lexicon.ending_pattern.search(name[run.end() :]):
-                result[index - 1] = names[index - 1] + name[run.end() :]
+            # 市、县(市、区)爱卫办: 市爱卫办 (the bracket qualifies the county level alone)
+            rest = _QUALIFIER_OPENING.sub("", name[run.end() :]) if run is not None else ""
+            if run is not None and lexicon.ending_pattern.search(rest):
+                result[index - 1] = names[index - 1] + rest
             continue
         if index > 0 and _lends_zone_ending(names[index - 1], name, ending, lexicon):
             result[index - 1] = names[index - 1] + ending.group()  # type: ignore[union-attr]

@@ -684,8 +684,9 @@ class Paragraph:
 def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
     """Outline numbers inside a line where items were run together: after spaces or a closing bracket.
 
-    Numbers written with Chinese numerals (``一、``, ``（二）``) also open an item after a colon or a
-    semicolon (``…通知如下:一、防治组…主要职责是:(一)指导…;(二)完善…``); figures there number the
+    Numbers written with Chinese numerals (``一、``, ``（二）``) also open an item after a colon, a
+    semicolon or a comma (``…通知如下:一、防治组…主要职责是:(一)指导…;(二)完善…``, a condensed copy's
+    ``…工作,(二)市场监督管理局负责…``); figures there number the
     parts of a field (``资金来源:1.…;2.…``). The item opens with words, or with a name a copy hid
     (``XX镇``, ``××县``).
     """
@@ -695,7 +696,7 @@ def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
         f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})" for row in rows if "{cn}" in row.entry
     )
     return re.compile(
-        rf"(?:(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})|(?<=[：:；;])(?:{chinese}))"
+        rf"(?:(?:(?<=[ \t\u3000。])|(?<=[）)〕]))(?:{numbers})|(?<=[：:；;，,])(?:{chinese}))"
         rf"(?=[ \u3000]?(?:[{_CJK_CLASS}“《]|{_HIDDEN_NAME}))"
     )
 
