@@ -202,7 +202,7 @@ def test_a_body_and_colon_before_a_role_verb_outside_a_duty_list():
 
 def test_labels_run_on_after_a_task_title_and_its_content_fields():
     """251 (Yangbi): ``…实施意见责任单位:县文体局责任人:姜晓水主要任务:…`` with no breaks: the
-    bodies are read, the person under 责任人 is neither body nor lead official, and the 主要任务
+    bodies are read, the person under 责任人 is the lead official (no body), and the 主要任务
     field is the task's text too."""
     plan = parse_text(
         "现将实施意见的主要任务立项分解如下:\n"
@@ -212,7 +212,7 @@ def test_labels_run_on_after_a_task_title_and_its_content_fields():
     assert roles(plan) == [[("县文体局", "responsible")]]
     task = plan.tasks[0]
     assert "在巩固提高原有“两馆一站”建设的基础上" in task.text
-    assert task.lead_official == ""
+    assert task.lead_official == "姜晓水"
 
 
 def test_a_sentence_of_officials_and_offices_after_the_annotation():
