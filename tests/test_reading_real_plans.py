@@ -1118,3 +1118,20 @@ def test_items_run_on_after_commas_in_a_condensed_copy():
     ]
     reader = StatementReader(Lexicon.default())
     assert [n.name for n in reader.read("市、县(市、区)爱卫办负责").names] == ["市爱卫办", "县(市、区)爱卫办"]
+
+
+def test_a_labelled_line_after_the_last_titled_item_closes_the_list():
+    """1620 (Haidong 2020, traditional): items ``1. 筑牢…`` / ``以推进…`` / ``2. …`` / ``…`` / ``3. …`` /
+    ``围绕…`` / ``牽頭單位:市林草局、市自然資源規劃局``; each item is a title line over its text, and
+    the line after the last closes all three (before, only the last)."""
+    plan = parse_text(
+        "(一)筑牢生态安全屏障\n"
+        "1. 筑牢青海东部“绿屏障”生态肌理\n"
+        "以推进青沙山、达坂山、积石山“三山”林草植被保护为主,打造绿色景观屏障。\n"
+        "2. 重点突出“绿河谷”生态廊道\n"
+        "沿黄河、湟水河、大通河开展“三水”两岸生态修复,建设“绿河谷”。\n"
+        "3. 贯彻“绿城区”城市绿地规划建设体系\n"
+        "围绕湟水河流域大峡、小峡、老鸦峡等“三峡”开展景观绿化,打造“绿城区”。\n"
+        "牵头单位:市林草局、市自然资源规划局\n"
+    )
+    assert roles(plan) == [[("市林草局", "lead"), ("市自然资源规划局", "lead")]] * 3

@@ -2921,6 +2921,10 @@ class _Walker:
         closing: dict[int, list[Statement]] = {}
         for index, unit in enumerate(self.units):
             lines = [item.statement for item in unit.found if item.attach == "line" and item.statement.names]
+            if lines and not unit.row and self._item_body(index):
+                for other in self._bodies_of_items_before(index):
+                    closing[id(other)] = lines
+                continue
             if not unit.numbered or unit.row or not lines:
                 continue
             following = self.units[index + 1] if index + 1 < len(self.units) else None
@@ -2937,6 +2941,42 @@ class _Walker:
             for other in others:
                 closing[id(other)] = lines
         return closing
+
+    def _item_body(self, index: int) -> bool:
+        """Whether the unit at `index` is the text under a numbered item's title line.
+
+        ``1. 筑牢青海东部“绿屏障”生态肌理`` / ``以推进…``: the title, then its text.
+        """
+        unit = self.units[index]
+        title = self.units[index - 1] if index > 0 else None
+        return (
+            title is not None
+            and title.heading
+            and title.numbered
+            and not title.found
+            and not unit.numbered
+            and unit.sections == title.sections
+        )
+
+    def _bodies_of_items_before(self, index: int) -> list[_Unit]:
+        """The texts of the titled items before the last one whose text holds a closing line.
+
+        ``1. 筑牢…`` / ``以推进…`` / ``2. …`` / ``…`` / ``3. …`` / ``围绕…`` / ``牵头单位：A、B``: the line
+        closes the three items, none of which has an annotation of its own. None when the item at
+        `index` is not the list's last, or when another item has its own annotation.
+        """
+        title = self.units[index - 1]
+        following = self.units[index + 1] if index + 1 < len(self.units) else None
+        if following is not None and following.numbered and _siblings(following, title):
+            return []  # not the list's last item
+        bodies: list[_Unit] = []
+        before = index - 2
+        while before >= 1 and self._item_body(before) and _siblings(self.units[before - 1], title):
+            if self.units[before].found:
+                return []  # each item has its own annotation
+            bodies.append(self.units[before])
+            before -= 2
+        return bodies
 
     def _annotated_headings(self) -> dict[tuple[str, int], _Unit]:
         """The headings that carry an annotation of their own, each with the unit holding it.
