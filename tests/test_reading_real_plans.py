@@ -1135,3 +1135,16 @@ def test_a_labelled_line_after_the_last_titled_item_closes_the_list():
         "牵头单位:市林草局、市自然资源规划局\n"
     )
     assert roles(plan) == [[("市林草局", "lead"), ("市自然资源规划局", "lead")]] * 3
+
+
+def test_an_item_titled_by_whose_duties_they_are_then_naming_its_own_bodies():
+    """1664 (Baotou, Global Fund AIDS project): ``1、政府职责:各旗县区政府负责…`` and ``2、卫生部门职责:
+    各级卫生行政部门具体负责…``; the words before the colon title the item, the sentence after it names
+    the bodies (before, the first item was lost and the second took 卫生部门 from its title)."""
+    plan = parse_text(
+        "1、政府职责:各旗县区政府负责本行政区域第五轮全球基金艾滋病项目的组织领导和协调工作。"
+        "要充分发挥艾滋病防治工作委员会的作用。\n"
+        "2、卫生部门职责:各级卫生行政部门具体负责项目的组织实施。制定执行方案、工作计划及有关的制度等。\n"
+    )
+    assert roles(plan) == [[("各旗县区政府", "responsible")], [("各级卫生行政部门", "responsible")]]
+    assert plan.tasks[0].heading == "政府职责"

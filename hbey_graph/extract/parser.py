@@ -898,6 +898,11 @@ class _Walker:
         elif found and not title[: found[0].start].strip(_EDGES):  # 9.省经贸委负责，省财政厅配合，督促…
             title_end = after_start = rest_start
             title = ""
+        elif found and found[0].attach == "after" and _ends_with_colon(title[: found[0].start]):
+            # 1、政府职责：各旗县区政府负责…: the words before the colon are the title, the rest the text
+            head = title[: found[0].start].rstrip(_SPACE)
+            title_end, after_start = rest_start + len(head) - 1, rest_start + found[0].start
+            title = head[:-1]
         else:
             title_end = after_start = rest_start + len(title) + len(stop)
         title = title.strip()
@@ -1725,13 +1730,19 @@ class _Walker:
         """Where a statement opens after a word and a colon heading its sentence, else `start`.
 
         ``整改要求：由县环卫站负责清除…``: the word before the colon says what the sentence is, and
-        the statement opens at the word naming who acts (``由``).
+        the statement opens at the word naming who acts (``由``), or at the bodies a role verb follows
+        (``政府职责：各旗县区政府负责…``).
         """
         colon = _COLON.search(text, start, start + _LEADING_WORD + 1)
         if colon is None or any(mark in text[start : colon.start()] for mark in _CLAUSE_BREAK):
             return start
         after = colon.end() + len(text[colon.end() :]) - len(text[colon.end() :].lstrip(_SPACE))
-        return after if text.startswith(self.lexicon.opening_agents, after) else start
+        if text.startswith(self.lexicon.opening_agents, after):
+            return after
+        word = text[start : colon.start()].strip(_EDGES)
+        if self.reader.names_of(word, strict=False):  # 市商务局：会同…负责: the body of a duty list
+            return start
+        return after if self._subject_and_verb(text, after, _sentence_end(text, after)) is not None else start
 
     def _opening_statement(self, text: str, start: int, end: int) -> tuple[int, Statement] | None:
         """The clauses from `start` that are a statement, and where the task after them starts."""
@@ -2829,7 +2840,7 @@ class _Walker:
                     if _announces_list(lead_in):
                         lead_ins.add(id(lead_in))  # A负责，具体工作是： over its items: no task itself
             lines = closing.get(id(unit), []) + [
-                item.statement for item in unit.found if item.attach == "line"
+                item.statement for item in unit.found if item.attach in ("line", "after")
             ]
             if any(_answers(statement) for statement in lines):  # a heading only naming a body yields
                 inherited = [statement for statement in inherited if statement.role_words]
@@ -3425,6 +3436,11 @@ def _header_cells(cells: list[str], markers: list[Marker | None]) -> bool:
     if any(len(cell) > _LONGEST_HEADER_CELL or "：" in cell or ":" in cell for cell in cells):
         return False  # a labelled line (责任单位：…) is no header
     return any(marker is not None and marker.role in _ROLE_VALUES for marker in markers)
+
+
+def _ends_with_colon(text: str) -> bool:
+    """Whether `text` ends with a colon, spaces aside."""
+    return text.rstrip(_SPACE).endswith(("：", ":"))
 
 
 def _siblings(unit: _Unit, other: _Unit) -> bool:
