@@ -1148,3 +1148,17 @@ def test_an_item_titled_by_whose_duties_they_are_then_naming_its_own_bodies():
     )
     assert roles(plan) == [[("各旗县区政府", "responsible")], [("各级卫生行政部门", "responsible")]]
     assert plan.tasks[0].heading == "政府职责"
+
+
+def test_a_bracket_naming_bodies_and_their_shares_is_reported_when_not_read():
+    """1702 (Fujian, rural sanitation targets): ``…新增8万户(其中省卫生厅负责3万户,省住房与城乡建设厅负责
+    3万户,…)``; the bracket says who does what but is no statement the reader takes, and the plan
+    has no outline to report the item under: it is listed, not lost without a word (before, nothing
+    was said)."""
+    plan = parse_text(
+        "--全省农村无害化卫生厕所新增8万户(其中省卫生厅负责3万户,省住房与城乡建设厅负责3万户),普及率达到78%。\n"
+        "--家园清洁行动覆盖80%的建制村(省农办负责)。\n"
+    )
+    assert roles(plan) == [[("省农办", "responsible")]]
+    unread = [issue for issue in plan.issues if issue.kind == "unread-annotation"]
+    assert [issue.line for issue in unread] == [1]

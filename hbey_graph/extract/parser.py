@@ -2784,14 +2784,41 @@ class _Walker:
             )
             return
         for start, end in top_level_brackets(text):
-            statement = self.reader.read(text[start + 1 : end - 1])
+            inner = text[start + 1 : end - 1]
+            statement = self.reader.read(inner)
             if statement.names and statement.unread:
-                self._report(
-                    paragraph.line_at(start),
-                    "unread-annotation",
-                    f"'{text[start:end][:30]}' looks like an annotation but is not read: "
-                    f"'{statement.unread[0][:20]}' names no body with a known role word",
+                reason = f"'{statement.unread[0][:20]}' names no body with a known role word"
+            elif (
+                not statement.names
+                and self.lexicon.convention_rule(inner) is None  # （责任单位中排序第一单位为牵头单位）
+                and (clause := self._clause_naming_who_acts(inner)) is not None
+            ):
+                reason = (
+                    f"'{clause[:20]}' names a body and a role word in words not read"  # （其中A负责3万户）
                 )
+            else:
+                continue
+            self._report(
+                paragraph.line_at(start),
+                "unread-annotation",
+                f"'{text[start:end][:30]}' looks like an annotation but is not read: {reason}",
+            )
+
+    def _clause_naming_who_acts(self, text: str) -> str | None:
+        """The first clause of `text` that names a body right before a role verb, if any.
+
+        ``其中省卫生厅负责3万户``: a clause the reader could not take as a statement, though it says
+        who does what.
+        """
+        for clause in split_top_level(text, "，,；;"):
+            for verb in self._role_verbs.finditer(clause):
+                subject = clause[: verb.start()].strip(_EDGES)
+                if any(
+                    self.reader.names_of(subject[skip:], strict=True)
+                    for skip in range(min(_LEADING_WORD, len(subject)))
+                ):
+                    return clause
+        return None
 
     def _note_convention(self, text: str) -> None:
         """Keep a convention stated in a note outside any statement (注：列第一位的为牵头单位)."""
