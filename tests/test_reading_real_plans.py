@@ -1162,3 +1162,18 @@ def test_a_bracket_naming_bodies_and_their_shares_is_reported_when_not_read():
     assert roles(plan) == [[("省农办", "responsible")]]
     unread = [issue for issue in plan.issues if issue.kind == "unread-annotation"]
     assert [issue.line for issue in unread] == [1]
+
+
+def test_a_sentence_headed_by_whose_duties_follow_opens_with_its_bodies():
+    """1300 (a Yunnan city's minimum-living-allowance rules, traditional): ``相關部門的工作職責: 財政部門負責
+    按照規定落實城市低保資金…;``; nine characters head the sentence before its colon, and the
+    statement opens after it (before, only words up to eight were taken for such a heading)."""
+    plan = parse_text(
+        "第四條\n"
+        "相關部門的工作職責: 財政部門負責按照規定落實城市低保資金和低保工作業務經費; "
+        "統計、發展改革部門負責提供當地生活必需品的種類、價格等數據。\n"
+    )
+    assert roles(plan) == [
+        [("财政部门", "responsible")],
+        [("统计部门", "responsible"), ("发展改革部门", "responsible")],
+    ]
