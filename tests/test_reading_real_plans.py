@@ -1177,3 +1177,26 @@ def test_a_sentence_headed_by_whose_duties_follow_opens_with_its_bodies():
         [("财政部门", "responsible")],
         [("统计部门", "responsible"), ("发展改革部门", "responsible")],
     ]
+
+
+def test_an_event_s_content_after_its_numbered_fields_is_its_text():
+    """1523 (Pingba 2010 festival programme): ``(一)…开幕式`` / ``1、时 间:`` / ``2、地 点:`` /
+    ``3、承办单位:`` / ``4、活动内容:…``; after the numbered fields of an item, its numbered content is
+    a field too: one task per event (before, 活动内容 was a second task with the same bodies)."""
+    plan = parse_text(
+        "六、主体活动:\n"
+        "(一)首届贵州·平坝樱花旅游节开幕式\n"
+        "1、时 间:2010年3月27日9︰30-11︰00\n"
+        "2、地 点:贵州樟缘实业有限公司(平坝农场)\n"
+        "3、承办单位:县委宣传部,县旅游发展局\n"
+        "4、活动内容:领导讲话致辞,文艺表演\n"
+        "(二)“魅力平坝,美丽乡村”摄影比赛\n"
+        "1、时 间:2010年3月27日\n"
+        "2、承办单位:县旅游发展局\n"
+        "3、活动内容:进行摄影采风,组织摄影作品赛。\n"
+    )
+    assert roles(plan) == [
+        [("县委宣传部", "responsible"), ("县旅游发展局", "responsible")],
+        [("县旅游发展局", "responsible")],
+    ]
+    assert plan.tasks[0].heading == "首届贵州·平坝樱花旅游节开幕式"

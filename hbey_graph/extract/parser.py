@@ -644,6 +644,7 @@ class _Walker:
         # the line before named a working group's make-up (组长：…): a line right after it labelled
         # by a group (成员单位：…) names the group's members, not a task's bodies
         self.composition = False
+        self.in_fields = False  # the numbered lines just read were fields of the item above them
         verbs = sorted(
             (m.text for m in self.lexicon.verbs.values() if any(w in m.text for w in _SUBJECT_VERB_WORDS)),
             key=len,
@@ -729,8 +730,11 @@ class _Walker:
             if heading is not None and self.units and self._numbered_field(heading[1]):
                 # (二)时间安排：2月。 / (四)组织实施：…责任部门：A: a field of the item above, no item
                 self._read_piece(piece.cut(heading[1].start("rest"), len(piece.text)), None)
+                self.in_fields = True
                 index += 1
                 continue
+            if heading is not None:
+                self.in_fields = False
             role_line = False
             if heading is None and not self.path and self.title_role is None:
                 title = text.strip(_EDGES)
@@ -784,10 +788,14 @@ class _Walker:
     def _numbered_field(self, match: re.Match[str]) -> bool:
         """Whether a numbered line is a field of the item above it, not an item of its own.
 
-        It opens with a label that is no task's content (时间安排：, 责任部门：, 参加人员：).
+        It opens with a label that is no task's content (时间安排：, 责任部门：, 参加人员：), or with
+        any label right after such fields.
         """
         label = self.reader.label_colon.match(match.group("rest").lstrip(_SPACE))
-        return label is not None and self.lexicon.labels[self.reader.label_of(label)].role != "text"
+        if label is None:
+            return False
+        # 1、时间：… / 3、承办单位：… / 4、活动内容：…: after the item's fields, its content is one too
+        return self.lexicon.labels[self.reader.label_of(label)].role != "text" or self.in_fields
 
     def _note_duty_list(self, text: str, title: str | None) -> None:
         """Note that the section just read opens a list of bodies and their duties (``职责分工``).
