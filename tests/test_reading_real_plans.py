@@ -1038,6 +1038,7 @@ def test_a_two_column_table_of_fields_is_one_task():
     )
     assert roles(plan) == [[("自治区交通运输厅", "lead"), ("各地(市)委", "support")]]
     assert "建立交通建设领域问题整改包保机制" in plan.tasks[0].text
+    assert any(issue.kind == "field-line" for issue in plan.issues)  # the repair is listed
 
 
 def test_a_measure_naming_who_acts_answers_for_the_problem_above_it():

@@ -130,6 +130,7 @@ _DUTY_CUE_LINE = 12  # characters at most of a line of its own announcing a duty
 _COLON = re.compile("[：:]")
 _LONGEST_SUBJECT = 120  # characters at most of the bodies a heading's sentence opens with
 _SHORTEST_DUTY = 4  # Chinese characters at least of the duties after a body's name and colon
+_CLAUSE_OPENER = 3  # characters at most of a word before a clause's bodies (其中省卫生厅负责…)
 _LEADING_WORD = 10  # characters at most of words heading a sentence before its colon (整改要求：)
 _DUTY_HEAD_LENGTH = 40  # characters at most of the bodies before the colon of a duty line
 _TEXT_COLUMN_CELL = 16  # characters at most of a header's cell of text standing alone (…指标名称)
@@ -295,7 +296,8 @@ def parse_text(
 
 def _field_label(line: str, reader: StatementReader) -> str | None:
     """The role of the label a line holds alone, with or without its colon (``责任单位``); else None."""
-    text = without_alternative_label(line).strip(_SPACE)  # 牵头部门（责任单位）: the first label
+    labels = reader.lexicon.labels
+    text = without_alternative_label(line, labels.__contains__).strip(_SPACE)  # 牵头部门（责任单位）
     if not text.endswith(("：", ":")):
         text += "："
     match = reader.label_colon.match(text)
@@ -2169,16 +2171,13 @@ class _Walker:
         opening = self.reader.label_colon.match(unit.piece.paragraph.text.strip(_SPACE))
         return opening is not None and self.reader.label_of(opening) == self.reader.label_of(label)
 
-    def _measure_for(self, unit: _Unit, piece: _Piece, label: re.Match[str]) -> bool:
-        """Whether a content line naming who acts is the measure of the item above it.
+    def _measure_for(self, unit: _Unit, items: list[_Found]) -> bool:
+        """Whether a content line whose statements are `items` is the measure of the item above it.
 
         ``1、…门前行道树上缠有装饰壁纸。`` / ``整改要求：县城镇园林绿化管理中心负责督促拆除。``: the
         problem has no statement of its own; the measure's bodies answer for it.
         """
-        if not unit.numbered or unit.row:
-            return False
-        rest = piece.text[label.end() :]
-        return any(item.statement.names for item in self._statements_in(rest, piece.paragraph))
+        return unit.numbered and not unit.row and any(item.statement.names for item in items)
 
     def _opens_record(self, unit: _Unit) -> bool:
         """Whether `unit` is a record's first field: its paragraph opens with a content label."""
@@ -2257,23 +2256,25 @@ class _Walker:
         if marker.role != "text" or not self.units:
             return False
         unit = self.units[-1]
+        rest = piece.cut(match.end(), len(piece.text), _EDGES)
         if not unit.found and self._record_goes_on(unit, match):
             # 反馈问题：… / 整改目标：… / 整改措施：… / 责任单位：…: one record's fields, one task
-            rest = piece.cut(match.end(), len(piece.text), _EDGES)
             unit.piece = unit.piece.followed_by(rest)
+            for item in self._statements_in(rest.text, piece.paragraph):
+                unit.add(item)
             return True
-        if not unit.found and not self._measure_for(unit, piece, match):
+        items = self._statements_in(rest.text, piece.paragraph)
+        if not unit.found and not self._measure_for(unit, items):
             return False
         if self._opened_by(unit, match):  # 具体措施：… / 责任单位：… / 具体措施：…: the next record
-            self._new_unit(piece.cut(match.end(), len(piece.text), _EDGES))
+            self._new_unit(rest)
             return True
         # the content goes on with the task whose statements came before it
-        rest = piece.cut(match.end(), len(piece.text), _EDGES)
         if unit.heading:  # 6.安全保卫组 / A牵头，B参加。 / 主要职责：…: the group's duties are its text
             unit.piece, unit.heading = rest, False
         elif rest.text and self._opens_record(unit):  # 反馈问题：… / 责任单位：… / 整改措施：…
             unit.content.append(rest.text)
-        for item in self._statements_in(rest.text, piece.paragraph):
+        for item in items:
             unit.add(item)
         return True
 
@@ -2823,7 +2824,7 @@ class _Walker:
                 subject = clause[: verb.start()].strip(_EDGES)
                 if any(
                     self.reader.names_of(subject[skip:], strict=True)
-                    for skip in range(min(_LEADING_WORD, len(subject)))
+                    for skip in range(min(_CLAUSE_OPENER, len(subject)))
                 ):
                     return clause
         return None

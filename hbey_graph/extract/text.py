@@ -107,7 +107,7 @@ _TWO_CELLS = re.compile(
     r"^[ \t]*(?P<label>[^|｜\s][^|｜]*?)[ \t]*[|｜][ \t]*(?P<value>[^|｜]*?\S)[ \t]*[|｜]?[ \t]*$"
 )
 #: a second name of a field's label, in brackets after it: ``牵头部门 (责任单位)``
-_ALTERNATIVE_LABEL = re.compile(r"[ \t]*[（(][^（()）]{2,8}[）)](?=[ \t]*[：:]?[ \t]*$)")
+_ALTERNATIVE_LABEL = re.compile(r"[ \t]*[（(](?P<name>[^（()）]{2,8})[）)](?=[ \t]*[：:]?[ \t]*$)")
 _HEADER_REACH = 6  # lines before a run of fields where a table header's 序号 would stand
 _FIRST_ITEM = re.compile(r"[（(]一[）)](?=[\u4e00-\u9fff“《])")  # （一）积极…: a list's first item
 _SECOND_ITEM = re.compile(r"[（(]二[）)]")
@@ -967,7 +967,7 @@ def fields_joined(
     ['整改措施：按时完成生态恢复治理。', '责任单位：噶尔县人民政府']
     """
     lexicon = lexicon or Lexicon.default()
-    paragraphs = _two_cell_fields(paragraphs, label_of)
+    paragraphs = _two_cell_fields(paragraphs, issues, label_of)
     roles = [label_of(paragraph.text.strip(_EDGE)) for paragraph in paragraphs]
 
     def field_at(index: int) -> bool:
@@ -991,28 +991,43 @@ def fields_joined(
     for first, end in records:
         joined.extend(paragraphs[index:first])
         for label_index in range(first, end, 2):
-            joined.append(_field_paragraph(paragraphs[label_index], paragraphs[label_index + 1], issues))
+            label, value = paragraphs[label_index], paragraphs[label_index + 1]
+            joined.append(_field_paragraph(label, value, issues, lambda text: label_of(text) is not None))
         index = end
     joined.extend(paragraphs[index:])
     return joined
 
 
-def without_alternative_label(label: str) -> str:
+def without_alternative_label(label: str, is_label: Callable[[str], bool]) -> str:
     """A field's label without the second name a form gives it in brackets.
+
+    Only a bracket that `is_label` takes for a label goes: ``牵头单位（市发改委）`` keeps its body.
 
     Examples
     --------
-    >>> without_alternative_label("牵头部门 (责任单位)")
+    >>> labels = {"牵头部门", "责任单位"}
+    >>> without_alternative_label("牵头部门 (责任单位)", labels.__contains__)
     '牵头部门'
+    >>> without_alternative_label("牵头部门（市发改委）", labels.__contains__)
+    '牵头部门（市发改委）'
     """
-    return _ALTERNATIVE_LABEL.sub("", label)
+    second = _ALTERNATIVE_LABEL.search(label)
+    if second is None or not is_label(second.group("name").strip()):
+        return label
+    return label[: second.start()] + label[second.end() :]
 
 
-def _two_cell_fields(paragraphs: list[Paragraph], label_of: Callable[[str], str | None]) -> list[Paragraph]:
+def _two_cell_fields(
+    paragraphs: list[Paragraph], issues: list[ParseIssue], label_of: Callable[[str], str | None]
+) -> list[Paragraph]:
     """Rows of a two-column table of fields, ``整改措施 | … |``, as labelled lines (``整改措施：…``).
 
     Two such rows in a row at least; the label is the first cell (not a row number's).
     """
+
+    def is_label(text: str) -> bool:
+        return label_of(text) is not None
+
     fields: list[Paragraph | None] = []
     for paragraph in paragraphs:
         row = _TWO_CELLS.match(paragraph.text)
@@ -1023,9 +1038,9 @@ def _two_cell_fields(paragraphs: list[Paragraph], label_of: Callable[[str], str 
         original = paragraph.original
         if original is not None:
             source = _TWO_CELLS.match(original)
-            label = without_alternative_label(source.group("label")) if source else ""
+            label = without_alternative_label(source.group("label"), is_label) if source else ""
             original = f"{label}：{source.group('value')}" if source else None
-        text = f"{without_alternative_label(row.group('label'))}：{row.group('value')}"
+        text = f"{without_alternative_label(row.group('label'), is_label)}：{row.group('value')}"
         starts = [(0, paragraph.first_line)]
         fields.append(Paragraph(text, paragraph.first_line, paragraph.last_line, starts, original, True))
     joined = []
@@ -1034,7 +1049,17 @@ def _two_cell_fields(paragraphs: list[Paragraph], label_of: Callable[[str], str 
         beside = (index > 0 and fields[index - 1] is not None) or (
             index + 1 < len(fields) and fields[index + 1] is not None
         )
-        joined.append(field if field is not None and beside else paragraph)
+        if field is not None and beside:
+            issues.append(
+                ParseIssue(
+                    paragraph.first_line,
+                    "field-line",
+                    f"'{paragraph.text[:20]}' is a row of a two-column table of fields; read as labelled",
+                    "repair",
+                )
+            )
+            paragraph = field
+        joined.append(paragraph)
     return joined
 
 
@@ -1049,14 +1074,16 @@ def _in_header(roles: list[str | None], paragraphs: list[Paragraph], first: int,
     return "number" in before or any(_NUMBER_ONLY.match(text) for text in after)
 
 
-def _field_paragraph(label_paragraph: Paragraph, value: Paragraph, issues: list[ParseIssue]) -> Paragraph:
+def _field_paragraph(
+    label_paragraph: Paragraph, value: Paragraph, issues: list[ParseIssue], is_label: Callable[[str], bool]
+) -> Paragraph:
     """A label's line and its value's line as one labelled paragraph (``责任单位：噶尔县人民政府``)."""
-    label = without_alternative_label(label_paragraph.text.strip(_EDGE))
+    label = without_alternative_label(label_paragraph.text.strip(_EDGE), is_label)
     head = label if label.endswith(("：", ":")) else label + "："
     original = None
     if label_paragraph.original is not None or value.original is not None:
         label_original = without_alternative_label(
-            (label_paragraph.original or label_paragraph.text).strip(_EDGE)
+            (label_paragraph.original or label_paragraph.text).strip(_EDGE), is_label
         )
         original = label_original + head[len(label) :] + (value.original or value.text)
     starts = [(0, label_paragraph.first_line)] + [(len(head) + offset, line) for offset, line in value.starts]
