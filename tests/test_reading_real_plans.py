@@ -1201,3 +1201,37 @@ def test_an_event_s_content_after_its_numbered_fields_is_its_text():
         [("县旅游发展局", "responsible")],
     ]
     assert plan.tasks[0].heading == "首届贵州·平坝樱花旅游节开幕式"
+
+
+def test_a_record_printed_as_numbered_headings_over_their_values_is_one_task():
+    """1649 (Suzhou 2024 closure notice): ``一、整改问题`` / ``(一)宿马园区…`` / ``二、整改实施主体`` /
+    ``宿马园区党工委、管委会`` / … / ``五、完成时限`` / ``2024年12月底``; each heading is a field's
+    label and the line below it its value, numbered or not (before, the notice was refused)."""
+    plan = parse_text(
+        "一、整改问题\n"
+        "(一)宿马园区唐河天门大道段有浮萍及垃圾被晒化流入唐河,污染水体。\n"
+        "二、整改实施主体\n"
+        "宿马园区党工委、管委会\n"
+        "三、重点措施\n"
+        "(一)对唐河开展打捞清理工作。\n"
+        "四、目标任务\n"
+        "(一)完成对唐河浮萍及垃圾的清理工作\n"
+        "五、完成时限\n"
+        "2024年12月底\n"
+    )
+    assert roles(plan) == [[("宿马园区党工委", "responsible"), ("宿马园区管委会", "responsible")]]
+    assert plan.tasks[0].deadline == "2024年12月底"
+
+
+def test_a_government_named_after_its_party_committee_shares_its_place():
+    """1648 (Wuchuan 2025 closure table): ``责任单位`` / ``市生态环境局,武川县党委、政府``; the bare
+    ``政府`` after ``武川县党委`` is the county's government (before, it named no body and was left out)."""
+    plan = parse_text(
+        "整改任务\n"
+        "武川县鑫丰金属公司疑似污染地块未能按时完成开展土壤污染初步调查。\n"
+        "责任单位\n"
+        "市生态环境局,武川县党委、政府\n"
+    )
+    assert roles(plan) == [
+        [("市生态环境局", "responsible"), ("武川县党委", "responsible"), ("武川县政府", "responsible")]
+    ]

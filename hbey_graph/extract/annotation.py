@@ -1112,6 +1112,12 @@ def _distribute_suffix(names: list[str], lexicon: Lexicon) -> list[str]:
             if run == 0:  # the fields open the list (not 总部办、五金城、科技局: a place before a bureau)
                 for before in range(index):
                     result[before] = names[before] + office.group()
+        if index > 0 and lexicon.ending_kinds.get(name) == "government":  # 武川县党委、政府: 武川县政府
+            committee = lexicon.ending_pattern.search(result[index - 1])
+            party = committee is not None and lexicon.ending_kinds.get(committee.group()) == "party"
+            if party and committee.start() > 0:  # type: ignore[union-attr]
+                result[index] = result[index - 1][: committee.start()] + name  # type: ignore[union-attr]
+                continue
         organ = _ORGAN_GROUP.match(names[index - 1]) if index > 0 else None
         if organ is not None and _BARE_GROUP.match(name):  # 县政府有关部门、有关直属单位
             result[index] = organ.group("organ") + name

@@ -102,6 +102,9 @@ _LONGEST_LABEL = 12  # characters a label can have, looked for across a wrap
 _SPACES = re.compile(rf"[{_SPACE_CHARACTERS}]+")
 _PINYIN = re.compile(rf"(?<=[{_CJK_CLASS}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{{1,7}}[)）]")
 _NUMBER_ONLY = re.compile(r"^\d{1,3}$")
+# the roles of labels naming bodies: a record printed as numbered headings (二、整改实施主体) names
+# them, a plan's own sections (二、工作目标 / （一）…) do not
+_BODY_ROLES = frozenset({"lead", "support", "responsible", "by_rule", "implementer"})
 #: a row of a two-column table of fields: ``反馈问题 | … |``
 _TWO_CELLS = re.compile(
     r"^[ \t]*(?P<label>[^|｜\s][^|｜]*?)[ \t]*[|｜][ \t]*(?P<value>[^|｜]*?\S)[ \t]*[|｜]?[ \t]*$"
@@ -968,14 +971,19 @@ def fields_joined(
     """
     lexicon = lexicon or Lexicon.default()
     paragraphs = _two_cell_fields(paragraphs, issues, label_of)
-    roles = [label_of(paragraph.text.strip(_EDGE)) for paragraph in paragraphs]
+    labels = [_label_line(paragraph.text, label_of, lexicon) for paragraph in paragraphs]
+    roles = [label_of(label) if label is not None else None for _, label in labels]
 
     def field_at(index: int) -> bool:
         """Whether a label's line at `index` is followed by a line that can be its value."""
         if index + 1 >= len(paragraphs) or roles[index] in (None, "number") or roles[index + 1] is not None:
             return False
         value = paragraphs[index + 1].text.strip(_EDGE)
-        return not (_NUMBER_ONLY.match(value) or match_heading(value, lexicon) is not None or "|" in value)
+        heading = match_heading(value, lexicon)
+        label_level = labels[index][0]
+        if heading is not None and (label_level is None or heading[0] <= label_level):
+            return False  # a numbered line is a value only under a numbered label of a higher level
+        return not (_NUMBER_ONLY.match(value) or "|" in value)
 
     records: list[tuple[int, int]] = []  # the first label's index and the index after the last value
     index = 0
@@ -983,7 +991,10 @@ def fields_joined(
         end = index
         while field_at(end):
             end += 2
-        if end - index >= 4 and not _in_header(roles, paragraphs, index, end):
+        numbered = any(labels[field][0] is not None for field in range(index, end, 2))
+        names_bodies = any(roles[field] in _BODY_ROLES for field in range(index, end, 2))
+        header = _in_header(roles, paragraphs, index, end)
+        if end - index >= 4 and not header and (names_bodies or not numbered):
             records.append((index, end))
         index = max(end, index + 1)
     joined: list[Paragraph] = []
@@ -992,10 +1003,41 @@ def fields_joined(
         joined.extend(paragraphs[index:first])
         for label_index in range(first, end, 2):
             label, value = paragraphs[label_index], paragraphs[label_index + 1]
+            if labels[label_index][0] is not None:  # 二、整改实施主体: the label without its number
+                label = _without_number(label, lexicon)
             joined.append(_field_paragraph(label, value, issues, lambda text: label_of(text) is not None))
         index = end
     joined.extend(paragraphs[index:])
     return joined
+
+
+def _label_line(
+    text: str, label_of: Callable[[str], str | None], lexicon: Lexicon
+) -> tuple[int | None, str | None]:
+    """The outline level of a line holding only a label, and the label; (None, None) for other lines.
+
+    A notice printing its record as numbered headings (``二、整改实施主体`` over the bodies' line)
+    gives the heading's level; a label alone gives None for the level.
+    """
+    text = text.strip(_EDGE)
+    if label_of(text) is not None:
+        return None, text
+    heading = match_heading(text, lexicon)
+    if heading is not None and label_of(heading[1].group("rest").strip(_EDGE)) is not None:
+        return heading[0], heading[1].group("rest").strip(_EDGE)
+    return None, None
+
+
+def _without_number(paragraph: Paragraph, lexicon: Lexicon) -> Paragraph:
+    """A numbered label's line (``二、整改实施主体``) without its number."""
+
+    def rest(text: str) -> str:
+        heading = match_heading(text.strip(_EDGE), lexicon)
+        return heading[1].group("rest") if heading is not None else text
+
+    original = rest(paragraph.original) if paragraph.original is not None else None
+    text = rest(paragraph.text)
+    return Paragraph(text, paragraph.first_line, paragraph.last_line, paragraph.starts, original, True)
 
 
 def without_alternative_label(label: str, is_label: Callable[[str], bool]) -> str:
