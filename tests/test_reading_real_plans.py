@@ -1235,3 +1235,61 @@ def test_a_government_named_after_its_party_committee_shares_its_place():
     assert roles(plan) == [
         [("市生态环境局", "responsible"), ("武川县党委", "responsible"), ("武川县政府", "responsible")]
     ]
+
+
+def test_a_header_qualifying_a_label_by_the_work_names_its_column():
+    """1783 (Beijing emergency plan, 表2 突发事件处置分工表): ``序号 | 事件类别 | 处置主责部门 |``; the
+    column is the label 主责部门 qualified by 处置, and its bodies lead (before, the plan was refused)."""
+    plan = parse_text(
+        "表2 突发事件处置分工表\n"
+        "序号 | 事件类别 | 处置主责部门 |\n"
+        "1 | 水灾 | 市水务局 |\n"
+        "4 | 地震灾害 | 市地震局 |\n"
+    )
+    assert roles(plan) == [[("市水务局", "lead")], [("市地震局", "lead")]]
+
+
+def test_a_space_after_a_body_s_cell_before_a_year_parts_the_cells():
+    """1800 (Huoqiu 2025 first-quarter table, cells parted by spaces): ``7 …位次靠前。 縣農業農村局 2025年
+    第一季度…``; the space between the body's cell and the year opening the next cell parts two cells
+    (before, it was taken for a space inside a number and removed, and the row was lost without a word)."""
+    plan = parse_text(
+        "序号 重点工作任务 牵头责任单位 一季度完成情况\n"
+        "6 城镇常住居民人均可支配收入增速高于全省平均、位次靠前。 县人社局 全县城镇常住居民收入9997元\n"
+        "7 农村常住居民人均可支配收入增速高于全省平均、位次靠前。 县农业农村局 2025年第一季度我县收入7168元\n"
+    )
+    assert roles(plan) == [[("县人社局", "lead")], [("县农业农村局", "lead")]]
+
+
+def test_a_law_database_s_mark_before_a_duty_is_not_read():
+    """1780 (Tianjin snow-and-ice plan, page 2 of a law database): ``[接上页] (9)市农委:负责评估…
+    (10)市国资委:负责…``; the mark where the page goes on is set aside, and the first duty keeps its
+    body (before, the mark hid 市农委 and the duty had none)."""
+    plan = parse_text(
+        "[接上页] (9)市农委:负责评估农业因灾损失情况,组织好蔬菜上市。"
+        " (10)市国资委:负责会同行业主管部门组织市属国有大型企业做好相关应急物资的生产、调度工作。\n"
+    )
+    assert roles(plan) == [[("市农委", "responsible")], [("市国资委", "responsible")]]
+    assert any(issue.kind == "page-furniture" for issue in plan.issues)
+
+
+def test_bodies_doing_the_work_together_beside_a_lead_support_it():
+    """1785 (Zhejiang flood plan): ``省发改委牵头,省经贸委、省交通厅、杭州铁路分局、省军区、省武警总队等
+    单位共同做好…`` and ``省气象局、水利厅…等单位共同做好…``; 共同做好 states the bodies' part, and
+    省军区 is a body (before, the supporting list and the second sentence were lost)."""
+    plan = parse_text(
+        "(三)预测预报。省气象局、水利厅、海洋与渔业局等单位共同做好暴雨、洪水、台风的预测预报,及时上报省防指。\n"
+        "(四)应急物资和电力通讯保障。省发改委牵头,省经贸委、省交通厅、杭州铁路分局、省军区、省武警总队等单位"
+        "共同做好应急防汛抢险物资、器材等储备和调运工作。\n"
+    )
+    assert roles(plan) == [
+        [("省气象局", "responsible"), ("省水利厅", "responsible"), ("省海洋与渔业局", "responsible")],
+        [
+            ("省发改委", "lead"),
+            ("省经贸委", "support"),
+            ("省交通厅", "support"),
+            ("杭州铁路分局", "support"),
+            ("省军区", "support"),
+            ("省武警总队", "support"),
+        ],
+    ]

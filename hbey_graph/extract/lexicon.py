@@ -90,7 +90,8 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     ``主办单位：A　承办单位：B``, above its registration number), ``after`` only in the two lines
     after one (``主办：A`` under ``版权所有``; above the footer it closes a task), ``page`` for a
     printed page's number on a line of its own in a copied PDF (``— 2 —``, ``第2页``): not
-    read, and no line near it is taken for furniture because of it.
+    read, and no line near it is taken for furniture because of it; ``mark`` for words a copying
+    site set inside a line (``[接上页]``): those words alone are not read.
 ``duty_section``
     A word in a heading or sentence that opens a list of bodies, each followed by a colon and its
     duties (``职责分工``: ``区委宣传部：制订宣传方案…``). In such a section a line opening with a
@@ -591,11 +592,14 @@ class Lexicon:
 
     @cached_property
     def furniture(self) -> dict[str, re.Pattern[str]]:
-        """A web page's furniture by where it is (``line``, ``beside``, ``after``); a ``page``'s number."""
+        """A web page's furniture by where it is (``line``, ``beside``, ``after``).
+
+        Also a printed ``page``'s number, and a copying site's ``mark`` inside a line.
+        """
         rows = self.entries("furniture")
         return {
             where: _alternatives(r.entry for r in rows if (r.value or "line") == where)
-            for where in ("line", "beside", "after", "page")
+            for where in ("line", "beside", "after", "page", "mark")
         }
 
     @cached_property

@@ -115,7 +115,7 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
 #: words of the verbs that follow a clause's subject naming its bodies (民政部门配合做好…; not 负责人)
-_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合")
+_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同")
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
 _WORK_LENGTH = 6  # characters at least of the work a statement after a frame assigns
@@ -385,9 +385,11 @@ def _without_furniture(
 ) -> tuple[str, str]:
     """`text` and its `original` with a web page's furniture (its footer) and page numbers blanked.
 
-    Blank lines keep the line numbers; each line blanked is reported.
+    Blank lines keep the line numbers; each line blanked is reported, and so is each mark a copying
+    site set inside a line (``[接上页]``), blanked alone.
     """
     furniture = lexicon.furniture
+    text, original = _without_marks(text, original, furniture["mark"], issues)
     if not furniture["line"].search(text) and not furniture["page"].search(text):
         return text, original
     lines = text.split("\n")
@@ -412,6 +414,26 @@ def _without_furniture(
         issues.append(ParseIssue(index + 1, "page-furniture", message, "repair"))
         lines[index] = originals[index] = ""
     return "\n".join(lines), "\n".join(originals)
+
+
+def _without_marks(
+    text: str, original: str, mark: re.Pattern[str], issues: list[ParseIssue]
+) -> tuple[str, str]:
+    """`text` and its `original` with each `mark` blanked by spaces, character for character."""
+    spans = [match.span() for match in mark.finditer(text) if match.group()]
+    for start, end in spans:
+        line = text.count("\n", 0, start) + 1
+        issues.append(
+            ParseIssue(
+                line,
+                "page-furniture",
+                f"'{text[start:end].strip()}' is a copying site's mark; not read",
+                "repair",
+            )
+        )
+        text = text[:start] + " " * (end - start) + text[end:]
+        original = original[:start] + " " * (end - start) + original[end:]
+    return text, original
 
 
 def _read_front_matter(plan: Plan, paragraphs: list[Paragraph], lexicon: Lexicon) -> None:
@@ -695,7 +717,10 @@ class _Walker:
             self.duty_run = heads[index] and any(
                 heads[other] for other in (index - 1, index + 1) if 0 <= other < len(heads)
             )
-            text, original = repair_paragraph(paragraph, self.issues)
+            spaced_cells = self.table is not None and self.table.separator == " "
+            text, original = repair_paragraph(
+                paragraph, self.issues, cell_ends=self._names_cell if spaced_cells else None
+            )
             text = self.reader.with_label_stops(text)  # 责任主体。市编办。 (a stop for the label's colon)
             text = self.reader.with_label_is(text)  # 该目标责任单位为市经委。
             piece = _Piece(paragraph, text, original)
@@ -2759,6 +2784,10 @@ class _Walker:
         labels = self.lexicon.labels
         opening = self.lexicon.label_opening.match(name)
         marker = labels.get(name) or (labels[opening.group()] if opening else None)
+        if marker is None:  # 处置主责部门: a label the header qualifies by the work
+            marker = next(
+                (labels[name[start:]] for start in range(1, len(name) - 2) if name[start:] in labels), None
+            )
         if marker is None and (self.lexicon.official_titles.search(name) or "领导" in name):
             marker = Marker(name, "field", "official", "official")
         ending = self.lexicon.ending_pattern.search(name) if marker is None else None

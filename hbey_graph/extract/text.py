@@ -1360,10 +1360,14 @@ def remove_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
-def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[str, str]:
+def repair_paragraph(
+    paragraph: Paragraph, issues: list[ParseIssue], *, cell_ends: Callable[[str], bool] | None = None
+) -> tuple[str, str]:
     """Return the paragraph's text with extraction noise repaired, each repair reported.
 
-    Spaces around numbers inside Chinese text are removed (``到 2035 年`` → ``到2035年``); pinyin
+    Spaces around numbers inside Chinese text are removed (``到 2035 年`` → ``到2035年``), except a
+    space that parts a table's cells: after words `cell_ends` takes for a whole cell, in a row whose
+    cells spaces part (``县农业农村局 2025年第一季度…``); pinyin
     readings a repost inserted after characters are removed (``責(zé)任``); an isolated Hangul
     syllable is removed; a Latin word set off by spaces between Chinese characters is kept but
     reported, since it may be meant (a name) or a stray (``平台 and 连锁``).
@@ -1395,6 +1399,10 @@ def repair_paragraph(paragraph: Paragraph, issues: list[ParseIssue]) -> tuple[st
         for m in _SPACES.finditer(text)
         if _beside_number(text, *m.span()) and not _ROW_NUMBER.fullmatch(text[: m.start()])
     ]  # (the space after a row's number at the line's start separates the row's cells: 1 市公安局 负责…)
+    if cell_ends is not None and _ROW_NUMBER.match(text):
+        spans = [
+            (start, end) for start, end in spans if not cell_ends(_PINYIN.sub("", text[:start].split()[-1]))
+        ]
     if spans:  # one report per paragraph: the repair is uniform
         start, end = spans[0]
         issues.append(
