@@ -43,9 +43,9 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     refused (file 800, a project-investment table run together with its figures and a sharing
     site's page marks), so "none refused" does not hold; the guard allows that one and no more.
     Files 1200-1301 (37 documents), 1320-1390 (33), 1400-1465 (16), 1480-1525 (18), 1540-1566 (17),
-    1580-1606 (13) and 1620-1748 (62) were read after the rules and scored before any rule changed
-    for them (body F1 0.830, 0.545, 0.906, 0.625, 0.727, 0.917 and 0.741 then); with them the
-    corpus is below the targets, and the guard holds the whole corpus at what it reads now.
+    1580-1606 (13), 1620-1748 (62) and 1760-1820 (12) were read after the rules and scored before any
+    rule changed for them (body F1 0.830, 0.545, 0.906, 0.625, 0.727, 0.917, 0.741 and 0.625 then);
+    with them the corpus is below the targets, and the guard holds the whole corpus at what it reads now.
     """
     scores = document_scores(CORPUS / "gold.json")
     earlier = scores[scores.file.str.split("_").str[0].astype(int) < 1200]
@@ -56,11 +56,11 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     assert first.body_f1 >= 0.97
     assert first.lead_accuracy >= 0.95
     overall = summary(scores).set_index("group").loc["all"]
-    assert overall.documents >= 670
-    assert overall.refused <= 12
-    assert overall.task_recall >= 0.948
-    assert overall.body_f1 >= 0.947
-    assert overall.lead_accuracy >= 0.933
+    assert overall.documents >= 682
+    assert overall.refused <= 13
+    assert overall.task_recall >= 0.946
+    assert overall.body_f1 >= 0.949
+    assert overall.lead_accuracy >= 0.932
 
 
 # --- forms met in real documents ---------------------------------------------------------------------
@@ -1292,4 +1292,19 @@ def test_bodies_doing_the_work_together_beside_a_lead_support_it():
             ("省军区", "support"),
             ("省武警总队", "support"),
         ],
+    ]
+
+
+def test_bodies_dividing_the_work_among_them_answer_for_it():
+    """1820 (a news report of the State Council's 2019 division): ``完善药品集中采购和使用机制,由国家医保局、
+    国家卫生健康委、国家药监局等分工负责。``; 分工负责 is a role verb, so every body listed answers for
+    the task (before, ``国家药监局等分工`` was taken for a name and left out)."""
+    plan = parse_text(
+        "一、重点工作\n"
+        "1.完善药品集中采购和使用机制,由国家医保局、国家卫生健康委、国家药监局等分工负责。\n"
+        "2.支持中医药事业传承创新发展,由国家卫生健康委、国家中医药局等分工负责。\n"
+    )
+    assert roles(plan) == [
+        [("国家医保局", "responsible"), ("国家卫生健康委", "responsible"), ("国家药监局", "responsible")],
+        [("国家卫生健康委", "responsible"), ("国家中医药局", "responsible")],
     ]
