@@ -1308,3 +1308,34 @@ def test_bodies_dividing_the_work_among_them_answer_for_it():
         [("国家医保局", "responsible"), ("国家卫生健康委", "responsible"), ("国家药监局", "responsible")],
         [("国家卫生健康委", "responsible"), ("国家中医药局", "responsible")],
     ]
+
+
+def test_departments_duties_written_as_sentences_each_answer_for_their_own():
+    """1325 (Datong county's H1N1 plan): ``县财政局负责安排…`` / ``县交通局协助卫生行政部门…`` /
+    ``县旅游局组织做好…``; in a run of paragraphs each opening with a body doing its work, the body
+    answers for its paragraph whatever its verb (before, only the lines with 负责 were read)."""
+    plan = parse_text(
+        "县财政局负责安排应对甲型H1N1流感应急处理所需经费,并做好经费使用的监督管理工作。\n"
+        "县交通局协助卫生行政部门对乘坐公路交通工具的人员进行检疫、查验工作。\n"
+        "县经济局在甲型H1N1流感期间,负责组织生活必需品的市场供应,维护市场秩序。\n"
+        "县旅游局组织做好旅游团队及人员的宣传、登记、观察工作。\n"
+    )
+    assert roles(plan) == [
+        [("县财政局", "responsible")],
+        [("县交通局", "responsible")],
+        [("县经济局", "responsible")],
+        [("县旅游局", "responsible")],
+    ]
+
+
+def test_a_roster_of_persons_beside_their_posts_is_no_run_of_duties():
+    """1052 (Panzhihua joint meeting): member lines ``熊培元 市委组织部副部长`` beside duty lines
+    ``市委宣传部负责…``; a person's name before a body's is no body opening its work."""
+    plan = parse_text(
+        "成 员：庞 德 市政府副秘书长\n"
+        "熊培元 市委组织部副部长\n"
+        "钱 卫 市民政局局长\n"
+        "市委宣传部负责做好殡葬改革宣传引导工作。\n"
+        "市委组织部负责掌握党员、干部治丧情况。\n"
+    )
+    assert roles(plan) == [[("市委宣传部", "responsible")], [("市委组织部", "responsible")]]

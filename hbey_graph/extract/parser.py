@@ -116,6 +116,10 @@ _RUN_ON = 30  # characters after a space in a heading that make it a paragraph r
 _TASK_LIKE_LENGTH = 8
 #: words of the verbs that follow a clause's subject naming its bodies (民政部门配合做好…; not 负责人)
 _SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同")
+#: characters that, right after a paragraph's opening body, show no work of its own follows: an
+#: exhortation (市发改委要…), a qualifier (市发改委的…), a list going on (市发改委和…, 市发改委等…)
+_NOT_SUBJECT_VERB = frozenset("要应的和与及等是")
+_LONGEST_ENDING = 5  # characters a body's name may go on by after a shorter name (省监察委 + 员会)
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
 _WORK_LENGTH = 6  # characters at least of the work a statement after a frame assigns
@@ -665,6 +669,7 @@ class _Walker:
         self.duty_lists: set[tuple[str, int]] = set()
         self.following = ""  # the paragraph after the one read
         self.duty_run = False  # the paragraph and one beside it each open with a body and a colon
+        self.subject_run = False  # the paragraph and one beside it each open with a body doing its work
         # the line before named a working group's make-up (组长：…): a line right after it labelled
         # by a group (成员单位：…) names the group's members, not a task's bodies
         self.composition = False
@@ -706,6 +711,13 @@ class _Walker:
     def walk(self, paragraphs: list[Paragraph]) -> None:
         index = 0
         heads = [self._duty_head(paragraph.text) for paragraph in paragraphs]  # body and colon opening it
+        subjects = [
+            self._subject_opening(paragraph.text) for paragraph in paragraphs
+        ]  # a body, then its work
+        verbal = [  # … and a role verb (县财政局负责安排…)
+            end is not None and self.reader.verb_at_start(paragraph.text[end:]) is not None
+            for end, paragraph in zip(subjects, paragraphs, strict=True)
+        ]
         while index < len(paragraphs):
             paragraph = paragraphs[index]
             table = self._table_header(paragraphs, index)
@@ -716,6 +728,12 @@ class _Walker:
             self.following = paragraphs[index + 1].text.strip(_SPACE) if index + 1 < len(paragraphs) else ""
             self.duty_run = heads[index] and any(
                 heads[other] for other in (index - 1, index + 1) if 0 <= other < len(heads)
+            )
+            around = [other for other in (index - 1, index + 1) if 0 <= other < len(subjects)]
+            self.subject_run = (
+                subjects[index] is not None
+                and any(subjects[other] is not None for other in around)
+                and any(verbal[other] for other in (index, *around))
             )
             spaced_cells = self.table is not None and self.table.separator == " "
             text, original = repair_paragraph(
@@ -1699,6 +1717,8 @@ class _Walker:
             )
             if best is None:
                 best = self._body_and_colon(text, start, end, listed=self._in_duty_list())
+            if best is None and self.subject_run and not found and not text[:start].strip(_EDGES):
+                best = self._subject_in_run(text, start)
             if best is None:
                 best = self._relative_statement(text, start, end)
             if best is None:
@@ -1902,6 +1922,59 @@ class _Walker:
             return None
         statement = self.reader.read(match.group()[:-1])
         return (match.end(), statement) if _whole_statement(statement) else None
+
+    def _subject_opening(self, text: str) -> int | None:
+        """Where a paragraph's opening name of bodies ends, when its work follows (``县交通局协助…``).
+
+        The name is surely a body's (:meth:`StatementReader.names_of`, strict), and a word goes on
+        from it (not ``市发改委要…``, an exhortation, nor ``市发改委、`` or ``市发改委：``).
+        """
+        heading = match_heading(text, self.lexicon)
+        offset = heading[1].start("rest") if heading is not None else 0
+        rest = text[offset : offset + _DUTY_HEAD_LENGTH]
+        if self.reader.verb_at_start(rest) is not None or rest.startswith(tuple(self.lexicon.infixes)):
+            return None  # 配合有关部门组织…: the work opens the line, no body does
+        if heading is not None and self._role_of_title(heading[1].group("rest").strip(_EDGES)) is not None:
+            return None  # （三）省编办牵头的工作: a heading over the body's items
+        strengths = [self._name_strength(rest[:end]) for end in range(len(rest) + 1)]
+        for end in range(2, len(rest)):  # the first whole name: its list may go on (省国土资源厅、省统计局)
+            longer = strengths[end + 1 : end + _LONGEST_ENDING + 1]
+            if strengths[end] is None or any(s is not None and s != "weak" for s in longer):
+                continue  # 各有关部 goes on as 各有关部门, 省监察委 as 省监察委员会 (县交通局协 is weak)
+            after = rest[end]
+            if not _CJK.match(after) or after in _NOT_SUBJECT_VERB:
+                continue
+            listed = self.reader.names_of(rest[:end], strict=True) or []
+            if all(name.startswith("各") or self._named_outright(name) for name in listed):
+                return offset + end  # whose bodies they are (县交通局), not 协调各成员单位, 熊培元市委
+            return None
+        return None
+
+    def _name_strength(self, text: str) -> str | None:
+        """How surely `text` is a list of bodies' names: the strength of the ending it closes with.
+
+        None when it is no such list; ``weak`` for an ending that is often a word's last character
+        (``协`` of 科协, in 县交通局协助…).
+        """
+        ending = self.lexicon.ending_pattern.search(text) if len(text) > 1 else None
+        if ending is None or not self.reader.names_of(text, strict=True):
+            return None
+        return next(strength for name, _, strength in self.lexicon.endings if name == ending.group())
+
+    def _subject_in_run(self, text: str, start: int) -> tuple[int, Statement] | None:
+        """The body opening a paragraph in a run of paragraphs that each open with a body doing its work.
+
+        A plan's list of departments' duties written as sentences (``县财政局负责安排…`` /
+        ``县交通局协助卫生行政部门…`` / ``县旅游局组织做好…``): the body named first answers for its
+        paragraph's work, whatever its verb.
+        """
+        end = self._subject_opening(text[start:])
+        verb = self.reader.verb_at_start(text[start + end :]) if end is not None else None
+        if end is None or (verb is not None and text[start + end + len(verb.text) :].startswith("的")):
+            return None  # 省审计厅牵头的工作: a heading over the body's items
+        head = text[start : start + end]
+        statement = self.reader.read(head + "负责")
+        return (start + end, statement) if _firm(statement) else None
 
     def _body_and_colon(
         self, text: str, start: int, end: int, *, listed: bool
