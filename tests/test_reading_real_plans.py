@@ -1339,3 +1339,32 @@ def test_a_roster_of_persons_beside_their_posts_is_no_run_of_duties():
         "市委组织部负责掌握党员、干部治丧情况。\n"
     )
     assert roles(plan) == [[("市委宣传部", "responsible")], [("市委组织部", "responsible")]]
+
+
+def test_a_working_group_led_by_a_department_named_after_its_topic():
+    """1849 (a city's animal-epidemic plan, 各工作组职责): ``疫区封锁组由市畜牧兽医局负责牵头组织协调有关
+    单位,对疫点…``; the department after 由 leads the group's work, though the verb goes on with words
+    of the work, and the heading names no body of its own (before, 各工作组 was taken for one)."""
+    plan = parse_text(
+        "2.2.3各工作组职责\n"
+        "疫区封锁组由市畜牧兽医局负责牵头组织协调有关单位,对疫点、疫区进行隔离、封锁,控制疫源流动。\n"
+        "治安管理组由市公安局负责牵头组织协调有关单位,做好现场和疫区社会治安和安全保卫工作。\n"
+    )
+    assert roles(plan) == [[("市畜牧兽医局", "lead")], [("市公安局", "lead")]]
+
+
+def test_working_groups_before_their_duties_answer_for_them():
+    """1840 (Liupanshui geological-disaster plan, page 2, one line): ``3.抢险救助组:负责抢救受害人员…
+    4.医疗救护与卫生防疫组:负责组织急救队伍…``; a working group named before a colon and 负责 answers
+    for its duties (before, a group's name was no body and the items were lost without a word)."""
+    plan = parse_text(
+        "[接上页] 3.抢险救助组:负责抢救受害人员、寻找失踪人员。"
+        " 4.医疗救护与卫生防疫组:负责组织急救队伍救护伤员。 5.维稳组:负责灾区社会治安管理、安全保卫工作。\n"
+    )
+    assert roles(plan) == [
+        [("抢险救助组", "responsible")],
+        [("医疗救护与卫生防疫组", "responsible")],
+        [("维稳组", "responsible")],
+    ]
+    plan = parse_text("（三）新增和表演项目组：参加形式不限。\n")  # 1023: 参加 is no duty of a group
+    assert roles(plan) == []

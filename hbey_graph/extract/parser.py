@@ -1041,11 +1041,15 @@ class _Walker:
             or _length(name) > _DUTY_HEAD_LENGTH
         ):
             return None
-        if not any(
-            name.endswith(row.entry) and len(name) > len(row.entry) for row in self.lexicon.entries("team")
-        ):
+        if not self._is_team(name):
             return None
         return Statement(names=[NamedBody(name, 1, 1, self._responsible)], role_words=1)
+
+    def _is_team(self, name: str) -> bool:
+        """Whether `name` is a working group's (``抢险救助组``, ``农村组``): a name with a team ending."""
+        return bool(_CJK_NAME.fullmatch(name)) and any(
+            name.endswith(row.entry) and len(name) > len(row.entry) for row in self.lexicon.entries("team")
+        )
 
     def _led_by(self, title: str) -> Statement | None:
         """A clause of a heading that names who leads the group it sets up (``以省卫生厅为主``).
@@ -1995,6 +1999,15 @@ class _Walker:
             return None
         colon = min(colons)
         head = text[start:colon].strip(_EDGES + _SYMBOLS)
+        opening = self.reader.verb_at_start(text[colon + 1 : end].lstrip(_EDGES))
+        opens_with_verb = opening is not None and opening.role != "support"  # not 项目组：参加形式不限
+        if (
+            (listed or opens_with_verb)
+            and self._is_team(head)
+            and not self.reader.names_of(head, strict=False)
+        ):
+            # in a list of duties, or before a role verb, a working group answers for them: 抢险救助组：负责…
+            return colon + 1, Statement(names=[NamedBody(head, 1, 1, self._responsible)], role_words=1)
         if head and not self.reader.names_of(head, strict=not listed):
             duties = self._role_of_title(head)  # 工商部门职责：依法确认…: the body before 职责
             head = "、".join(named.name for named in duties.names) if duties is not None else ""
@@ -2059,7 +2072,10 @@ class _Walker:
         for agent in self.lexicon.agents:
             position = text.find(agent, start + 1, clause_end)
             if position > 0 and (
-                framed or self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None
+                framed
+                or self.reader.verb_at_end(text[position:clause_end].strip(_EDGES)) is not None
+                # 疫区封锁组由市畜牧兽医局负责牵头组织协调有关单位: the verb goes on with the work
+                or self._subject_clause(text, position + len(agent), clause_end) is not None
             ):
                 return position
         if len(clause_starts) > 1 and text[start:clause_end].rstrip(_EDGES).endswith("的"):
