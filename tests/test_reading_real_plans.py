@@ -1368,3 +1368,16 @@ def test_working_groups_before_their_duties_answer_for_them():
     ]
     plan = parse_text("（三）新增和表演项目组：参加形式不限。\n")  # 1023: 参加 is no duty of a group
     assert roles(plan) == []
+
+
+def test_a_group_of_leagues_offices_and_cities_governments_is_kept_whole():
+    """1883 (Inner Mongolia 2017 tourism plan): ``(责任单位:自治区旅游发展委员会,各盟行政公署、市人民政府;
+    完成时限:2017年)``; 各 goes on to the cities' governments after the leagues' offices: one group as
+    written (before, 市人民政府 was read as a body of its own)."""
+    plan = parse_text(
+        "一、总体目标\n"
+        "(二)盟市目标。各盟市旅游人数、旅游业总收入增长速度高于2016年水平。"
+        "(责任单位:各盟行政公署、市人民政府;完成时限:2017年)\n"
+    )
+    assert roles(plan) == [[("各盟行政公署、市人民政府", "responsible")]]
+    assert plan.tasks[0].deadline == "2017年"

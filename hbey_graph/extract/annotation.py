@@ -935,6 +935,12 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
                 and lexicon.ending_kinds[bare] != "zone"
             )  # 各乡镇、街道办事处; not 各镇（办）、经开区: the zone a district has, named short
             or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
+            or (
+                _GROUP_START.match(previous)
+                and _ending_kind(previous, lexicon) == "government"
+                and _ending_kind(bare, lexicon) == "government"
+                and _BARE_LEVELS.match(bare[: lexicon.ending_pattern.search(bare).start()])  # type: ignore[union-attr]
+            )  # 各盟行政公署、市人民政府: the 各 goes on to the cities' governments
         ):
             merged[-1] = f"{merged[-1]}、{token}"
         else:
