@@ -1382,3 +1382,21 @@ def test_a_group_of_leagues_offices_and_cities_governments_is_kept_whole():
     )
     assert roles(plan) == [[("各盟行政公署、市人民政府", "responsible")]]
     assert plan.tasks[0].deadline == "2017年"
+
+
+def test_items_numbered_in_brackets_nest_under_a_decimal_heading():
+    """1844 (Kunming grain emergency plan): ``2.1.2市粮食应急指挥部办公室职责`` over ``(1)根据…`` ``(2)…``
+    (printed here a line each); the bracketed items nest under the decimal heading, which names their
+    body (before, both numberings were one level and the items lost the office)."""
+    plan = parse_text(
+        "2.1.2市粮食应急指挥部办公室职责\n"
+        "(1)根据应急状态下全国及省内粮食市场动态,向市粮食应急指挥部提出相应的行动建议。\n"
+        "(2)综合应急工作情况,起草有关文件和简报。\n"
+        "2.1.3市粮食应急工作指挥部成员单位职责\n"
+        "(1)市公安局负责维护粮食供应场所的治安秩序。\n"
+    )
+    assert roles(plan) == [
+        [("市粮食应急指挥部办公室", "responsible")],
+        [("市粮食应急指挥部办公室", "responsible")],
+        [("市公安局", "responsible")],
+    ]

@@ -119,6 +119,7 @@ _SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同")
 #: characters that, right after a paragraph's opening body, show no work of its own follows: an
 #: exhortation (市发改委要…), a qualifier (市发改委的…), a list going on (市发改委和…, 市发改委等…)
 _NOT_SUBJECT_VERB = frozenset("要应的和与及等是")
+_DECIMAL_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d")  # an emergency plan's 2.1.2, level with (1)
 _LONGEST_ENDING = 5  # characters a body's name may go on by after a shorter name (省监察委 + 员会)
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
@@ -935,6 +936,9 @@ class _Walker:
         """
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")
+        opened = self.path.get(level)
+        if opened is not None and _DECIMAL_NUMBER.match(opened.number) and not _DECIMAL_NUMBER.match(number):
+            level += 1  # 2.1.2 办公室职责 / (1)…: items numbered otherwise nest under a decimal heading
         title, stop = _first_sentence(rest)
         space = _SPACE_RUN.search(title)
         if (
