@@ -1400,3 +1400,46 @@ def test_items_numbered_in_brackets_nest_under_a_decimal_heading():
         [("市粮食应急指挥部办公室", "responsible")],
         [("市公安局", "responsible")],
     ]
+
+
+def test_a_member_table_of_body_and_duty_cells_parted_by_a_space():
+    """1927 (Yueyang special-equipment plan, a table flattened a row a line): ``市质监局 综合协调和督查…``
+    / ``市工业经委 负责…`` / ``市卫生局 组织事故医疗救护工作。``; each row's body answers for its duty
+    cell, whatever the verb (before, only the rows opening with 负责 were read)."""
+    plan = parse_text(
+        "市质监局 综合协调和督查全市特种设备安全事故应急救援工作。\n"
+        "市工业经委 负责特种设备企业事故应急救援中的有关协调工作。\n"
+        "市卫生局 组织事故医疗救护工作。\n"
+    )
+    assert roles(plan) == [
+        [("市质监局", "responsible")],
+        [("市工业经委", "responsible")],
+        [("市卫生局", "responsible")],
+    ]
+
+
+def test_a_page_titled_by_a_body_s_name_is_about_its_duties():
+    """1910 (a wiki copy of the 三定 text of Heilongjiang's general office): the page opens with the name
+    alone, ``黑龍江省人民政府辦公廳``, then ``主要職責是:`` over ``(一)負責…``; the items are that body's
+    duties (before, the page was refused); a page opening with addressees (国务院有关部门) is not."""
+    plan = parse_text(
+        "黑龍江省人民政府辦公廳\n"
+        "黑龍江省政府辦公廳是協助省政府領導處理省政府日常工作的辦公機構。\n"
+        "主要職責是:\n"
+        "(一)負責省政府會議的會務工作,協助省政府領導同志組織實施會議決定事項。\n"
+        "(二)協助省政府領導同志組織起草或審核以省政府、省政府辦公廳名義發布的公文。\n"
+    )
+    assert roles(plan) == [[("黑龙江省人民政府办公厅", "responsible")]] * 2
+
+
+def test_departments_doing_their_part_by_their_own_duties():
+    """1902 (Chongqing road-safety opinion): ``林业、农业、煤矿、…、水利、电力…主管部门按照各自职责,分别
+    做好…``; 按照各自职责 states the bodies' part (before, the item named no body)."""
+    plan = parse_text(
+        "(13)工商部门:负责机动车及零配件生产企业合法性的监督管理。\n"
+        "(14)林业、农业、水利部门按照各自职责,分别做好有关道路的交通安全管理,督促道路业主落实防范措施。\n"
+    )
+    assert roles(plan) == [
+        [("工商部门", "responsible")],
+        [("林业部门", "responsible"), ("农业部门", "responsible"), ("水利部门", "responsible")],
+    ]

@@ -920,27 +920,30 @@ def _merge_groups(tokens: list[str], lexicon: Lexicon) -> list[str]:
         bare = _SPACES.sub("", token)
         opens_group = bare.startswith(("各", "全"))
         levels = _BARE_LEVELS_AT_END.search(previous)
-        if merged and (
-            (
-                levels is not None
-                and _GROUP_OPENING.match(levels.group())
-                and not opens_group
-                and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
-                and _ending_kind(bare, lexicon) not in ("department", "zone")
-            )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区, 各乡镇、区总工会
-            or (_GROUP_START.match(previous) and _BARE_LEVELS.match(bare) and not opens_group)
-            or (
-                _GROUP_START.match(previous)
-                and bare in lexicon.ending_kinds
-                and lexicon.ending_kinds[bare] != "zone"
-            )  # 各乡镇、街道办事处; not 各镇（办）、经开区: the zone a district has, named short
-            or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
-            or (
-                _GROUP_START.match(previous)
-                and _ending_kind(previous, lexicon) == "government"
-                and _ending_kind(bare, lexicon) == "government"
-                and _BARE_LEVELS.match(bare[: lexicon.ending_pattern.search(bare).start()])  # type: ignore[union-attr]
-            )  # 各盟行政公署、市人民政府: the 各 goes on to the cities' governments
+        if (
+            merged
+            and (
+                (
+                    levels is not None
+                    and _GROUP_OPENING.match(levels.group())
+                    and not opens_group
+                    and (_LEVEL_OPENING.match(bare) or not _is_bare_place(bare, lexicon))
+                    and _ending_kind(bare, lexicon) not in ("department", "zone")
+                )  # 各县、市、区政府, 各市（州）、贵安新区数据管理部门; not 各县、雁山区, 各乡镇、区总工会
+                or (_GROUP_START.match(previous) and _BARE_LEVELS.match(bare) and not opens_group)
+                or (
+                    _GROUP_START.match(previous)
+                    and bare in lexicon.ending_kinds
+                    and lexicon.ending_kinds[bare] != "zone"
+                )  # 各乡镇、街道办事处; not 各镇（办）、经开区: the zone a district has, named short
+                or (opens_group and _HEADED_GROUP.match(previous) and not previous.startswith("各"))
+                or (
+                    _GROUP_START.match(previous)
+                    and _ending_kind(previous, lexicon) == "government"
+                    and _ending_kind(bare, lexicon) == "government"
+                    and _BARE_LEVELS.match(bare[: lexicon.ending_pattern.search(bare).start()])  # type: ignore[union-attr]
+                )  # 各盟行政公署、市人民政府: the 各 goes on to the cities' governments
+            )
         ):
             merged[-1] = f"{merged[-1]}、{token}"
         else:

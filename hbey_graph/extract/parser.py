@@ -115,10 +115,11 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
 #: words of the verbs that follow a clause's subject naming its bodies (民政部门配合做好…; not 负责人)
-_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同")
+_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同", "职责")
 #: characters that, right after a paragraph's opening body, show no work of its own follows: an
-#: exhortation (市发改委要…), a qualifier (市发改委的…), a list going on (市发改委和…, 市发改委等…)
-_NOT_SUBJECT_VERB = frozenset("要应的和与及等是")
+#: exhortation (市发改委要…), a qualifier (市发改委的…), a list going on (市发改委和…, 市发改委等…), a
+#: notice's title after its issuer (…办公厅关于印发…), a place's name going on (各地区)
+_NOT_SUBJECT_VERB = frozenset("要应的和与及等是关省市区县州盟旗乡镇村")
 _DECIMAL_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d")  # an emergency plan's 2.1.2, level with (1)
 _LONGEST_ENDING = 5  # characters a body's name may go on by after a shorter name (省监察委 + 员会)
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
@@ -660,6 +661,7 @@ class _Walker:
         self.plan_rule: str | None = None  # a convention stated outside any statement
         # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
         self.title_role: Statement | None = None
+        self.page_body: Statement | None = None  # the body a page is about: its title is the name alone
         # a line without a number that names the body of the items after it (区政协办公室的主要职责为：),
         # and the outline level of those items (known at the first of them)
         self.line_role: Statement | None = None
@@ -716,7 +718,7 @@ class _Walker:
             self._subject_opening(paragraph.text) for paragraph in paragraphs
         ]  # a body, then its work
         verbal = [  # … and a role verb (县财政局负责安排…)
-            end is not None and self.reader.verb_at_start(paragraph.text[end:]) is not None
+            end is not None and self.reader.verb_at_start(paragraph.text[end:].lstrip(_SPACE)) is not None
             for end, paragraph in zip(subjects, paragraphs, strict=True)
         ]
         while index < len(paragraphs):
@@ -788,6 +790,8 @@ class _Walker:
                     title += self.following  # 立山区政府2023年重点工作 / 任务分解和责任分工方案
                 self.title_role = self._role_of_title(title)
                 opens_items = self.title_role is None  # 市卫生局 / 一、…: a first line heading a list
+                if self.page_body is None and self.title_role is None:
+                    self.page_body = self._page_body(title)
             else:
                 opens_items = heading is None
             if opens_items and match_heading(self.following, self.lexicon):
@@ -1358,6 +1362,7 @@ class _Walker:
             or _TRAILING_CELL.search(text) is not None
             or _SPACED_CELLS.search(text, 1) is not None
             or (_DUTY_GAP.match(text) is not None and self._in_duty_list())
+            or self.subject_run  # 市质监局 综合协调…: a body doing its work, beside others doing theirs
         )
 
     def _statements_in(self, text: str, paragraph: Paragraph) -> list[_Found]:
@@ -1931,6 +1936,14 @@ class _Walker:
         statement = self.reader.read(match.group()[:-1])
         return (match.end(), statement) if _whole_statement(statement) else None
 
+    def _page_body(self, title: str) -> Statement | None:
+        """The body a page is about, when its first line is that body's name alone (a 三定 page)."""
+        names = self.reader.names_of(title, strict=True)
+        if names != [title] or self.lexicon.collective.search(title):
+            return None  # not 国务院有关部门, the addressees
+        statement = self.reader.read(title + "负责")
+        return statement if _firm(statement) else None
+
     def _subject_opening(self, text: str) -> int | None:
         """Where a paragraph's opening name of bodies ends, when its work follows (``县交通局协助…``).
 
@@ -1949,7 +1962,7 @@ class _Walker:
             longer = strengths[end + 1 : end + _LONGEST_ENDING + 1]
             if strengths[end] is None or any(s is not None and s != "weak" for s in longer):
                 continue  # 各有关部 goes on as 各有关部门, 省监察委 as 省监察委员会 (县交通局协 is weak)
-            after = rest[end]
+            after = text[offset + end :].lstrip(_SPACE)[:1]  # 市卫生局 组织…: a table's cells, spaces between
             if not _CJK.match(after) or after in _NOT_SUBJECT_VERB:
                 continue
             listed = self.reader.names_of(rest[:end], strict=True) or []
@@ -3013,6 +3026,10 @@ class _Walker:
                 inherited = [unit.line_role]
             if not inherited and not unit.found and leaf and unit.numbered and self.title_role is not None:
                 inherited = [self.title_role]
+            sections = unit.sections
+            listed = ("", 0) in self.duty_lists or any((s.key, s.line) in self.duty_lists for s in sections)
+            if not inherited and not unit.found and leaf and unit.numbered and listed and self.page_body:
+                inherited = [self.page_body]  # 黑龙江省人民政府办公厅 / 主要职责是： / (一)负责…
             if inherited and not unit.found:
                 inherited = [self._role_from_duty(statement, unit) for statement in inherited]
             if unit.found or any(s.names for s in inherited):
