@@ -1443,3 +1443,28 @@ def test_departments_doing_their_part_by_their_own_duties():
         [("工商部门", "responsible")],
         [("林业部门", "responsible"), ("农业部门", "responsible"), ("水利部门", "responsible")],
     ]
+
+
+def test_powers_a_body_may_use_over_items_numbered_in_roman_numerals():
+    """1928 (an Inner Mongolian league's mass-incident plan): ``③ 公安机关根据当地党委、政府决定,可依法行使
+    下列职权:`` over ``Ⅰ 采取严密措施…`` ``Ⅱ …``; the heading names the body of the items, and Ⅰ Ⅱ
+    number items under it (before, neither the heading nor the numerals were known)."""
+    plan = parse_text(
+        "③ 公安机关根据当地党委、政府决定,可依法行使下列职权:\n"
+        "Ⅰ 采取严密措施,切实维护现场治安秩序和交通秩序。\n"
+        "Ⅱ 依法迅速采取有效管制措施,控制现场事态的发展。\n"
+    )
+    assert roles(plan) == [[("公安机关", "responsible")]] * 2
+
+
+def test_a_sentence_saying_which_body_oversees_is_no_body_s_name():
+    """1903 (a city's dog-keeping rules, traditional): ``公安機關是養犬管理的主管部門,具體負責…``; the
+    sentence 公安机关是养犬管理的主管部门 is no name of a group of bodies (before, it was read as one)."""
+    plan = parse_text(
+        "第五條\n"
+        "公安機關是養犬管理的主管部門,具體負責養犬登記、犬只扣留、捕捉流浪犬等工作。\n"
+        "城管部門負責查處影響市容和公共場所環境衛生的養犬行為。\n"
+    )
+    bodies = {body for task in roles(plan) for body, _ in task}
+    assert "城管部门" in bodies
+    assert not any("是" in body for body in bodies)
