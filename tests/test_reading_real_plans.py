@@ -1468,3 +1468,22 @@ def test_a_sentence_saying_which_body_oversees_is_no_body_s_name():
     bodies = {body for task in roles(plan) for body, _ in task}
     assert "城管部门" in bodies
     assert not any("是" in body for body in bodies)
+
+
+def test_items_run_together_on_a_law_library_s_page_each_take_their_body():
+    """1921 (Xiamen railway-accident plan, page 2 of a law library, one line): ``2.2.2市现场救援指挥部主要
+    职责: (1)在省…指挥下,具体负责… (2)决定启动和终止本预案; … 市现场救援指挥部成员单位职责 (1)南昌
+    铁路局各驻厦机构。…(2)市交通运输局。按照…,负责通知…``; items numbered (1) (2) open after a space
+    as 1. does, and each member's item takes its own body (before, the line was one task)."""
+    plan = parse_text(
+        "[接上页] 2.2.2市现场救援指挥部主要职责: (1)在省处置铁路行车事故应急救援指挥部的统一领导和指挥下,"
+        "具体负责行车事故现场的群众疏散安置工作。 (2)决定启动和终止本预案; "
+        "市现场救援指挥部成员单位职责 (1)市交通运输局。按照市现场救援指挥部的要求,负责通知市现场救援指挥部"
+        "成员单位。 (2)市卫生局。按照相关应急预案,负责协调事故伤员的医疗救护工作。\n"
+    )
+    assert roles(plan) == [
+        [("市现场救援指挥部", "responsible")],
+        [("市现场救援指挥部", "responsible")],
+        [("市交通运输局", "responsible")],
+        [("市卫生局", "responsible")],
+    ]

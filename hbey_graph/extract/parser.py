@@ -3176,7 +3176,7 @@ class _Walker:
                 continue
             section = unit.sections[-1]
             words = unit.text.strip(_EDGES)
-            own = unit.heading or (
+            own = unit.heading or unit.numbered or (  # an item's own words: (六)… 工作职责：A牵头…
                 previous is not None
                 and previous.heading
                 and previous.sections == unit.sections

@@ -687,13 +687,16 @@ class Paragraph:
 def _inline_outline(lexicon: Lexicon) -> re.Pattern[str]:
     """Outline numbers inside a line where items were run together: after spaces or a closing bracket.
 
+    Numbers of the first four levels count (``一、``, ``（一）``, ``1.``, ``（1）`` and an emergency
+    plan's ``2.2.2``): a law library's page prints a plan's items one after another on one line.
+
     Numbers written with Chinese numerals (``一、``, ``（二）``) also open an item after a colon, a
     semicolon or a comma (``…通知如下:一、防治组…主要职责是:(一)指导…;(二)完善…``, a condensed copy's
     ``…工作,(二)市场监督管理局负责…``); figures there number the
     parts of a field (``资金来源:1.…;2.…``). The item opens with words, or with a name a copy hid
     (``XX镇``, ``××县``).
     """
-    rows = [row for row in lexicon.entries("numbering") if row.value in ("1", "2", "3")]
+    rows = [row for row in lexicon.entries("numbering") if row.value in ("1", "2", "3", "4")]
     numbers = "|".join(f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})" for row in rows)
     chinese = "|".join(
         f"(?:{row.entry.replace('{cn}', CHINESE_NUMERAL)})" for row in rows if "{cn}" in row.entry
