@@ -1487,3 +1487,23 @@ def test_items_run_together_on_a_law_library_s_page_each_take_their_body():
         [("市交通运输局", "responsible")],
         [("市卫生局", "responsible")],
     ]
+
+
+def test_an_article_naming_a_body_over_its_duties_after_clauses():
+    """1981 (Jilin 2008 fire-safety rules): ``第八条 县级人民政府公安消防机构应依据法律法规,对本行政区域内
+    的消防工作实施监督管理,依法履行下列职责:`` over ``(一)…`` and ``第九条 乡(镇)人民政府、街道办事处、
+    社区组织应当履行下列消防安全职责:``; the body before the clauses answers for the items, and the
+    duties may be named by their field (before, only one item was read)."""
+    plan = parse_text(
+        "第八条 县级人民政府公安消防机构应依据法律法规,对本行政区域内的消防工作实施监督管理,"
+        "依法履行下列职责:\n"
+        "(一)执行消防法律、行政法规和技术标准。\n"
+        "(二)履行消防行政许可职责,加强消防产品监督。\n"
+        "第十条 县级以上人民政府教育行政部门应当履行下列消防安全职责:\n"
+        "(一)将消防知识纳入学校教育、教学、培训内容。\n"
+    )
+    assert roles(plan) == [
+        [("县级人民政府公安消防机构", "responsible")],
+        [("县级人民政府公安消防机构", "responsible")],
+        [("县级以上人民政府教育行政部门", "responsible")],
+    ]
