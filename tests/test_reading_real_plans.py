@@ -1507,3 +1507,14 @@ def test_an_article_naming_a_body_over_its_duties_after_clauses():
         [("县级人民政府公安消防机构", "responsible")],
         [("县级以上人民政府教育行政部门", "responsible")],
     ]
+
+
+def test_each_department_named_by_its_duty_is_a_group():
+    """1984 (Gansu 2010 safety-production opinions): ``(省安监局牵头,各负有安全生产监管职责的部门分工负责)``;
+    a group named by its duty keeps its 各 (before, 各 hid the duty that names the group, and the
+    bracket was set aside as unread)."""
+    plan = parse_text(
+        "一、主要措施\n"
+        "1.切实加大安全监管力度。(省安监局牵头,各负有安全生产监管职责的部门分工负责)\n"
+    )
+    assert roles(plan) == [[("省安监局", "lead"), ("各负有安全生产监管职责的部门", "support")]]

@@ -176,12 +176,10 @@ def _strength(name: str, lexicon: Lexicon) -> str | None:
     sentence_word = lexicon.not_in_body.search(core)
     if sentence_word is not None and ending is not None and sentence_word.start() >= ending.start():
         sentence_word = None  # 健康中国行动推进办: the verb 推进 is part of the ending 推进办
-    if (
-        sentence_word is not None
-        and group is not None
-        and group.start() <= sentence_word.start() < group.end()
+    if sentence_word is not None and any(
+        part.start() <= sentence_word.start() < part.end() for part in lexicon.collective.finditer(core)
     ):
-        sentence_word = None  # 省级负有安全生产监管职责的部门: a group described by its duty
+        sentence_word = None  # (各)负有安全生产监管职责的部门: a group described by its duty
     if (
         core in lexicon.labels  # 由牵头单位发挥统筹协调作用: a role, not a body
         or lexicon.official_titles.search(core)
