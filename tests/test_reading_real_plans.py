@@ -43,10 +43,10 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     refused (file 800, a project-investment table run together with its figures and a sharing
     site's page marks), so "none refused" does not hold; the guard allows that one and no more.
     Files 1200-1301 (37 documents), 1320-1390 (33), 1400-1465 (16), 1480-1525 (18), 1540-1566 (17),
-    1580-1606 (13), 1620-1748 (62), 1760-1820 (12), 1840-1883 (20) and 1900-1942 (25) were read after
-    the rules and scored before any rule changed for them (body F1 0.830, 0.545, 0.906, 0.625, 0.727,
-    0.917, 0.741, 0.649, 0.805 and 0.777 then); with them the corpus is below the targets, and the
-    guard holds the whole corpus at what it reads now.
+    1580-1606 (13), 1620-1748 (62), 1760-1820 (12), 1840-1883 (20), 1900-1942 (25) and 1960-1990 (15)
+    were read after the rules and scored before any rule changed for them (body F1 0.830, 0.545,
+    0.906, 0.625, 0.727, 0.917, 0.741, 0.649, 0.805, 0.777 and 0.817 then); with them the corpus is
+    below the targets, and the guard holds the whole corpus at what it reads now.
     """
     scores = document_scores(CORPUS / "gold.json")
     earlier = scores[scores.file.str.split("_").str[0].astype(int) < 1200]
@@ -57,11 +57,11 @@ def test_corpus_of_real_plans_scores_at_the_targets_on_the_documents_before_file
     assert first.body_f1 >= 0.97
     assert first.lead_accuracy >= 0.95
     overall = summary(scores).set_index("group").loc["all"]
-    assert overall.documents >= 727
+    assert overall.documents >= 742
     assert overall.refused <= 13
-    assert overall.task_recall >= 0.947
+    assert overall.task_recall >= 0.949
     assert overall.body_f1 >= 0.945
-    assert overall.lead_accuracy >= 0.932
+    assert overall.lead_accuracy >= 0.934
 
 
 # --- forms met in real documents ---------------------------------------------------------------------
