@@ -1518,3 +1518,23 @@ def test_each_department_named_by_its_duty_is_a_group():
         "1.切实加大安全监管力度。(省安监局牵头,各负有安全生产监管职责的部门分工负责)\n"
     )
     assert roles(plan) == [[("省安监局", "lead"), ("各负有安全生产监管职责的部门", "support")]]
+
+
+def test_items_under_a_heading_naming_their_body_keep_it_though_they_open_with_a_group():
+    """1982 (a city's fire-safety member duties): ``十三、市安全生产监督管理局`` over ``1.指导全市各级安监部门
+    加强化学危险品监督管理…`` ``2.督促有关部门和社会单位落实…``; the heading names the items' body, and
+    the words opening an item are its work, not a body (before, 指导全市各级安监部门 was read as one)."""
+    plan = parse_text(
+        "十二、市民政局\n"
+        "1、督促各级民政部门严格养老院、福利院等社会福利机构审批。\n"
+        "十三、市安全生产监督管理局\n"
+        "1、指导全市各级安监部门加强化学危险品监督管理,适时开展专项检查。\n"
+        "2、指导全市各级安全生产监督管理部门督促有关部门和社会单位落实消防安全责任制。\n"
+        "3、参与对重、特大火灾事故的调查处理、责任追究工作。\n"
+    )
+    assert roles(plan) == [
+        [("市民政局", "responsible")],
+        [("市安全生产监督管理局", "responsible")],
+        [("市安全生产监督管理局", "responsible")],
+        [("市安全生产监督管理局", "responsible")],
+    ]

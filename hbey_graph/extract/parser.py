@@ -1989,6 +1989,8 @@ class _Walker:
         ``县交通局协助卫生行政部门…`` / ``县旅游局组织做好…``): the body named first answers for its
         paragraph's work, whatever its verb.
         """
+        if any((s.key, s.line) in self.section_roles for s in self.path.values()):
+            return None  # 十三、市安全生产监督管理局 / 1.指导全市各级安监部门…: the heading names the body
         end = self._subject_opening(text[start:])
         verb = self.reader.verb_at_start(text[start + end :]) if end is not None else None
         if end is None or (verb is not None and text[start + end + len(verb.text) :].startswith("的")):
@@ -3176,12 +3178,16 @@ class _Walker:
                 continue
             section = unit.sections[-1]
             words = unit.text.strip(_EDGES)
-            own = unit.heading or unit.numbered or (  # an item's own words: (六)… 工作职责：A牵头…
-                previous is not None
-                and previous.heading
-                and previous.sections == unit.sections
-                and bool(words)
-                and section.title.startswith(words)
+            own = (
+                unit.heading
+                or unit.numbered
+                or (  # an item's own words: (六)… 工作职责：A牵头…
+                    previous is not None
+                    and previous.heading
+                    and previous.sections == unit.sections
+                    and bool(words)
+                    and section.title.startswith(words)
+                )
             )
             if own:
                 annotated.setdefault((section.key, section.line), unit)
