@@ -76,7 +76,8 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     verb of the lexicon; otherwise ``value`` does (``lead`` when empty).
 ``numbering``
     A regular expression for an outline number; ``value``: its level (1 for ``一、``). ``{cn}``
-    stands for a Chinese number from 1 to 99.
+    stands for a Chinese number from 1 to 99. ``extra``: ``nests`` when items numbered otherwise at
+    the same level nest under a heading so numbered (an emergency plan's ``2.1.2`` over ``(1)``).
 ``enumeration``
     A regular expression for an inline enumeration (``一是``).
 ``closing``
@@ -102,6 +103,14 @@ The kinds, and what ``value`` and ``extra`` hold for each:
     header names a column of such groups (``序号工作组牵头单位工作职责``) gives each row the group's
     name, its bodies and then its text (``2抢险救援组应急管理局主要负责实施…``): the group's name
     is cut off, not read as part of a body's.
+``subject_verb``
+    A word of the verbs that follow a clause's subject naming its bodies (``负责``, ``配合``,
+    ``职责`` of ``按照各自职责``): ``民政部门配合做好…`` is a statement, ``负责人`` is none.
+``not_after_subject``
+    A character that, right after the bodies opening a paragraph, shows no work of theirs follows
+    (``要`` of an exhortation, ``的`` of a qualifier, ``和`` of a list going on, ``关`` of a notice's
+    title after its issuer): in a run of paragraphs each opening with a body doing its work, such a
+    paragraph is not one.
 ``agent_object``
     A word that, right after the bodies an agent names, opens what they act on (``对``:
     ``由各指挥部对涉及的线杆指定迁移路由``): the bodies answer for the task, with no role word.
@@ -178,6 +187,8 @@ KINDS: tuple[str, ...] = (
     "covered_items",
     "government_ending",
     "agent_object",
+    "subject_verb",
+    "not_after_subject",
 )
 _DEADLINE_CHARACTER = re.compile(r"[\d年月内期续常后]")  # a deadline holds one; most clauses do not
 #: What a label or verb can give the names after it.
@@ -375,6 +386,23 @@ class Lexicon:
     def covered_items(self) -> str:
         """The words before a label that say which items it covers, as one regular expression."""
         return "|".join(f"(?:{r.entry})" for r in self.entries("covered_items")) or "(?!)"
+
+    @cached_property
+    def subject_verb_words(self) -> tuple[str, ...]:
+        """Words of the verbs that follow a clause's subject (``负责``, ``配合``)."""
+        return _longest_first(r.entry for r in self.entries("subject_verb"))
+
+    @cached_property
+    def not_after_subject(self) -> frozenset[str]:
+        """Characters after a paragraph's opening bodies that show no work of theirs follows (``要``)."""
+        return frozenset(r.entry for r in self.entries("not_after_subject"))
+
+    @cached_property
+    def nesting_numbers(self) -> re.Pattern[str]:
+        """Outline numbers under which items numbered otherwise at their level nest (``2.1.2``)."""
+        return _alternatives(
+            r.entry.replace("{cn}", CHINESE_NUMERAL) for r in self.entries("numbering") if r.extra == "nests"
+        )
 
     @cached_property
     def agent_objects(self) -> tuple[str, ...]:
@@ -628,6 +656,8 @@ def _parse_row(row: Mapping[str, str], number: int, source: str) -> _Row:
         raise ValueError(f"{where()}: a convention sets one of the rules {', '.join(_RULES)}")
     if kind == "numbering" and not value.isdigit():
         raise ValueError(f"{where()}: a numbering row takes its outline level as a number")
+    if kind == "numbering" and extra not in ("", "nests"):
+        raise ValueError(f"{where()}: a numbering row's extra is empty or 'nests'")
     if kind in _REGEX_KINDS:
         try:
             compiled = re.compile(entry.replace("{cn}", CHINESE_NUMERAL))

@@ -114,13 +114,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 _RUN_ON = 30  # characters after a space in a heading that make it a paragraph run on after the title
 _TASK_LIKE_LENGTH = 8
-#: words of the verbs that follow a clause's subject naming its bodies (民政部门配合做好…; not 负责人)
-_SUBJECT_VERB_WORDS = ("负责", "牵头", "配合", "共同", "职责")
-#: characters that, right after a paragraph's opening body, show no work of its own follows: an
-#: exhortation (市发改委要…), a qualifier (市发改委的…), a list going on (市发改委和…, 市发改委等…), a
-#: notice's title after its issuer (…办公厅关于印发…), a place's name going on (各地区)
-_NOT_SUBJECT_VERB = frozenset("要应的和与及等是关省市区县州盟旗乡镇村")
-_DECIMAL_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d")  # an emergency plan's 2.1.2, level with (1)
 _LONGEST_ENDING = 5  # characters a body's name may go on by after a shorter name (省监察委 + 员会)
 _SUBJECT_TASK_LENGTH = 4  # characters at least of the task after 市发改委负责 (建筑节能, not 监督)
 _RUN_ON_TABLE = 80  # characters at least of a paragraph that may be a table run together
@@ -677,8 +670,9 @@ class _Walker:
         # by a group (成员单位：…) names the group's members, not a task's bodies
         self.composition = False
         self.in_fields = False  # the numbered lines just read were fields of the item above them
+        words = self.lexicon.subject_verb_words  # of the verbs after a subject: 民政部门配合做好…; not 负责人
         verbs = sorted(
-            (m.text for m in self.lexicon.verbs.values() if any(w in m.text for w in _SUBJECT_VERB_WORDS)),
+            (m.text for m in self.lexicon.verbs.values() if any(w in m.text for w in words)),
             key=len,
             reverse=True,
         )
@@ -941,7 +935,8 @@ class _Walker:
         number, rest = match.group("number", "rest")
         rest_start = match.start("rest")
         opened = self.path.get(level)
-        if opened is not None and _DECIMAL_NUMBER.match(opened.number) and not _DECIMAL_NUMBER.match(number):
+        nests = self.lexicon.nesting_numbers
+        if opened is not None and nests.fullmatch(opened.number) and not nests.fullmatch(number.strip()):
             level += 1  # 2.1.2 办公室职责 / (1)…: items numbered otherwise nest under a decimal heading
         title, stop = _first_sentence(rest)
         space = _SPACE_RUN.search(title)
@@ -1963,7 +1958,7 @@ class _Walker:
             if strengths[end] is None or any(s is not None and s != "weak" for s in longer):
                 continue  # 各有关部 goes on as 各有关部门, 省监察委 as 省监察委员会 (县交通局协 is weak)
             after = text[offset + end :].lstrip(_SPACE)[:1]  # 市卫生局 组织…: a table's cells, spaces between
-            if not _CJK.match(after) or after in _NOT_SUBJECT_VERB:
+            if not _CJK.match(after) or after in self.lexicon.not_after_subject:
                 continue
             listed = self.reader.names_of(rest[:end], strict=True) or []
             if all(name.startswith("各") or self._named_outright(name) for name in listed):
