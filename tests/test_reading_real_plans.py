@@ -1538,3 +1538,25 @@ def test_items_under_a_heading_naming_their_body_keep_it_though_they_open_with_a
         [("市安全生产监督管理局", "responsible")],
         [("市安全生产监督管理局", "responsible")],
     ]
+
+
+def test_a_notice_s_signature_is_no_body_the_page_is_about():
+    """1990 (Yangchun 2021 fire-safety rules): the notice opens with its addressees, is signed
+    ``阳春市人民政府`` on a line of its own, then the rules' articles follow; only a page's first line
+    names the body the page is about, so the articles are not the signer's duties (before, 第一条 and
+    第三条 were given to 阳春市人民政府)."""
+    plan = parse_text(
+        "阳春市人民政府关于印发《阳春市消防安全责任制规定》的通知【已废止】\n\n"
+        "各镇人民政府(街道办事处)、市府直属有关单位:\n\n"
+        "  《阳春市消防安全责任制规定》已经市政府第十六届109次常务会议审议通过,"
+        "现印发给你们,请认真贯彻执行。\n\n"
+        " 阳春市人民政府\n\n  2021年7月20日\n\n"
+        "  阳春市消防安全责任制规定\n\n  第一章 总   则\n\n"
+        "  第一条  为进一步加强和改进我市消防工作,明晰各级消防工作职责,夯实基层消防工作基础。\n\n"
+        "  第三条  坚持权责一致、依法履职、失责追责。"
+        "对不履行或不按规定履行消防安全职责的单位和个人,依法依规追究责任。\n\n"
+        "  第二章 消防工作职责\n\n"
+        "  第四条  市消防安全委员会应当履行下列消防工作职责:\n\n"
+        "  (一)组织制定本行政区域内消防工作规划和年度计划,经政府批准后组织实施。\n"
+    )
+    assert roles(plan) == [[("市消防安全委员会", "responsible")]]

@@ -655,6 +655,7 @@ class _Walker:
         # a title before the outline naming the body of items that name none (教育体育局2020年为民办实事)
         self.title_role: Statement | None = None
         self.page_body: Statement | None = None  # the body a page is about: its title is the name alone
+        self.front_read = False  # a line before the outline has been read
         # a line without a number that names the body of the items after it (区政协办公室的主要职责为：),
         # and the outline level of those items (known at the first of them)
         self.line_role: Statement | None = None
@@ -784,8 +785,9 @@ class _Walker:
                     title += self.following  # 立山区政府2023年重点工作 / 任务分解和责任分工方案
                 self.title_role = self._role_of_title(title)
                 opens_items = self.title_role is None  # 市卫生局 / 一、…: a first line heading a list
-                if self.page_body is None and self.title_role is None:
-                    self.page_body = self._page_body(title)
+                if not self.front_read and self.title_role is None:  # the page's first line only, not
+                    self.page_body = self._page_body(title)  # a notice's signature (阳春市人民政府)
+                self.front_read = True
             else:
                 opens_items = heading is None
             if opens_items and match_heading(self.following, self.lexicon):
