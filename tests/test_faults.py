@@ -712,7 +712,7 @@ def test_a_signal_during_the_report_ends_every_worker(tmp_path, signum):
     assert not any(_alive(pid) for pid in workers)
     if signum == signal.SIGKILL:
         return  # nothing runs after SIGKILL: the next run removes what it left (test above)
-    assert process.returncode == {signal.SIGTERM: 128 + 15, signal.SIGINT: 130}[signum]
+    assert process.returncode == {signal.SIGTERM: 128 + 15, signal.SIGINT: 130}[signum], err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] in ("hbey-graph: stopped by SIGTERM", "hbey-graph: interrupted")
     assert not out.exists() or not list(out.iterdir())
